@@ -1,0 +1,34 @@
+//! `commitment` — 承诺: a unit's public or internal commitment and whether it was kept.
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{CommitmentKind, CommitmentStatus, Sector};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "commitment")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub unit_id: i32,
+    pub kind: CommitmentKind,
+    pub sector: Sector,
+    pub service_area: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub content: String,
+    pub is_public: bool,
+    pub due_on: Option<Date>,
+    pub status: CommitmentStatus,
+    #[sea_orm(column_type = "Text")]
+    pub evidence: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub legal_basis: Option<String>,
+    pub record_id: Option<i32>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,39 @@
+//! `complaint` — 投诉举报: a public complaint (12345 hotline, website …) against a unit.
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{ComplaintChannel, ComplaintStatus, Sector};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "complaint")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub channel: ComplaintChannel,
+    pub target_unit_id: i32,
+    pub official_id: Option<i32>,
+    pub sector: Sector,
+    #[sea_orm(column_type = "Text")]
+    pub content: String,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub received_at: DateTimeUtc,
+    pub handling_deadline: Option<Date>,
+    pub status: ComplaintStatus,
+    pub assigned_unit_id: Option<i32>,
+    #[sea_orm(column_type = "Text")]
+    pub reply: Option<String>,
+    pub replied_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text")]
+    pub conclusion: Option<String>,
+    pub record_id: Option<i32>,
+    pub client_key: Option<String>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,424 @@
+//! Enumerations stored as their UPPER_CASE names in `varchar(32)` columns.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum UnitKind {
+    #[sea_orm(string_value = "COUNTY_GOVERNMENT")]
+    CountyGovernment,
+    #[sea_orm(string_value = "DEPARTMENT")]
+    Department,
+    #[sea_orm(string_value = "PUBLIC_INSTITUTION")]
+    PublicInstitution,
+    #[sea_orm(string_value = "TOWNSHIP")]
+    Township,
+    #[sea_orm(string_value = "VILLAGE_COMMITTEE")]
+    VillageCommittee,
+    #[sea_orm(string_value = "RESIDENTS_COMMITTEE")]
+    ResidentsCommittee,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum OfficialCategory {
+    #[sea_orm(string_value = "CIVIL_SERVANT")]
+    CivilServant,
+    #[sea_orm(string_value = "INSTITUTION_STAFF")]
+    InstitutionStaff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum OfficialStatus {
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    #[sea_orm(string_value = "TRANSFERRED")]
+    Transferred,
+    #[sea_orm(string_value = "RETIRED")]
+    Retired,
+    #[sea_orm(string_value = "LEFT")]
+    Left,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Role {
+    #[sea_orm(string_value = "ADMIN")]
+    Admin,
+    #[sea_orm(string_value = "CREDIT_OFFICE")]
+    CreditOffice,
+    #[sea_orm(string_value = "RECORDER")]
+    Recorder,
+    #[sea_orm(string_value = "PERSONNEL")]
+    Personnel,
+    #[sea_orm(string_value = "UNIT_CLERK")]
+    UnitClerk,
+    #[sea_orm(string_value = "LEADER")]
+    Leader,
+    #[sea_orm(string_value = "EVALUATOR")]
+    Evaluator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum SubjectType {
+    #[sea_orm(string_value = "UNIT")]
+    Unit,
+    #[sea_orm(string_value = "OFFICIAL")]
+    Official,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Polarity {
+    #[sea_orm(string_value = "HONOR")]
+    Honor,
+    #[sea_orm(string_value = "DISHONESTY")]
+    Dishonesty,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum RecordCategory {
+    #[sea_orm(string_value = "JUDICIAL_JUDGMENT")]
+    JudicialJudgment,
+    #[sea_orm(string_value = "ADMINISTRATIVE_PENALTY")]
+    AdministrativePenalty,
+    #[sea_orm(string_value = "DISCIPLINARY_SANCTION")]
+    DisciplinarySanction,
+    #[sea_orm(string_value = "ACCOUNTABILITY")]
+    Accountability,
+    #[sea_orm(string_value = "DEFAULTED_JUDGMENT_DEBTOR")]
+    DefaultedJudgmentDebtor,
+    #[sea_orm(string_value = "CONTRACT_BREACH")]
+    ContractBreach,
+    #[sea_orm(string_value = "COMMITMENT_BREACH")]
+    CommitmentBreach,
+    #[sea_orm(string_value = "SOCIAL_MORALITY")]
+    SocialMorality,
+    #[sea_orm(string_value = "COMMENDATION")]
+    Commendation,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Sector {
+    #[sea_orm(string_value = "GENERAL")]
+    General,
+    #[sea_orm(string_value = "PROCUREMENT")]
+    Procurement,
+    #[sea_orm(string_value = "PPP")]
+    Ppp,
+    #[sea_orm(string_value = "BIDDING")]
+    Bidding,
+    #[sea_orm(string_value = "INVESTMENT_PROMOTION")]
+    InvestmentPromotion,
+    #[sea_orm(string_value = "DEBT")]
+    Debt,
+    #[sea_orm(string_value = "TOWNSHIP")]
+    Township,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Severity {
+    #[sea_orm(string_value = "MINOR")]
+    Minor,
+    #[sea_orm(string_value = "GENERAL")]
+    General,
+    #[sea_orm(string_value = "SERIOUS")]
+    Serious,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum RecordStatus {
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    #[sea_orm(string_value = "RECTIFYING")]
+    Rectifying,
+    #[sea_orm(string_value = "RECTIFIED")]
+    Rectified,
+    #[sea_orm(string_value = "REPAIRED")]
+    Repaired,
+    #[sea_orm(string_value = "REVOKED")]
+    Revoked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Disclosure {
+    #[sea_orm(string_value = "PUBLIC")]
+    Public,
+    #[sea_orm(string_value = "SHARED")]
+    Shared,
+    #[sea_orm(string_value = "RESTRICTED")]
+    Restricted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum RectificationStatus {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "SUBMITTED")]
+    Submitted,
+    #[sea_orm(string_value = "ACCEPTED")]
+    Accepted,
+    #[sea_orm(string_value = "REJECTED")]
+    Rejected,
+    #[sea_orm(string_value = "OVERDUE")]
+    Overdue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ListingResolution {
+    #[sea_orm(string_value = "OBLIGATION_PERFORMED")]
+    ObligationPerformed,
+    #[sea_orm(string_value = "SETTLEMENT_PERFORMED")]
+    SettlementPerformed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ObjectionStatus {
+    #[sea_orm(string_value = "FILED")]
+    Filed,
+    #[sea_orm(string_value = "UNDER_REVIEW")]
+    UnderReview,
+    #[sea_orm(string_value = "UPHELD")]
+    Upheld,
+    #[sea_orm(string_value = "DISMISSED")]
+    Dismissed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum RepairStatus {
+    #[sea_orm(string_value = "SUBMITTED")]
+    Submitted,
+    #[sea_orm(string_value = "APPROVED")]
+    Approved,
+    #[sea_orm(string_value = "REJECTED")]
+    Rejected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum CommitmentKind {
+    #[sea_orm(string_value = "SERVICE_QUALITY")]
+    ServiceQuality,
+    #[sea_orm(string_value = "DEADLINE")]
+    Deadline,
+    #[sea_orm(string_value = "GUARANTEE")]
+    Guarantee,
+    #[sea_orm(string_value = "POLICY")]
+    Policy,
+    #[sea_orm(string_value = "CONTRACT")]
+    Contract,
+    #[sea_orm(string_value = "TOWNSHIP_PUBLIC")]
+    TownshipPublic,
+    #[sea_orm(string_value = "CREDIT_PLEDGE")]
+    CreditPledge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum CommitmentStatus {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "FULFILLED")]
+    Fulfilled,
+    #[sea_orm(string_value = "BREACHED")]
+    Breached,
+    #[sea_orm(string_value = "CHANGED_LAWFULLY")]
+    ChangedLawfully,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ComplaintChannel {
+    #[sea_orm(string_value = "HOTLINE_12345")]
+    Hotline12345,
+    #[sea_orm(string_value = "WEBSITE")]
+    Website,
+    #[sea_orm(string_value = "MEDIA")]
+    Media,
+    #[sea_orm(string_value = "LETTER")]
+    Letter,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ComplaintStatus {
+    #[sea_orm(string_value = "RECEIVED")]
+    Received,
+    #[sea_orm(string_value = "ASSIGNED")]
+    Assigned,
+    #[sea_orm(string_value = "REPLIED")]
+    Replied,
+    #[sea_orm(string_value = "SUBSTANTIATED")]
+    Substantiated,
+    #[sea_orm(string_value = "UNFOUNDED")]
+    Unfounded,
+    #[sea_orm(string_value = "CLOSED")]
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ProposalKind {
+    #[sea_orm(string_value = "NPC_SUGGESTION")]
+    NpcSuggestion,
+    #[sea_orm(string_value = "CPPCC_PROPOSAL")]
+    CppccProposal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ProposalStatus {
+    #[sea_orm(string_value = "ASSIGNED")]
+    Assigned,
+    #[sea_orm(string_value = "REPLIED")]
+    Replied,
+    #[sea_orm(string_value = "CLOSED")]
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Satisfaction {
+    #[sea_orm(string_value = "SATISFIED")]
+    Satisfied,
+    #[sea_orm(string_value = "BASICALLY_SATISFIED")]
+    BasicallySatisfied,
+    #[sea_orm(string_value = "UNSATISFIED")]
+    Unsatisfied,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum ProcurementMethod {
+    #[sea_orm(string_value = "PUBLIC_TENDER")]
+    PublicTender,
+    #[sea_orm(string_value = "INVITED_TENDER")]
+    InvitedTender,
+    #[sea_orm(string_value = "COMPETITIVE_NEGOTIATION")]
+    CompetitiveNegotiation,
+    #[sea_orm(string_value = "COMPETITIVE_CONSULTATION")]
+    CompetitiveConsultation,
+    #[sea_orm(string_value = "SINGLE_SOURCE")]
+    SingleSource,
+    #[sea_orm(string_value = "INQUIRY")]
+    Inquiry,
+    #[sea_orm(string_value = "FRAMEWORK_AGREEMENT")]
+    FrameworkAgreement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Acceptance {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "PASSED")]
+    Passed,
+    #[sea_orm(string_value = "FAILED")]
+    Failed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum PppStage {
+    #[sea_orm(string_value = "PREPARATION")]
+    Preparation,
+    #[sea_orm(string_value = "BIDDING")]
+    Bidding,
+    #[sea_orm(string_value = "PROCUREMENT")]
+    Procurement,
+    #[sea_orm(string_value = "FINANCING")]
+    Financing,
+    #[sea_orm(string_value = "IMPLEMENTATION")]
+    Implementation,
+    #[sea_orm(string_value = "HANDOVER")]
+    Handover,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum AgreementStatus {
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    #[sea_orm(string_value = "FULFILLED")]
+    Fulfilled,
+    #[sea_orm(string_value = "BREACHED")]
+    Breached,
+    #[sea_orm(string_value = "CHANGED_LAWFULLY")]
+    ChangedLawfully,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum DebtKind {
+    #[sea_orm(string_value = "GENERAL_BOND")]
+    GeneralBond,
+    #[sea_orm(string_value = "SPECIAL_BOND")]
+    SpecialBond,
+    #[sea_orm(string_value = "LOAN")]
+    Loan,
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum DebtStatus {
+    #[sea_orm(string_value = "OUTSTANDING")]
+    Outstanding,
+    #[sea_orm(string_value = "REPAID")]
+    Repaid,
+    #[sea_orm(string_value = "OVERDUE")]
+    Overdue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum Grade {
+    #[sea_orm(string_value = "A")]
+    A,
+    #[sea_orm(string_value = "B")]
+    B,
+    #[sea_orm(string_value = "C")]
+    C,
+    #[sea_orm(string_value = "D")]
+    D,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum TaskProgressStatus {
+    #[sea_orm(string_value = "NOT_STARTED")]
+    NotStarted,
+    #[sea_orm(string_value = "IN_PROGRESS")]
+    InProgress,
+    #[sea_orm(string_value = "COMPLETED")]
+    Completed,
+    #[sea_orm(string_value = "DELAYED")]
+    Delayed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+pub enum PushStatus {
+    #[sea_orm(string_value = "PENDING")]
+    Pending,
+    #[sea_orm(string_value = "SENT")]
+    Sent,
+    #[sea_orm(string_value = "FAILED")]
+    Failed,
+}

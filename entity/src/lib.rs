@@ -1,0 +1,32 @@
+//! SeaORM models of Chengxin, one file per table. No GraphQL here: the API builds its own types.
+
+pub mod api_token;
+pub mod audit_log;
+pub mod commitment;
+pub mod complaint;
+pub mod credit_record;
+pub mod debt_instrument;
+pub mod enums;
+pub mod evaluation;
+pub mod evaluation_period;
+pub mod fiscal_capacity;
+pub mod investment_agreement;
+pub mod login_failure;
+pub mod objection;
+pub mod official;
+pub mod plan_task;
+pub mod plan_task_lead_unit;
+pub mod platform_push;
+pub mod ppp_project;
+pub mod ppp_stage_assignment;
+pub mod procurement_contract;
+pub mod proposal;
+pub mod recording_authority;
+pub mod rectification;
+pub mod repair_application;
+pub mod task_progress;
+pub mod third_party_rating;
+pub mod training_record;
+pub mod unit;
+pub mod unit_closure;
+pub mod user_account;

@@ -1,0 +1,27 @@
+//! `official` — 公务人员: a civil servant or public-institution staff member of a unit.
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{OfficialCategory, OfficialStatus};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "official")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub unit_id: i32,
+    pub name: String,
+    pub id_number: String,
+    pub phone: Option<String>,
+    pub category: OfficialCategory,
+    pub position: Option<String>,
+    pub is_head_of_unit: bool,
+    pub status: OfficialStatus,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,32 @@
+//! `proposal` — 人大代表建议 / 政协委员提案 handled by a unit.
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{ProposalKind, ProposalStatus, Satisfaction};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "proposal")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub kind: ProposalKind,
+    pub number: String,
+    pub title: String,
+    pub proposer: Option<String>,
+    pub handling_unit_id: i32,
+    pub assigned_on: Date,
+    pub due_on: Date,
+    pub replied_on: Option<Date>,
+    #[sea_orm(column_type = "Text")]
+    pub reply: Option<String>,
+    pub status: ProposalStatus,
+    pub satisfaction: Option<Satisfaction>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,35 @@
+//! Migrations of Chengxin: one file per change, never edited after it lands.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_create_units;
+mod m20261129_000002_create_accounts;
+mod m20261129_000003_create_officials;
+mod m20261129_000004_create_credit_records;
+mod m20261129_000005_create_record_workflows;
+mod m20261129_000006_create_public_accountability;
+mod m20261129_000007_create_sector_projects;
+mod m20261129_000008_create_evaluations;
+mod m20261129_000009_create_plan_tasks;
+mod m20261129_000010_create_audit_log;
+mod support;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_create_units::Migration),
+            Box::new(m20261129_000002_create_accounts::Migration),
+            Box::new(m20261129_000003_create_officials::Migration),
+            Box::new(m20261129_000004_create_credit_records::Migration),
+            Box::new(m20261129_000005_create_record_workflows::Migration),
+            Box::new(m20261129_000006_create_public_accountability::Migration),
+            Box::new(m20261129_000007_create_sector_projects::Migration),
+            Box::new(m20261129_000008_create_evaluations::Migration),
+            Box::new(m20261129_000009_create_plan_tasks::Migration),
+            Box::new(m20261129_000010_create_audit_log::Migration),
+        ]
+    }
+}

@@ -1,0 +1,167 @@
+//! Typed configuration from the environment. Secrets are wrapped so they never print.
+
+use std::{env, fmt, path::PathBuf, time::Duration};
+
+use crate::error::StartupError;
+
+/// A secret string: `Debug` and `Display` print a placeholder, never the value.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, for the one place that needs it (signing, verifying).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Limits on what one request may ask of the server.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    pub max_fields: usize,
+    pub max_aliases: usize,
+    pub max_directives: usize,
+    pub max_batch: usize,
+    pub max_body_bytes: usize,
+    pub max_page_size: u64,
+    pub default_page_size: u64,
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 12,
+            max_complexity: 20_000,
+            max_fields: 300,
+            max_aliases: 50,
+            max_directives: 20,
+            max_batch: 10,
+            max_body_bytes: 1024 * 1024,
+            max_page_size: 100,
+            default_page_size: 20,
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Everything the server is told by its operator.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: String,
+    pub jwt_secret: Secret,
+    pub jwt_issuer: String,
+    pub jwt_audience: String,
+    pub login_token_hours: i64,
+    pub graphiql: bool,
+    pub anonymous_introspection: bool,
+    pub limits: Limits,
+}
+
+/// The default database: a SQLite file `chengxin.db` in the working directory (WAL mode).
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://chengxin.db?mode=rwc";
+
+impl Config {
+    /// Reads the environment. Outside demo mode `CHENGXIN_JWT_SECRET` is required; in demo mode a
+    /// random secret is made once and kept beside the SQLite file.
+    pub fn from_env(demo: bool) -> Result<Self, StartupError> {
+        let database_url = env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.into());
+        let jwt_secret = match env::var("CHENGXIN_JWT_SECRET") {
+            Ok(secret) if secret.len() >= 32 => Secret::new(secret),
+            Ok(_) => {
+                return Err(StartupError::Config(
+                    "CHENGXIN_JWT_SECRET must be at least 32 characters".into(),
+                ))
+            }
+            Err(_) if demo => demo_secret(&database_url)?,
+            Err(_) => {
+                return Err(StartupError::Config(
+                    "CHENGXIN_JWT_SECRET is required (or run with --demo)".into(),
+                ))
+            }
+        };
+        let mut limits = Limits::default();
+        if let Some(seconds) = env_number("CHENGXIN_REQUEST_TIMEOUT_SECS")? {
+            limits.request_timeout = Duration::from_secs(seconds);
+        }
+        Ok(Self {
+            database_url,
+            bind: env::var("CHENGXIN_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
+            jwt_secret,
+            jwt_issuer: env::var("CHENGXIN_JWT_ISSUER").unwrap_or_else(|_| "chengxin".into()),
+            jwt_audience: env::var("CHENGXIN_JWT_AUDIENCE")
+                .unwrap_or_else(|_| "chengxin-api".into()),
+            login_token_hours: env_number("CHENGXIN_LOGIN_TOKEN_HOURS")?.unwrap_or(8) as i64,
+            graphiql: demo || env_flag("CHENGXIN_GRAPHIQL"),
+            anonymous_introspection: env_flag("CHENGXIN_ANONYMOUS_INTROSPECTION"),
+            limits,
+        })
+    }
+
+    /// A configuration for tests and the bench: the given database and secret, defaults elsewhere.
+    pub fn for_database(database_url: &str, jwt_secret: &str) -> Self {
+        Self {
+            database_url: database_url.into(),
+            bind: "127.0.0.1:0".into(),
+            jwt_secret: Secret::new(jwt_secret),
+            jwt_issuer: "chengxin".into(),
+            jwt_audience: "chengxin-api".into(),
+            login_token_hours: 8,
+            graphiql: true,
+            anonymous_introspection: false,
+            limits: Limits::default(),
+        }
+    }
+}
+
+fn env_flag(name: &str) -> bool {
+    matches!(env::var(name).as_deref(), Ok("1") | Ok("true") | Ok("yes"))
+}
+
+fn env_number(name: &str) -> Result<Option<u64>, StartupError> {
+    match env::var(name) {
+        Ok(value) => value
+            .parse()
+            .map(Some)
+            .map_err(|_| StartupError::Config(format!("{name} must be a whole number"))),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The demo secret lives in `<sqlite file>.secret` (or `.chengxin-secret` for other databases).
+fn demo_secret(database_url: &str) -> Result<Secret, StartupError> {
+    let path = sqlite_path(database_url)
+        .map(|p| PathBuf::from(format!("{}.secret", p.display())))
+        .unwrap_or_else(|| PathBuf::from(".chengxin-secret"));
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if existing.trim().len() >= 32 {
+            return Ok(Secret::new(existing.trim()));
+        }
+    }
+    let fresh = crate::auth::random_secret();
+    std::fs::write(&path, &fresh)
+        .map_err(|e| StartupError::Config(format!("cannot write demo secret: {e}")))?;
+    Ok(Secret::new(fresh))
+}
+
+/// The file behind a `sqlite://` URL, if it is one.
+pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
+    let rest = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let file = rest.split('?').next().unwrap_or(rest);
+    (!file.is_empty() && file != ":memory:").then(|| PathBuf::from(file))
+}

@@ -1,0 +1,5 @@
+//! Rules of the domain as pure functions: code validation, masking. Tested without a database.
+
+pub mod id_number;
+pub mod masking;
+pub mod uscc;

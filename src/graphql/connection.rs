@@ -1,0 +1,299 @@
+//! Relay cursor connections: opaque cursors, forward and backward paging, a lazy `totalCount`.
+//!
+//! Cursors are opaque to clients (`base64("cx1:<position>")`), so the encoding can change without
+//! breaking the contract.
+
+use std::{future::Future, pin::Pin, sync::Arc};
+
+use async_graphql::{connection::PageInfo, InputObject};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use sea_orm::{
+    DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QuerySelect, Select,
+};
+
+use crate::{
+    config::Limits,
+    error::{AppError, AppResult},
+};
+
+/// Paging arguments as the client sent them.
+#[derive(Debug, Clone, Default)]
+pub struct PageArgs {
+    pub first: Option<i32>,
+    pub after: Option<String>,
+    pub last: Option<i32>,
+    pub before: Option<String>,
+}
+
+/// Sort direction of an `orderBy` input.
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum OrderDirection {
+    /// Smallest first.
+    #[default]
+    Asc,
+    /// Largest first.
+    Desc,
+}
+
+impl From<OrderDirection> for sea_orm::Order {
+    fn from(direction: OrderDirection) -> Self {
+        match direction {
+            OrderDirection::Asc => sea_orm::Order::Asc,
+            OrderDirection::Desc => sea_orm::Order::Desc,
+        }
+    }
+}
+
+/// Forward paging for connections nested in another object.
+#[derive(InputObject, Debug, Clone, Default)]
+pub struct NestedPage {
+    /// How many items (at most 100; default 20).
+    pub first: Option<i32>,
+    /// The cursor after which to start.
+    pub after: Option<String>,
+}
+
+pub fn encode_cursor(position: u64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("cx1:{position}"))
+}
+
+/// Decodes a cursor; `field` names the argument in the error.
+pub fn decode_cursor(cursor: &str, field: &str) -> AppResult<u64> {
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| text.strip_prefix("cx1:").and_then(|n| n.parse().ok()))
+        .ok_or_else(|| AppError::bad_input(field, "not a valid cursor"))
+}
+
+/// Checks a page size against the cap.
+pub fn page_size(value: Option<i32>, field: &str, limits: &Limits) -> AppResult<Option<u64>> {
+    match value {
+        None => Ok(None),
+        Some(n) if n < 0 => Err(AppError::bad_input(field, "must not be negative")),
+        Some(n) if n as u64 > limits.max_page_size => Err(AppError::bad_input(
+            field,
+            format!("must be at most {}", limits.max_page_size),
+        )),
+        Some(n) => Ok(Some(n as u64)),
+    }
+}
+
+type CountFuture = Pin<Box<dyn Future<Output = AppResult<u64>> + Send>>;
+
+/// A `totalCount` computed only when the client asks for it.
+#[derive(Clone)]
+pub struct TotalCount(Arc<dyn Fn() -> CountFuture + Send + Sync>);
+
+impl TotalCount {
+    pub fn known(count: u64) -> Self {
+        Self(Arc::new(move || Box::pin(async move { Ok(count) })))
+    }
+
+    pub fn from_fn<F, Fut>(f: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = AppResult<u64>> + Send + 'static,
+    {
+        Self(Arc::new(move || Box::pin(f())))
+    }
+
+    /// `SELECT COUNT(*)` over the filtered query.
+    pub fn of_select<E>(db: &DatabaseConnection, select: Select<E>) -> Self
+    where
+        E: EntityTrait,
+        E::Model: FromQueryResult + Send + Sync,
+    {
+        let db = db.clone();
+        Self::from_fn(move || {
+            let (db, select) = (db.clone(), select.clone());
+            async move { Ok(select.count(&db).await?) }
+        })
+    }
+
+    pub async fn get(&self) -> AppResult<u64> {
+        (self.0)().await
+    }
+}
+
+/// One page of a connection, before it is wrapped in its GraphQL type.
+pub struct Page<N> {
+    pub edges: Vec<(String, N)>,
+    pub page_info: PageInfo,
+    pub total: TotalCount,
+}
+
+impl<N> Page<N> {
+    /// Builds a page from rows at consecutive positions starting at `start`.
+    pub fn from_rows(
+        rows: Vec<N>,
+        start: u64,
+        has_previous_page: bool,
+        has_next_page: bool,
+        total: TotalCount,
+    ) -> Self {
+        let edges: Vec<(String, N)> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, node)| (encode_cursor(start + i as u64), node))
+            .collect();
+        let page_info = PageInfo {
+            has_previous_page,
+            has_next_page,
+            start_cursor: edges.first().map(|(c, _)| c.clone()),
+            end_cursor: edges.last().map(|(c, _)| c.clone()),
+        };
+        Self {
+            edges,
+            page_info,
+            total,
+        }
+    }
+
+    pub fn map<M>(self, f: impl Fn(N) -> M) -> Page<M> {
+        Page {
+            edges: self.edges.into_iter().map(|(c, n)| (c, f(n))).collect(),
+            page_info: self.page_info,
+            total: self.total,
+        }
+    }
+}
+
+/// Runs a filtered, ordered query as one page: one statement for the rows, and one more for the
+/// count only when paging backwards from the end or when `totalCount` is selected.
+pub async fn paginate<E>(
+    db: &DatabaseConnection,
+    select: Select<E>,
+    args: &PageArgs,
+    limits: &Limits,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+{
+    let first = page_size(args.first, "first", limits)?;
+    let last = page_size(args.last, "last", limits)?;
+    if first.is_some() && last.is_some() {
+        return Err(AppError::bad_input(
+            "last",
+            "use either first or last, not both",
+        ));
+    }
+    let start = match &args.after {
+        Some(cursor) => decode_cursor(cursor, "after")? + 1,
+        None => 0,
+    };
+    let end = args
+        .before
+        .as_deref()
+        .map(|c| decode_cursor(c, "before"))
+        .transpose()?;
+    let total = TotalCount::of_select(db, select.clone());
+    if let Some(last) = last {
+        let end = match end {
+            Some(end) => end,
+            None => total.get().await?,
+        };
+        let from = end.saturating_sub(last).max(start);
+        let rows = select
+            .offset(from)
+            .limit(end.saturating_sub(from))
+            .all(db)
+            .await?;
+        return Ok(Page::from_rows(
+            rows,
+            from,
+            from > 0,
+            args.before.is_some(),
+            total,
+        ));
+    }
+    let first = first.unwrap_or(limits.default_page_size);
+    let take = match end {
+        Some(end) => first.min(end.saturating_sub(start)),
+        None => first,
+    };
+    let mut rows = select.offset(start).limit(take + 1).all(db).await?;
+    let more = rows.len() as u64 > take;
+    rows.truncate(take as usize);
+    let has_next = more && end.is_none_or(|end| start + take < end);
+    Ok(Page::from_rows(
+        rows,
+        start,
+        start > 0,
+        has_next || (end.is_some() && more),
+        total,
+    ))
+}
+
+/// Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type.
+macro_rules! connection_types {
+    ($connection:ident, $edge:ident, $node:ty, $plural:literal) => {
+        #[doc = concat!("A page of ", $plural, " (Relay cursor connection).")]
+        pub struct $connection {
+            edges: Vec<$edge>,
+            page_info: async_graphql::connection::PageInfo,
+            total: $crate::graphql::connection::TotalCount,
+        }
+
+        impl From<$crate::graphql::connection::Page<$node>> for $connection {
+            fn from(page: $crate::graphql::connection::Page<$node>) -> Self {
+                Self {
+                    edges: page
+                        .edges
+                        .into_iter()
+                        .map(|(cursor, node)| $edge { cursor, node })
+                        .collect(),
+                    page_info: page.page_info,
+                    total: page.total,
+                }
+            }
+        }
+
+        #[doc = concat!("A page of ", $plural, " (Relay cursor connection).")]
+        #[async_graphql::Object]
+        impl $connection {
+            /// The items of this page, each with its cursor.
+            async fn edges(&self) -> &[$edge] {
+                &self.edges
+            }
+
+            /// The items of this page, without cursors.
+            async fn nodes(&self) -> Vec<&$node> {
+                self.edges.iter().map(|edge| &edge.node).collect()
+            }
+
+            /// Whether there are more items before or after this page, and the cursors to get them.
+            async fn page_info(&self) -> &async_graphql::connection::PageInfo {
+                &self.page_info
+            }
+
+            /// How many items match the filter in all pages (of those the viewer may see).
+            async fn total_count(&self) -> async_graphql::Result<i64> {
+                Ok(self.total.get().await? as i64)
+            }
+        }
+
+        #[doc = concat!("One of the ", $plural, " in a page, with its cursor.")]
+        pub struct $edge {
+            cursor: String,
+            node: $node,
+        }
+
+        #[doc = concat!("One of the ", $plural, " in a page, with its cursor.")]
+        #[async_graphql::Object]
+        impl $edge {
+            /// Opaque position of this item, for `after` / `before`.
+            async fn cursor(&self) -> &str {
+                &self.cursor
+            }
+
+            /// The item.
+            async fn node(&self) -> &$node {
+                &self.node
+            }
+        }
+    };
+}
+pub(crate) use connection_types;

@@ -1,0 +1,40 @@
+//! Typed access to what the handler puts in each request's context.
+
+use std::sync::Arc;
+
+use async_graphql::Context;
+
+use super::loaders::Loaders;
+use crate::{
+    auth::Viewer,
+    error::{AppError, AppResult},
+    state::AppState,
+};
+
+/// The request id, for the audit log and error logs.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// Accessors for the per-request data; a missing entry is an internal error, never a panic.
+pub trait ContextExt {
+    fn state(&self) -> AppResult<&AppState>;
+    fn viewer(&self) -> AppResult<&Viewer>;
+    fn loaders(&self) -> AppResult<&Arc<Loaders>>;
+}
+
+impl ContextExt for Context<'_> {
+    fn state(&self) -> AppResult<&AppState> {
+        self.data::<AppState>()
+            .map_err(|_| AppError::Internal("no app state in context".into()))
+    }
+
+    fn viewer(&self) -> AppResult<&Viewer> {
+        self.data::<Viewer>()
+            .map_err(|_| AppError::Internal("no viewer in context".into()))
+    }
+
+    fn loaders(&self) -> AppResult<&Arc<Loaders>> {
+        self.data::<Arc<Loaders>>()
+            .map_err(|_| AppError::Internal("no loaders in context".into()))
+    }
+}

@@ -1,0 +1,14 @@
+//! The GraphQL API: schema, types, queries, mutations, loaders and paging.
+
+pub mod connection;
+pub mod context;
+pub mod ids;
+pub mod loaders;
+pub mod mutation;
+pub mod query;
+pub mod scalars;
+pub mod schema;
+pub mod shape_limits;
+pub mod types;
+
+pub use schema::{build_schema, sdl, AppSchema};

@@ -1,0 +1,16 @@
+//! `me`.
+
+use async_graphql::{Context, Object, Result};
+
+use crate::graphql::{context::ContextExt, types::ViewerInfo};
+
+#[derive(Default)]
+pub struct MeQuery;
+
+#[Object]
+impl MeQuery {
+    /// Who the server thinks is asking (anonymous without a token).
+    async fn me(&self, ctx: &Context<'_>) -> Result<ViewerInfo> {
+        Ok(ViewerInfo(ctx.viewer()?.clone()))
+    }
+}

@@ -1,0 +1,73 @@
+//! `node(id:)`: any object by its global id, through the same loaders and policy as its type.
+
+use async_graphql::{Context, Object, Result, ID};
+
+use crate::{
+    auth::policy,
+    error::AppError,
+    graphql::{
+        context::ContextExt,
+        ids::{parse_global_id, NodeType},
+        types::{Node, Official, PlanTask, Unit},
+    },
+};
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// The object with this global id, or null when there is none the viewer may see.
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global id.")] id: ID,
+    ) -> Result<Option<Node>> {
+        let (node_type, row) =
+            parse_global_id(&id).ok_or_else(|| AppError::bad_input("id", "not a valid id"))?;
+        let loaders = ctx.loaders()?;
+        let viewer = ctx.viewer()?;
+        Ok(match node_type {
+            NodeType::Unit => {
+                if !policy::can_read_units(viewer) {
+                    return Ok(None);
+                }
+                loaders
+                    .units
+                    .load_one(row)
+                    .await?
+                    .map(|u| Node::Unit(Unit(u)))
+            }
+            NodeType::Official => load_official(ctx, row).await?.map(Node::Official),
+            NodeType::PlanTask => {
+                if policy::can_read_plan_tasks(viewer).is_err() {
+                    return Ok(None);
+                }
+                loaders
+                    .plan_tasks
+                    .load_one(row)
+                    .await?
+                    .map(|t| Node::PlanTask(PlanTask(t)))
+            }
+        })
+    }
+}
+
+/// An official by row id if the viewer may see them (the single-row form of the policy).
+pub async fn load_official(ctx: &Context<'_>, row: i32) -> Result<Option<Official>, AppError> {
+    let viewer = ctx.viewer()?;
+    let loaders = ctx.loaders()?;
+    let Some(official) = loaders.officials.load_one(row).await? else {
+        return Ok(None);
+    };
+    let in_scope = if policy::official_read_needs_scope(viewer) {
+        loaders
+            .unit_scope
+            .load_one(official.unit_id)
+            .await?
+            .unwrap_or(false)
+    } else {
+        false
+    };
+    Ok(policy::can_read_official(viewer, in_scope).then_some(Official(official)))
+}

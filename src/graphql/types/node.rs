@@ -1,0 +1,14 @@
+//! The Relay `Node` interface.
+
+use async_graphql::{Interface, ID};
+
+use super::{Official, PlanTask, Unit};
+
+/// An object with a global id, fetchable with `node(id:)`.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "The object's opaque global id."))]
+pub enum Node {
+    Unit(Unit),
+    Official(Official),
+    PlanTask(PlanTask),
+}

@@ -1,0 +1,98 @@
+//! `Official` 公务人员.
+
+use async_graphql::{Context, Object, Result, ID};
+use entity::official;
+
+use super::{
+    enums::{OfficialCategory, OfficialStatus},
+    Unit,
+};
+use crate::{
+    auth::policy,
+    domain::masking::{mask_id_number, mask_phone},
+    graphql::{
+        connection::connection_types,
+        context::ContextExt,
+        ids::{global_id, NodeType},
+        scalars::DateTime,
+    },
+};
+
+/// A public servant (公务员 or 事业单位人员) of a unit. Identifiers are masked unless the viewer
+/// is the administrator or a personnel office.
+#[derive(Clone)]
+pub struct Official(pub official::Model);
+
+/// A public servant (公务员 or 事业单位人员) of a unit. Identifiers are masked unless the viewer
+/// is the administrator or a personnel office.
+#[Object]
+impl Official {
+    /// The official's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Official, self.0.id)
+    }
+
+    /// Full name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// 身份证号, masked as `350526********1234` unless the viewer may see it whole.
+    async fn id_number(&self, ctx: &Context<'_>) -> Result<String> {
+        let viewer = ctx.viewer()?;
+        Ok(if policy::sees_unmasked_identifiers(viewer) {
+            self.0.id_number.clone()
+        } else {
+            mask_id_number(&self.0.id_number)
+        })
+    }
+
+    /// Phone number, masked as `138****1234` unless the viewer may see it whole.
+    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+        let viewer = ctx.viewer()?;
+        Ok(self.0.phone.as_deref().map(|phone| {
+            if policy::sees_unmasked_identifiers(viewer) {
+                phone.to_owned()
+            } else {
+                mask_phone(phone)
+            }
+        }))
+    }
+
+    /// 公务员 or 事业单位人员.
+    async fn category(&self) -> OfficialCategory {
+        self.0.category.into()
+    }
+
+    /// Position held, e.g. 科员.
+    async fn position(&self) -> Option<&str> {
+        self.0.position.as_deref()
+    }
+
+    /// Whether the official heads the unit (its 主要负责人).
+    async fn is_head_of_unit(&self) -> bool {
+        self.0.is_head_of_unit
+    }
+
+    /// In post, transferred, retired or left.
+    async fn status(&self) -> OfficialStatus {
+        self.0.status.into()
+    }
+
+    /// When the official was entered.
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.0.created_at)
+    }
+
+    /// The unit the official serves.
+    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        Ok(ctx
+            .loaders()?
+            .units
+            .load_one(self.0.unit_id)
+            .await?
+            .map(Unit))
+    }
+}
+
+connection_types!(OfficialConnection, OfficialEdge, Official, "officials");

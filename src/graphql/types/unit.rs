@@ -1,0 +1,123 @@
+//! `Unit` 单位.
+
+use async_graphql::{Context, Object, Result, ID};
+use entity::unit;
+
+use super::{enums::UnitKind, OfficialConnection};
+use crate::graphql::{
+    connection::{connection_types, decode_cursor, page_size, Page, TotalCount},
+    context::ContextExt,
+    ids::{global_id, NodeType},
+    loaders::OfficialPageKey,
+    scalars::DateTime,
+    types::Official,
+};
+
+/// A body of the county: the government, a department, a public institution, a township, a
+/// village or residents' committee. Units form a tree.
+#[derive(Clone)]
+pub struct Unit(pub unit::Model);
+
+/// A body of the county: the government, a department, a public institution, a township, a
+/// village or residents' committee. Units form a tree.
+#[Object]
+impl Unit {
+    /// The unit's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Unit, self.0.id)
+    }
+
+    /// Full name, e.g. 德化县人民政府.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Short name, e.g. 县发改局.
+    async fn short_name(&self) -> Option<&str> {
+        self.0.short_name.as_deref()
+    }
+
+    /// What kind of body it is.
+    async fn kind(&self) -> UnitKind {
+        self.0.kind.into()
+    }
+
+    /// 统一社会信用代码 (18 characters, GB 32100).
+    async fn uscc(&self) -> Option<&str> {
+        self.0.uscc.as_deref()
+    }
+
+    /// 行政区划代码: 350526 for the county, 9 digits for a township, 12 for a village.
+    async fn division_code(&self) -> Option<&str> {
+        self.0.division_code.as_deref()
+    }
+
+    /// False once the unit is merged or dissolved.
+    async fn active(&self) -> bool {
+        self.0.active
+    }
+
+    /// When the unit was entered.
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.0.created_at)
+    }
+
+    /// The unit above this one; null for the county government.
+    async fn parent(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        let Some(parent) = self.0.parent_id else {
+            return Ok(None);
+        };
+        Ok(ctx.loaders()?.units.load_one(parent).await?.map(Unit))
+    }
+
+    /// The units directly below this one, oldest first.
+    async fn children(&self, ctx: &Context<'_>) -> Result<Vec<Unit>> {
+        let children = ctx.loaders()?.unit_children.load_one(self.0.id).await?;
+        Ok(children.unwrap_or_default().into_iter().map(Unit).collect())
+    }
+
+    /// The unit's public servants, by name (only those the viewer may see).
+    async fn officials(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<OfficialConnection> {
+        let state = ctx.state()?;
+        let limit = page_size(first, "first", &state.config.limits)?
+            .unwrap_or(state.config.limits.default_page_size);
+        let offset = after
+            .as_deref()
+            .map(|c| decode_cursor(c, "after"))
+            .transpose()?
+            .map_or(0, |p| p + 1);
+        let loaders = ctx.loaders()?;
+        let key = OfficialPageKey {
+            unit_id: self.0.id,
+            offset,
+            limit,
+        };
+        let mut rows = loaders
+            .official_pages
+            .load_one(key)
+            .await?
+            .unwrap_or_default();
+        let has_next = rows.len() as u64 > limit;
+        rows.truncate(limit as usize);
+        let (loaders, unit_id) = (loaders.clone(), self.0.id);
+        let total = TotalCount::from_fn(move || {
+            let loaders = loaders.clone();
+            async move {
+                Ok(loaders
+                    .official_counts
+                    .load_one(unit_id)
+                    .await?
+                    .unwrap_or(0))
+            }
+        });
+        let rows = rows.into_iter().map(Official).collect();
+        Ok(Page::from_rows(rows, offset, offset > 0, has_next, total).into())
+    }
+}
+
+connection_types!(UnitConnection, UnitEdge, Unit, "units");

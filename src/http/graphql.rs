@@ -1,0 +1,207 @@
+//! `POST /graphql` (JSON only, batches of at most N) and `GET /graphql` (GraphiQL, or queries
+//! only: a mutation over GET is refused and nothing runs).
+
+use std::sync::Arc;
+
+use super::{authenticate, protocol_error::protocol_error, HttpApp};
+use crate::{
+    auth::Viewer,
+    graphql::{
+        context::RequestId,
+        loaders::{Loaders, RequestActivity, Tracked},
+    },
+};
+use async_graphql::{
+    http::GraphiQLSource,
+    parser::{parse_query, types::OperationType},
+    BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
+};
+use axum::{
+    body::Bytes,
+    extract::State,
+    http::{header::CONTENT_TYPE, HeaderMap, StatusCode, Uri},
+    response::{Html, IntoResponse, Response},
+    Json,
+};
+
+pub async fn graphql_post(
+    State(app): State<Arc<HttpApp>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let is_json = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return protocol_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "send GraphQL requests as application/json",
+        );
+    }
+    let batch: BatchRequest = match serde_json::from_slice(&body) {
+        Ok(batch) => batch,
+        Err(_) => {
+            return protocol_error(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the body is not a GraphQL request",
+            )
+        }
+    };
+    let size = match &batch {
+        BatchRequest::Single(_) => 1,
+        BatchRequest::Batch(requests) => requests.len(),
+    };
+    if size > app.state.config.limits.max_batch {
+        let message = format!(
+            "a batch may hold at most {} operations",
+            app.state.config.limits.max_batch
+        );
+        return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
+    }
+    execute(&app, &headers, batch).await
+}
+
+pub async fn graphql_get(
+    State(app): State<Arc<HttpApp>>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let query_string = uri.query().unwrap_or("");
+    if !query_string
+        .split('&')
+        .any(|pair| pair.starts_with("query="))
+    {
+        if app.state.config.graphiql {
+            return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        }
+        return protocol_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "BAD_REQUEST",
+            "send GraphQL requests with POST",
+        );
+    }
+    let request = match async_graphql::http::parse_query_string(query_string) {
+        Ok(request) => request,
+        Err(_) => {
+            return protocol_error(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the query string is not a GraphQL request",
+            )
+        }
+    };
+    if !is_read_only(&request) {
+        return protocol_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "BAD_REQUEST",
+            "GET runs queries only; send mutations with POST",
+        );
+    }
+    execute(&app, &headers, BatchRequest::Single(request)).await
+}
+
+/// True unless the operation that would run is a mutation or subscription. A query that does not
+/// parse counts as read-only: executing it only reports the parse error.
+fn is_read_only(request: &Request) -> bool {
+    let Ok(document) = parse_query(&request.query) else {
+        return true;
+    };
+    let mut operations = document.operations.iter();
+    let selected = match &request.operation_name {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
+        None => {
+            // With several operations and no name, nothing runs; refuse if any of them writes.
+            return document
+                .operations
+                .iter()
+                .all(|(_, op)| op.node.ty == OperationType::Query);
+        }
+    };
+    selected.is_none_or(|(_, op)| op.node.ty == OperationType::Query)
+}
+
+async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Response {
+    let state = &app.state;
+    let viewer = match authenticate(state, headers).await {
+        Ok(viewer) => viewer,
+        Err(error) => {
+            return protocol_error(
+                StatusCode::UNAUTHORIZED,
+                error.code(),
+                &error.public_message(),
+            )
+        }
+    };
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .unwrap_or_default();
+    let activity = Arc::new(RequestActivity::default());
+    let loaders = Arc::new(Loaders::new(&state.db, &viewer, activity.clone()));
+    let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
+    let prepare = |request: Request| {
+        let request = request
+            .data(state.clone())
+            .data(viewer.clone())
+            .data(loaders.clone())
+            .data(RequestId(request_id.clone()));
+        if hide_introspection {
+            request.disable_introspection()
+        } else {
+            request
+        }
+    };
+    let (batch, count) = match batch {
+        BatchRequest::Single(request) => (BatchRequest::Single(prepare(request)), 1),
+        BatchRequest::Batch(requests) => {
+            let count = requests.len();
+            (
+                BatchRequest::Batch(requests.into_iter().map(prepare).collect()),
+                count,
+            )
+        }
+    };
+    state.metrics.record_operations(count);
+    let schema = if viewer.is_anonymous() {
+        &app.schema_anonymous
+    } else {
+        &app.schema_signed_in
+    };
+    let mut response = Tracked::new(schema.execute_batch(batch), activity).await;
+    match &mut response {
+        BatchResponse::Single(single) => normalize_errors(single, &viewer, &request_id),
+        BatchResponse::Batch(all) => all
+            .iter_mut()
+            .for_each(|single| normalize_errors(single, &viewer, &request_id)),
+    }
+    Json(response).into_response()
+}
+
+/// Every error leaves with a code. An error from inside a resolver that has none is unexpected:
+/// it is logged and replaced by "internal error", so no SQL or internals reach the client.
+/// Errors from before execution (parse, validation, limits) are `GRAPHQL_VALIDATION_FAILED`.
+fn normalize_errors(response: &mut GqlResponse, viewer: &Viewer, request_id: &str) {
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .is_some();
+        if has_code {
+            continue;
+        }
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if error.path.is_empty() {
+            extensions.set("code", Value::from("GRAPHQL_VALIDATION_FAILED"));
+        } else {
+            tracing::error!(request_id, role = viewer.role_label(), error = %error.message, "unexpected resolver error");
+            error.message = "internal error".into();
+            extensions.set("code", Value::from("INTERNAL"));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The HTTP surface: `/graphql`, `/healthz`, `/readyz`, `/metrics`, with request ids, tracing,
+//! metrics, a body limit and a timeout on every request.
+
+mod authenticate;
+mod graphql;
+mod health;
+mod protocol_error;
+mod record_metrics;
+
+use std::sync::Arc;
+
+use axum::{
+    extract::DefaultBodyLimit,
+    http::{Request, StatusCode},
+    middleware,
+    routing::get,
+    Router,
+};
+use tower::ServiceBuilder;
+use tower_http::{
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+pub use authenticate::authenticate;
+
+use crate::{graphql::AppSchema, state::AppState};
+
+/// The router's shared state: the app and the two schemas (suggestions on for signed-in callers,
+/// off for anonymous ones).
+#[derive(Clone)]
+pub struct HttpApp {
+    pub state: AppState,
+    pub schema_signed_in: AppSchema,
+    pub schema_anonymous: AppSchema,
+}
+
+/// The whole router.
+pub fn router(app: HttpApp) -> Router {
+    let limits = app.state.config.limits.clone();
+    let app = Arc::new(app);
+    Router::new()
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .layer(middleware::from_fn_with_state(app.clone(), record_metrics::record_metrics))
+        .layer(DefaultBodyLimit::max(limits.max_body_bytes))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                    // Path only: query strings may carry variables with personal data.
+                    let request_id = request
+                        .extensions()
+                        .get::<RequestId>()
+                        .and_then(|id| id.header_value().to_str().ok())
+                        .unwrap_or("-")
+                        .to_owned();
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+                }))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout)),
+        )
+        .with_state(app)
+}

@@ -1,0 +1,14 @@
+//! Chengxin (诚信): the GraphQL API server of a county's government-integrity records.
+
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod metrics;
+pub mod seed;
+pub mod startup;
+pub mod state;

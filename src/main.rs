@@ -1,0 +1,252 @@
+//! `chengxin`: serve | migrate | seed | schema | token.
+
+use std::process::ExitCode;
+
+use chengxin::{
+    auth::{
+        jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, JwtKeys,
+        Role,
+    },
+    config::Config,
+    error::StartupError,
+    graphql::{
+        ids::{global_id, NodeType},
+        sdl,
+    },
+    seed::{
+        self,
+        users::{demo_user_id, DEMO_EVALUATOR_FIRM, DEMO_EVALUATOR_JTI, DEMO_USERS},
+        Scale, SeedOptions,
+    },
+    startup,
+};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "chengxin",
+    version,
+    about = "诚信 — GraphQL API for a county's government-integrity records"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (migrates first). `--demo` seeds demo data, turns GraphiQL on and prints a token per role.
+    Serve {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Seed an empty database: the county's units, plan tasks and one account per role.
+    Seed {
+        /// Add three years of synthetic records, workflows, sector data and evaluations.
+        #[arg(long)]
+        demo: bool,
+        /// Make a large synthetic database (implies --demo).
+        #[arg(long, value_enum)]
+        scale: Option<Scale>,
+    },
+    /// Print the GraphQL schema (SDL), as committed in schema.graphql.
+    Schema,
+    /// Mint a token with the configured secret, for operators and tests.
+    Token {
+        /// ADMIN, CREDIT_OFFICE, RECORDER, PERSONNEL, UNIT_CLERK, LEADER or EVALUATOR.
+        #[arg(long)]
+        role: String,
+        /// The unit's id as the API shows it.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The evaluation firm (EVALUATOR tokens).
+        #[arg(long)]
+        firm: Option<String>,
+        /// Lifetime in days (at most 365).
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        /// Use the demo secret kept beside the SQLite file.
+        #[arg(long)]
+        demo: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("chengxin: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), StartupError> {
+    match cli.command {
+        Command::Serve { demo } => serve(demo).await,
+        Command::Migrate => {
+            startup::build_default_state(Config::from_env(true)?).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::Seed { demo, scale } => {
+            let state = startup::build_default_state(Config::from_env(true)?).await?;
+            let password = std::env::var("CHENGXIN_SEED_PASSWORD").ok();
+            let generated = password.is_none() && !demo && scale.is_none();
+            let password = password.unwrap_or_else(|| {
+                if generated {
+                    random_secret()[..20].to_owned()
+                } else {
+                    DEMO_PASSWORD.into()
+                }
+            });
+            let started = std::time::Instant::now();
+            let options = SeedOptions {
+                demo: demo || scale.is_some(),
+                scale,
+                password_hash: hash_password(&password)
+                    .map_err(|_| StartupError::Other("cannot hash password".into()))?,
+                now: chrono::Utc::now(),
+                rng_seed: 2019_0614,
+            };
+            let summary = seed::seed(&state.db, &options).await?;
+            if summary.skipped {
+                println!("database already seeded; left as it is");
+            } else if generated {
+                println!(
+                    "seeded accounts {:?} share the password: {password}",
+                    DEMO_USERS.map(|u| u.0)
+                );
+            }
+            println!(
+                "units {} · plan tasks {} · officials {} · credit records {} · {:.1} s",
+                summary.units,
+                summary.plan_tasks,
+                summary.officials,
+                summary.credit_records,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", sdl());
+            Ok(())
+        }
+        Command::Token {
+            role,
+            unit,
+            firm,
+            days,
+            demo,
+        } => {
+            let config = Config::from_env(demo)?;
+            let role = parse_role(&role)
+                .ok_or_else(|| StartupError::Config(format!("unknown role {role}")))?;
+            if !(1..=365).contains(&days) {
+                return Err(StartupError::Config(
+                    "--days must be between 1 and 365".into(),
+                ));
+            }
+            let keys = JwtKeys::new(&config);
+            let jti = uuid::Uuid::new_v4().to_string();
+            let (token, _) = keys
+                .mint(TokenRequest {
+                    subject: format!("cli:{}", role_name(role).to_lowercase()),
+                    role,
+                    unit,
+                    firm,
+                    jti,
+                    issued_at: chrono::Utc::now(),
+                    lifetime: chrono::Duration::days(days),
+                    config: &config,
+                })
+                .map_err(|_| StartupError::Other("cannot mint token".into()))?;
+            println!("{token}");
+            Ok(())
+        }
+    }
+}
+
+/// The password of the demo accounts.
+const DEMO_PASSWORD: &str = "chengxin-demo";
+
+async fn serve(demo: bool) -> Result<(), StartupError> {
+    let config = Config::from_env(demo)?;
+    let state = startup::build_default_state(config).await?;
+    if demo {
+        let options = SeedOptions {
+            demo: true,
+            scale: None,
+            password_hash: hash_password(DEMO_PASSWORD)
+                .map_err(|_| StartupError::Other("cannot hash password".into()))?,
+            now: chrono::Utc::now(),
+            rng_seed: 2019_0614,
+        };
+        seed::seed(&state.db, &options).await?;
+        print_demo_tokens(&state).await?;
+    }
+    startup::serve_until_signal(state).await
+}
+
+/// Prints a 7-day token per role (and the demo accounts' password) so every role can be tried.
+async fn print_demo_tokens(state: &chengxin::state::AppState) -> Result<(), StartupError> {
+    use entity::user_account;
+    use sea_orm::EntityTrait;
+    let now = chrono::Utc::now();
+    let mut lines = Vec::new();
+    for (username, _, role, _) in DEMO_USERS {
+        let Some(id) = demo_user_id(username) else {
+            continue;
+        };
+        let Some(user) = user_account::Entity::find_by_id(id).one(&state.db).await? else {
+            continue;
+        };
+        let (token, _) = state
+            .keys
+            .mint(TokenRequest {
+                subject: format!("user:{}", user.id),
+                role,
+                unit: user.unit_id.map(|u| global_id(NodeType::Unit, u).0),
+                firm: None,
+                jti: uuid::Uuid::new_v4().to_string(),
+                issued_at: now,
+                lifetime: chrono::Duration::days(7),
+                config: &state.config,
+            })
+            .map_err(|_| StartupError::Other("cannot mint token".into()))?;
+        lines.push(format!("{:<14} {username:<10} {token}", role_name(role)));
+    }
+    let (evaluator, _) = state
+        .keys
+        .mint(TokenRequest {
+            subject: format!("token:{DEMO_EVALUATOR_JTI}"),
+            role: Role::Evaluator,
+            unit: None,
+            firm: Some(DEMO_EVALUATOR_FIRM.into()),
+            jti: DEMO_EVALUATOR_JTI.into(),
+            issued_at: now,
+            lifetime: chrono::Duration::days(7),
+            config: &state.config,
+        })
+        .map_err(|_| StartupError::Other("cannot mint token".into()))?;
+    lines.push(format!("{:<14} {:<10} {evaluator}", "EVALUATOR", "(token)"));
+    println!(
+        "Chengxin demo — http://{}/graphql (GraphiQL)",
+        state.config.bind
+    );
+    println!("Demo accounts' password: {DEMO_PASSWORD}. Tokens (valid 7 days; send as `Authorization: Bearer …`):");
+    for line in lines {
+        println!("  {line}");
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Batched inserts with explicit ids, and putting PostgreSQL's id sequences right afterwards.
+
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable,
+    Statement,
+};
+
+/// Inserts rows in chunks sized to stay under every engine's bound-parameter limit.
+pub async fn insert_models<E, C>(db: &C, models: Vec<E::Model>) -> Result<usize, DbErr>
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    C: ConnectionTrait,
+{
+    let columns = E::Column::iter().count().max(1);
+    let chunk = (20_000 / columns).clamp(1, 1_000);
+    let total = models.len();
+    let mut rows = models.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<E::ActiveModel> = rows
+            .by_ref()
+            .take(chunk)
+            .map(|m| m.into_active_model().reset_all())
+            .collect();
+        E::insert_many(batch).exec_without_returning(db).await?;
+    }
+    Ok(total)
+}
+
+/// After inserting explicit ids, moves each PostgreSQL sequence past the largest id.
+pub async fn reset_sequences<C: ConnectionTrait>(db: &C, tables: &[&str]) -> Result<(), DbErr> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    for table in tables {
+        let sql = format!(
+            "SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE((SELECT MAX(id) FROM \"{table}\"), 0) + 1, false)"
+        );
+        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,369 @@
+//! Synthetic credit records over three years, with the rectifications, objections and repair
+//! applications their statuses imply.
+
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use entity::{
+    credit_record,
+    enums::{
+        Disclosure, ObjectionStatus, Polarity, RecordCategory as Cat, RecordStatus,
+        RectificationStatus, RepairStatus, Sector, Severity, SubjectType, UnitKind,
+    },
+    objection, official, rectification, repair_application,
+};
+
+use super::{synthetic::Synth, units::UnitIndex, users::demo_user_id};
+
+/// Everything the record seed produces.
+#[derive(Default)]
+pub struct RecordRows {
+    pub records: Vec<credit_record::Model>,
+    pub rectifications: Vec<rectification::Model>,
+    pub objections: Vec<objection::Model>,
+    pub repairs: Vec<repair_application::Model>,
+}
+
+/// The unit that records a category (by short name) and its document-number pattern.
+fn recorder_of(category: Cat, synth: &mut Synth) -> (&'static str, &'static str) {
+    match category {
+        Cat::JudicialJudgment => ("县人民法院", "（{y}）闽0526民初{n}号"),
+        Cat::DefaultedJudgmentDebtor => ("县人民法院", "（{y}）闽0526执{n}号"),
+        Cat::DisciplinarySanction | Cat::Accountability => ("县监委", "德监〔{y}〕{n}号"),
+        Cat::AdministrativePenalty => {
+            if synth.chance(50) {
+                ("县公安局", "德公（治）决字〔{y}〕{n}号")
+            } else {
+                ("县司法局", "德司罚〔{y}〕{n}号")
+            }
+        }
+        Cat::ContractBreach => ("县财政局", "德财采〔{y}〕{n}号"),
+        _ => ("县发改局", "德发改〔{y}〕{n}号"),
+    }
+}
+
+fn label(category: Cat) -> &'static str {
+    match category {
+        Cat::JudicialJudgment => "司法判决",
+        Cat::AdministrativePenalty => "行政处罚",
+        Cat::DisciplinarySanction => "纪律处分",
+        Cat::Accountability => "问责处理",
+        Cat::DefaultedJudgmentDebtor => "失信被执行人",
+        Cat::ContractBreach => "违约毁约",
+        Cat::CommitmentBreach => "承诺未践行",
+        Cat::SocialMorality => "违反社会公德",
+        Cat::Commendation => "荣誉表彰",
+        Cat::Other => "其他失信行为",
+    }
+}
+
+const UNIT_CATEGORIES: [(Cat, u32); 7] = [
+    (Cat::DefaultedJudgmentDebtor, 12),
+    (Cat::ContractBreach, 20),
+    (Cat::CommitmentBreach, 18),
+    (Cat::AdministrativePenalty, 15),
+    (Cat::JudicialJudgment, 10),
+    (Cat::Other, 5),
+    (Cat::Commendation, 20),
+];
+const OFFICIAL_CATEGORIES: [(Cat, u32); 6] = [
+    (Cat::DisciplinarySanction, 25),
+    (Cat::Accountability, 20),
+    (Cat::JudicialJudgment, 8),
+    (Cat::AdministrativePenalty, 12),
+    (Cat::SocialMorality, 10),
+    (Cat::Commendation, 25),
+];
+
+fn sector_for(category: Cat, township: bool, synth: &mut Synth) -> Sector {
+    match category {
+        Cat::ContractBreach => synth.weighted(&[
+            (Sector::Procurement, 40),
+            (Sector::Ppp, 20),
+            (Sector::InvestmentPromotion, 25),
+            (Sector::Bidding, 15),
+        ]),
+        _ if township && synth.chance(50) => Sector::Township,
+        _ => synth.weighted(&[
+            (Sector::General, 70),
+            (Sector::Procurement, 8),
+            (Sector::Debt, 7),
+            (Sector::Bidding, 8),
+            (Sector::Ppp, 3),
+            (Sector::InvestmentPromotion, 4),
+        ]),
+    }
+}
+
+/// `count` records between `from` and `today`.
+pub fn plan_records(
+    synth: &mut Synth,
+    index: &UnitIndex,
+    officials: &[official::Model],
+    count: usize,
+    from: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> RecordRows {
+    let mut rows = RecordRows::default();
+    let subjects: Vec<_> = index.units.iter().collect();
+    let full_names: std::collections::HashMap<&str, &str> = index
+        .units
+        .iter()
+        .filter_map(|u| u.short_name.as_deref().map(|s| (s, u.name.as_str())))
+        .collect();
+    let names: std::collections::HashMap<i32, &str> = index
+        .units
+        .iter()
+        .map(|u| (u.id, u.short_name.as_deref().unwrap_or(&u.name)))
+        .collect();
+    for n in 0..count {
+        let id = n as i32 + 1;
+        let about_official = !officials.is_empty() && synth.chance(35);
+        let (subject_type, unit_id, official_id, subject_name, category) = if about_official {
+            let person = synth.pick(officials);
+            (
+                SubjectType::Official,
+                person.unit_id,
+                Some(person.id),
+                person.name.clone(),
+                synth.weighted(&OFFICIAL_CATEGORIES),
+            )
+        } else {
+            let unit = *synth.pick(&subjects);
+            let name = names.get(&unit.id).copied().unwrap_or("").to_owned();
+            (
+                SubjectType::Unit,
+                unit.id,
+                None,
+                name,
+                synth.weighted(&UNIT_CATEGORIES),
+            )
+        };
+        let honor = category == Cat::Commendation;
+        let severity = if honor {
+            Severity::General
+        } else {
+            synth.weighted(&[
+                (Severity::Minor, 40),
+                (Severity::General, 45),
+                (Severity::Serious, 15),
+            ])
+        };
+        let disclosure = match (subject_type, severity) {
+            (SubjectType::Official, _) => {
+                synth.weighted(&[(Disclosure::Restricted, 80), (Disclosure::Shared, 20)])
+            }
+            (_, Severity::Minor) => {
+                synth.weighted(&[(Disclosure::Shared, 60), (Disclosure::Restricted, 40)])
+            }
+            _ if honor => Disclosure::Public,
+            _ => synth.weighted(&[
+                (Disclosure::Public, 60),
+                (Disclosure::Shared, 30),
+                (Disclosure::Restricted, 10),
+            ]),
+        };
+        let status = if honor {
+            synth.weighted(&[(RecordStatus::Active, 98), (RecordStatus::Revoked, 2)])
+        } else {
+            synth.weighted(&[
+                (RecordStatus::Active, 45),
+                (RecordStatus::Rectifying, 15),
+                (RecordStatus::Rectified, 15),
+                (RecordStatus::Repaired, 15),
+                (RecordStatus::Revoked, 10),
+            ])
+        };
+        let decided_on = synth.date_between(from, today);
+        let occurred_on = decided_on - Duration::days(synth.range(0, 120));
+        let window = match severity {
+            Severity::Minor => Months::new(3),
+            Severity::General => Months::new(12),
+            Severity::Serious => Months::new(36),
+        };
+        let (recorder, pattern) = recorder_of(category, synth);
+        let document_number = pattern
+            .replace("{y}", &decided_on.format("%Y").to_string())
+            .replace("{n}", &synth.range(1, 999).to_string());
+        let township = index
+            .units
+            .get(unit_id as usize - 1)
+            .is_some_and(|u| matches!(u.kind, UnitKind::Township | UnitKind::VillageCommittee));
+        rows.records.push(credit_record::Model {
+            id,
+            subject_type,
+            unit_id,
+            official_id,
+            polarity: if honor {
+                Polarity::Honor
+            } else {
+                Polarity::Dishonesty
+            },
+            category,
+            sector: sector_for(category, township, synth),
+            severity,
+            title: format!("{subject_name}{}", label(category)),
+            facts: format!(
+                "{subject_name}于{occurred_on}发生{}情形，经{recorder}依法认定并作出决定。",
+                label(category)
+            ),
+            document_number: Some(document_number),
+            deciding_authority: full_names
+                .get(recorder)
+                .copied()
+                .unwrap_or(recorder)
+                .to_owned(),
+            occurred_on,
+            decided_on,
+            status,
+            disclosure,
+            disclosure_until: (!honor).then(|| decided_on + window),
+            recorded_by_unit_id: index.id(recorder).unwrap_or(unit_id),
+            recorded_by_user_id: if recorder == "县人民法院" {
+                demo_user_id("court")
+            } else {
+                demo_user_id("office")
+            },
+            pushed_at: (!honor && synth.chance(80)).then_some(now),
+            source_type: None,
+            source_id: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+        add_workflows(synth, &mut rows, id, status, decided_on, today, now);
+    }
+    rows
+}
+
+fn add_workflows(
+    synth: &mut Synth,
+    rows: &mut RecordRows,
+    record_id: i32,
+    status: RecordStatus,
+    decided_on: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) {
+    let deadline = decided_on + Duration::days(60);
+    let office = demo_user_id("office");
+    let rectification = match status {
+        RecordStatus::Rectifying => Some(if deadline < today {
+            synth.weighted(&[
+                (RectificationStatus::Overdue, 60),
+                (RectificationStatus::Submitted, 40),
+            ])
+        } else {
+            synth.weighted(&[
+                (RectificationStatus::Pending, 50),
+                (RectificationStatus::Submitted, 30),
+                (RectificationStatus::Rejected, 20),
+            ])
+        }),
+        RecordStatus::Rectified | RecordStatus::Repaired => Some(RectificationStatus::Accepted),
+        _ => None,
+    };
+    if let Some(rect_status) = rectification {
+        let submitted = !matches!(
+            rect_status,
+            RectificationStatus::Pending | RectificationStatus::Overdue
+        );
+        let submitted_on =
+            submitted.then(|| (decided_on + Duration::days(synth.range(5, 55))).min(today));
+        let reviewed = matches!(
+            rect_status,
+            RectificationStatus::Accepted | RectificationStatus::Rejected
+        );
+        rows.rectifications.push(rectification::Model {
+            id: rows.rectifications.len() as i32 + 1,
+            record_id,
+            deadline,
+            cause: submitted.then(|| "对相关制度执行不到位，内部审核把关不严。".into()),
+            plan: submitted.then(|| "完善内控制度，落实专人负责，限期履行义务。".into()),
+            completion: reviewed.then(|| "已履行全部义务并提交佐证材料。".into()),
+            resolution: None,
+            submitted_on,
+            completed_on: (rect_status == RectificationStatus::Accepted)
+                .then_some(submitted_on)
+                .flatten(),
+            court_removed_on: None,
+            status: rect_status,
+            opened_by_user_id: office,
+            reviewer_user_id: reviewed.then_some(office).flatten(),
+            review_note: (rect_status == RectificationStatus::Rejected)
+                .then(|| "整改材料不完整，请补充。".into()),
+            reviewed_at: reviewed.then_some(now),
+            accountability_flagged: rect_status == RectificationStatus::Overdue,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    if status == RecordStatus::Revoked || synth.chance(3) {
+        let objection_status = if status == RecordStatus::Revoked {
+            ObjectionStatus::Upheld
+        } else {
+            synth.weighted(&[
+                (ObjectionStatus::Filed, 30),
+                (ObjectionStatus::UnderReview, 30),
+                (ObjectionStatus::Dismissed, 40),
+            ])
+        };
+        let decided = matches!(
+            objection_status,
+            ObjectionStatus::Upheld | ObjectionStatus::Dismissed
+        );
+        rows.objections.push(objection::Model {
+            id: rows.objections.len() as i32 + 1,
+            record_id,
+            filed_by_user_id: demo_user_id("xunzhong"),
+            grounds: "认定事实有误，相关义务已于决定作出前履行完毕。".into(),
+            status: objection_status,
+            decision: decided.then(|| {
+                if objection_status == ObjectionStatus::Upheld {
+                    "异议成立，撤销该记录。"
+                } else {
+                    "异议不成立，维持原记录。"
+                }
+                .into()
+            }),
+            decided_at: decided.then_some(now),
+            decided_by_user_id: decided.then_some(office).flatten(),
+            handling_deadline: (decided_on + Duration::days(20)).min(today + Duration::days(15)),
+            overdue: false,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    let repair = match status {
+        RecordStatus::Repaired => Some(RepairStatus::Approved),
+        RecordStatus::Rectified if synth.chance(30) => {
+            Some(synth.weighted(&[(RepairStatus::Submitted, 60), (RepairStatus::Rejected, 40)]))
+        }
+        _ => None,
+    };
+    if let Some(repair_status) = repair {
+        let decided = repair_status != RepairStatus::Submitted;
+        rows.repairs.push(repair_application::Model {
+            id: rows.repairs.len() as i32 + 1,
+            record_id,
+            applicant_user_id: demo_user_id("xunzhong"),
+            measures: "已全额履行义务，消除不良影响，并提交信用承诺书。".into(),
+            status: repair_status,
+            rule_set: "2026-04-01".into(),
+            decision: decided.then(|| {
+                if repair_status == RepairStatus::Approved {
+                    "符合修复条件，准予修复。"
+                } else {
+                    "未满最短公示期限，不予修复。"
+                }
+                .into()
+            }),
+            decided_at: decided.then_some(now),
+            decided_by_user_id: decided.then_some(office).flatten(),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+}

@@ -1,0 +1,286 @@
+//! Synthetic key-sector rows: procurement, PPP with stage responsibility, investment agreements,
+//! debt instruments and fiscal capacity.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use entity::{
+    debt_instrument,
+    enums::{
+        Acceptance, AgreementStatus, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind,
+    },
+    fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment,
+    procurement_contract,
+};
+
+use super::{
+    synthetic::{pilot_uscc_for, uscc_for, Synth},
+    units::UnitIndex,
+};
+
+const COMPANY_WORDS: [&str; 10] = [
+    "瓷业",
+    "建设工程",
+    "信息技术",
+    "陶瓷文化",
+    "园林绿化",
+    "交通工程",
+    "水利水电",
+    "物业服务",
+    "医疗器械",
+    "环保科技",
+];
+const STAGES: [PppStage; 6] = [
+    PppStage::Preparation,
+    PppStage::Bidding,
+    PppStage::Procurement,
+    PppStage::Financing,
+    PppStage::Implementation,
+    PppStage::Handover,
+];
+
+fn company(synth: &mut Synth, serial: u64) -> (String, String, bool) {
+    let name = format!(
+        "福建德化{}{}有限公司",
+        synth.pick(&["鑫", "宏", "恒", "盛", "顺", "华", "泰", "隆"]),
+        synth.pick(&COMPANY_WORDS)
+    );
+    if synth.chance(5) {
+        (name, pilot_uscc_for(serial), false)
+    } else {
+        (name, uscc_for("91", serial), true)
+    }
+}
+
+/// All sector rows the demo needs.
+#[derive(Default)]
+pub struct SectorRows {
+    pub procurements: Vec<procurement_contract::Model>,
+    pub ppp_projects: Vec<ppp_project::Model>,
+    pub ppp_assignments: Vec<ppp_stage_assignment::Model>,
+    pub investments: Vec<investment_agreement::Model>,
+    pub debts: Vec<debt_instrument::Model>,
+    pub fiscal: Vec<fiscal_capacity::Model>,
+}
+
+pub struct SectorCounts {
+    pub procurements: usize,
+    pub ppp: usize,
+    pub investments: usize,
+    pub debts: usize,
+}
+
+pub fn plan_sectors(
+    synth: &mut Synth,
+    index: &UnitIndex,
+    officials: &[official::Model],
+    counts: &SectorCounts,
+    from: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> SectorRows {
+    let mut rows = SectorRows::default();
+    let buyers: Vec<_> = index
+        .units
+        .iter()
+        .filter(|u| {
+            !matches!(
+                u.kind,
+                UnitKind::VillageCommittee | UnitKind::ResidentsCommittee
+            )
+        })
+        .collect();
+    for n in 0..counts.procurements {
+        let signed_on = synth.date_between(from, today);
+        let (supplier_name, supplier_uscc, supplier_uscc_valid) = company(synth, 50_000 + n as u64);
+        let acceptance = if (today - signed_on).num_days() > 90 {
+            synth.weighted(&[
+                (Acceptance::Passed, 90),
+                (Acceptance::Failed, 5),
+                (Acceptance::Pending, 5),
+            ])
+        } else {
+            Acceptance::Pending
+        };
+        let payment_due_on = signed_on + Duration::days(synth.range(30, 90));
+        let paid_on = (acceptance == Acceptance::Passed && synth.chance(92))
+            .then(|| payment_due_on + Duration::days(synth.range(-20, 40)))
+            .filter(|d| *d <= today);
+        rows.procurements.push(procurement_contract::Model {
+            id: n as i32 + 1,
+            purchaser_unit_id: synth.pick(&buyers).id,
+            project_number: format!("DHCG-{}-{:05}", signed_on.year(), n + 1),
+            title: format!(
+                "{}采购项目",
+                synth.pick(&[
+                    "办公设备",
+                    "信息化系统",
+                    "物业服务",
+                    "道路维护",
+                    "校舍维修",
+                    "医疗设备"
+                ])
+            ),
+            method: synth.weighted(&[
+                (ProcurementMethod::PublicTender, 40),
+                (ProcurementMethod::CompetitiveConsultation, 20),
+                (ProcurementMethod::CompetitiveNegotiation, 10),
+                (ProcurementMethod::Inquiry, 15),
+                (ProcurementMethod::SingleSource, 5),
+                (ProcurementMethod::InvitedTender, 5),
+                (ProcurementMethod::FrameworkAgreement, 5),
+            ]),
+            supplier_name,
+            supplier_uscc,
+            supplier_uscc_valid,
+            amount_fen: synth.range(50_000, 5_000_000) * 100,
+            signed_on,
+            acceptance,
+            payment_due_on: Some(payment_due_on),
+            paid_on,
+            record_id: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    for n in 0..counts.ppp {
+        let id = n as i32 + 1;
+        let stage_index = synth.range(0, 5) as usize;
+        let (partner_name, partner_uscc, _) = company(synth, 70_000 + n as u64);
+        let unit = synth.pick(&buyers).id;
+        rows.ppp_projects.push(ppp_project::Model {
+            id,
+            unit_id: unit,
+            project_number: format!("DHPPP-{:04}", id),
+            name: format!(
+                "德化县{}PPP项目",
+                synth.pick(&[
+                    "陶瓷文化产业园",
+                    "城区污水处理",
+                    "乡村道路提升",
+                    "智慧停车",
+                    "养老服务中心"
+                ])
+            ),
+            total_investment_fen: synth.range(20_000_000, 800_000_000) * 100,
+            partner_name,
+            partner_uscc: Some(partner_uscc),
+            stage: STAGES[stage_index],
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+        let mut start = synth.date_between(from, from + Duration::days(200));
+        for stage in &STAGES[..=stage_index] {
+            if officials.is_empty() {
+                break;
+            }
+            let end = start + Duration::days(synth.range(60, 200));
+            rows.ppp_assignments.push(ppp_stage_assignment::Model {
+                id: rows.ppp_assignments.len() as i32 + 1,
+                project_id: id,
+                stage: *stage,
+                official_id: synth.pick(officials).id,
+                from_on: start,
+                to_on: (*stage != STAGES[stage_index]).then_some(end),
+                created_at: now,
+            });
+            start = end;
+        }
+    }
+    for n in 0..counts.investments {
+        let signed_on = synth.date_between(from, today);
+        let (investor_name, investor_uscc, investor_uscc_valid) = company(synth, 90_000 + n as u64);
+        let status = synth.weighted(&[
+            (AgreementStatus::Active, 55),
+            (AgreementStatus::Fulfilled, 30),
+            (AgreementStatus::Breached, 5),
+            (AgreementStatus::ChangedLawfully, 10),
+        ]);
+        let changed = status == AgreementStatus::ChangedLawfully;
+        rows.investments.push(investment_agreement::Model {
+            id: n as i32 + 1,
+            unit_id: synth.pick(&buyers).id,
+            agreement_number: format!("DHZS-{}-{:04}", signed_on.year(), n + 1),
+            investor_name,
+            investor_uscc,
+            investor_uscc_valid,
+            project_name: format!(
+                "{}项目",
+                synth.pick(&[
+                    "高端日用陶瓷生产线",
+                    "陶瓷电商物流园",
+                    "文旅综合体",
+                    "新材料研发中心"
+                ])
+            ),
+            agreed_investment_fen: synth.range(5_000_000, 500_000_000) * 100,
+            signed_on,
+            status,
+            change_reason: changed.then(|| "国土空间规划调整，项目用地性质变更。".into()),
+            legal_basis: changed.then(|| "《中华人民共和国民法典》第五百三十三条".into()),
+            compensation_fen: changed.then(|| synth.range(100_000, 5_000_000) * 100),
+            record_id: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    let borrowers: Vec<i32> = index
+        .units
+        .iter()
+        .filter(|u| matches!(u.kind, UnitKind::CountyGovernment | UnitKind::Township))
+        .map(|u| u.id)
+        .collect();
+    for n in 0..counts.debts {
+        let issued_on = synth.date_between(from - Duration::days(2_000), today);
+        let maturity_on = issued_on + Duration::days(365 * synth.range(1, 10));
+        let principal = synth.range(5_000_000, 300_000_000) * 100;
+        let status = if maturity_on < today {
+            synth.weighted(&[(DebtStatus::Repaid, 90), (DebtStatus::Overdue, 10)])
+        } else {
+            DebtStatus::Outstanding
+        };
+        let outstanding = match status {
+            DebtStatus::Repaid => 0,
+            DebtStatus::Overdue => principal / 2,
+            DebtStatus::Outstanding => principal * synth.range(40, 100) / 100,
+        };
+        let kind = synth.weighted(&[
+            (DebtKind::GeneralBond, 40),
+            (DebtKind::SpecialBond, 35),
+            (DebtKind::Loan, 20),
+            (DebtKind::Other, 5),
+        ]);
+        rows.debts.push(debt_instrument::Model {
+            id: n as i32 + 1,
+            unit_id: *synth.pick(&borrowers),
+            code: format!("DHZW-{}-{:04}", issued_on.year(), n + 1),
+            kind,
+            principal_fen: principal,
+            outstanding_fen: outstanding,
+            rate_bp: synth.range(220, 420) as i32,
+            issued_on,
+            maturity_on,
+            credit_rating: matches!(kind, DebtKind::GeneralBond | DebtKind::SpecialBond)
+                .then(|| synth.pick(&["AAA", "AA+", "AA"]).to_string()),
+            status,
+            record_id: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    for year in from.year()..=today.year() {
+        for unit in &borrowers {
+            rows.fiscal.push(fiscal_capacity::Model {
+                id: rows.fiscal.len() as i32 + 1,
+                unit_id: *unit,
+                year,
+                amount_fen: synth.range(80_000_000, 900_000_000) * 100,
+                created_at: now,
+                updated_at: now,
+            });
+        }
+    }
+    rows
+}

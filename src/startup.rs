@@ -1,0 +1,120 @@
+//! Building the app: connect, migrate, build the schemas and router, bind, serve.
+
+use std::{net::SocketAddr, sync::Arc};
+
+use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
+
+use crate::{
+    auth::JwtKeys,
+    clock::{Clock, SystemClock},
+    config::Config,
+    db,
+    error::StartupError,
+    graphql::build_schema,
+    http::{router, HttpApp},
+    metrics::Metrics,
+    state::AppState,
+};
+
+/// Connects to the database, applies migrations and assembles the shared state.
+pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
+    let metrics = Arc::new(Metrics::default());
+    let db = db::connect(&config.database_url, metrics.clone()).await?;
+    db::migrate(&db).await?;
+    Ok(AppState {
+        db,
+        keys: Arc::new(JwtKeys::new(&config)),
+        config: Arc::new(config),
+        metrics,
+        clock,
+    })
+}
+
+/// [`build_state`] with the system clock.
+pub async fn build_default_state(config: Config) -> Result<AppState, StartupError> {
+    build_state(config, Arc::new(SystemClock)).await
+}
+
+/// A server running in the background.
+pub struct RunningServer {
+    pub address: SocketAddr,
+    pub state: AppState,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<Result<(), std::io::Error>>,
+}
+
+impl RunningServer {
+    /// Stops accepting, lets in-flight requests finish, and waits.
+    pub async fn stop(mut self) -> Result<(), StartupError> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        self.task
+            .await
+            .map_err(|e| StartupError::Other(e.to_string()))??;
+        Ok(())
+    }
+}
+
+/// The router over the given state.
+pub fn app(state: AppState) -> axum::Router {
+    let limits = state.config.limits.clone();
+    router(HttpApp {
+        schema_signed_in: build_schema(&limits, true),
+        schema_anonymous: build_schema(&limits, false),
+        state,
+    })
+}
+
+/// Binds `config.bind` (port 0 picks a free port) and serves in the background.
+pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
+    let listener = TcpListener::bind(&state.config.bind).await?;
+    let address = listener.local_addr()?;
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let router = app(state.clone());
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(RunningServer {
+        address,
+        state,
+        shutdown: Some(shutdown),
+        task,
+    })
+}
+
+/// Serves until SIGTERM or Ctrl-C, then shuts down gracefully.
+pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
+    let listener = TcpListener::bind(&state.config.bind).await?;
+    tracing::info!(address = %listener.local_addr()?, "listening");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,225 @@
+//! `spawn_app()`: a migrated, seeded database and the real server on a free port, with request
+//! helpers and tokens for every role.
+
+use std::sync::{Arc, OnceLock};
+
+use chengxin::{
+    auth::{jwt::TokenRequest, password::hash_password, Role},
+    clock::ManualClock,
+    config::Config,
+    graphql::ids::{global_id, NodeType},
+    seed::{self, users::demo_user_id, SeedOptions},
+    startup::{self, RunningServer},
+    state::AppState,
+};
+use chrono::{Duration, Utc};
+use entity::unit;
+use sea_orm::{ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter, Statement};
+use serde_json::{json, Value};
+
+pub const TEST_SECRET: &str = "test-secret-that-is-long-enough-for-hs256-signing";
+pub const TEST_PASSWORD: &str = "correct horse battery staple";
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password(TEST_PASSWORD).expect("hash"))
+}
+
+/// Where the test's database lives, and how to throw it away.
+enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(db) = Database::connect(&admin_url).await {
+                        let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                        let _ = db.execute_unprepared(&sql).await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+async fn fresh_database() -> (String, TestDatabase) {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if admin_url.starts_with("postgres") => {
+            let name = format!("chengxin_test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE \"{name}\"")))
+                .await
+                .expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
+            (format!("{base}/{name}"), TestDatabase::Postgres { admin_url: admin_url.clone(), name })
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+            (url, TestDatabase::Sqlite(dir))
+        }
+    }
+}
+
+/// A running server over its own database.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    server: Option<RunningServer>,
+    _database: TestDatabase,
+}
+
+/// The app with the base seed: the county's units, plan tasks and one account per role.
+pub async fn spawn_app() -> TestApp {
+    spawn_with(false).await
+}
+
+/// The app with the demo seed too (officials, records, … over three years).
+pub async fn spawn_demo_app() -> TestApp {
+    spawn_with(true).await
+}
+
+async fn spawn_with(demo: bool) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").try_init();
+    }
+    let (url, database) = fresh_database().await;
+    let config = Config::for_database(&url, TEST_SECRET);
+    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let state = startup::build_state(config, clock).await.expect("build state");
+    let options = SeedOptions { demo, scale: None, password_hash: password_hash().to_owned(), now: Utc::now(), rng_seed: 7 };
+    seed::seed(&state.db, &options).await.expect("seed");
+    let server = startup::spawn(state.clone()).await.expect("spawn server");
+    TestApp {
+        address: format!("http://{}", server.address),
+        client: reqwest::Client::new(),
+        state,
+        server: Some(server),
+        _database: database,
+    }
+}
+
+impl TestApp {
+    /// Stops the server gracefully (the database stays until the app is dropped).
+    #[allow(dead_code)]
+    pub async fn stop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await.expect("stop");
+        }
+    }
+
+    /// A token for a seeded account (`admin`, `office`, `court`, `personnel`, `xunzhong`, `leader`).
+    pub async fn token_for(&self, username: &str) -> String {
+        let id = demo_user_id(username).expect("seeded user");
+        let (role, unit) = seeded_role_and_unit(username);
+        let unit = self.unit_id(unit).await;
+        self.mint(format!("user:{id}"), role, Some(unit), None, Duration::hours(1))
+    }
+
+    /// A token for an evaluation firm.
+    pub fn evaluator_token(&self) -> String {
+        self.mint("token:demo-evaluator".into(), Role::Evaluator, None, Some("评估公司".into()), Duration::hours(1))
+    }
+
+    pub fn mint(&self, subject: String, role: Role, unit: Option<String>, firm: Option<String>, lifetime: Duration) -> String {
+        self.state
+            .keys
+            .mint(TokenRequest {
+                subject,
+                role,
+                unit,
+                firm,
+                jti: uuid::Uuid::new_v4().to_string(),
+                issued_at: Utc::now(),
+                lifetime,
+                config: &self.state.config,
+            })
+            .expect("mint")
+            .0
+    }
+
+    /// The row id of a unit by its short name.
+    pub async fn unit_row(&self, short_name: &str) -> i32 {
+        unit::Entity::find()
+            .filter(unit::Column::ShortName.eq(short_name))
+            .one(&self.state.db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("no unit {short_name}"))
+            .id
+    }
+
+    /// The API id of a unit by its short name.
+    pub async fn unit_id(&self, short_name: &str) -> String {
+        global_id(NodeType::Unit, self.unit_row(short_name).await).0
+    }
+
+    /// POSTs one GraphQL operation; returns the JSON body (asserting HTTP 200).
+    pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let response = self.post_json(token, &json!({ "query": query, "variables": variables })).await;
+        assert_eq!(response.status(), 200, "GraphQL over HTTP answers 200");
+        response.json().await.expect("json body")
+    }
+
+    /// POSTs any JSON body to /graphql.
+    pub async fn post_json(&self, token: Option<&str>, body: &Value) -> reqwest::Response {
+        let mut request = self.client.post(format!("{}/graphql", self.address)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request")
+    }
+
+    /// Statements executed so far, as `/metrics` reports them.
+    pub async fn sql_statements(&self) -> u64 {
+        let text = self.client.get(format!("{}/metrics", self.address)).send().await.expect("metrics").text().await.expect("text");
+        text.lines()
+            .find_map(|line| line.strip_prefix("chengxin_sql_statements_total "))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("statement counter")
+    }
+}
+
+fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {
+    chengxin::seed::users::DEMO_USERS
+        .iter()
+        .find(|(name, ..)| *name == username)
+        .map(|(_, _, role, unit)| (*role, *unit))
+        .expect("seeded user")
+}
+
+/// The `extensions.code` of the first error.
+pub fn error_code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("")
+}
+
+/// Inserts an official straight into the database (the API's `createOfficial` comes with #3).
+pub async fn insert_official(app: &TestApp, unit_short_name: &str, name: &str, serial: u64) -> i32 {
+    use entity::{enums::*, official};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let unit_id = app.unit_row(unit_short_name).await;
+    let row = official::ActiveModel {
+        unit_id: Set(unit_id),
+        name: Set(name.into()),
+        id_number: Set(chengxin::seed::synthetic::id_number_for(serial)),
+        phone: Set(Some("13859001234".into())),
+        category: Set(OfficialCategory::CivilServant),
+        position: Set(Some("科员".into())),
+        is_head_of_unit: Set(false),
+        status: Set(OfficialStatus::Active),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert official").id
+}

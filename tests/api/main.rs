@@ -1,0 +1,15 @@
+//! Integration tests: the real server on 127.0.0.1:0 over HTTP, against a fresh SQLite database
+//! per test, or a fresh PostgreSQL database per test when `TEST_DATABASE_URL` is set.
+
+mod helpers;
+
+mod authentication;
+mod hardening;
+mod health;
+mod loaders;
+mod node;
+mod officials;
+mod plan_tasks;
+mod schema_file;
+mod seed;
+mod units;

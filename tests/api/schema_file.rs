@@ -1,0 +1,55 @@
+//! `schema.graphql` is the contract with the frontend: it must equal the SDL the code builds.
+//! `UPDATE_SCHEMA=1 cargo test` rewrites it.
+
+#[test]
+fn schema_graphql_matches_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
+    let built = chengxin::graphql::sdl();
+    if std::env::var("UPDATE_SCHEMA").is_ok() {
+        std::fs::write(path, &built).expect("write schema.graphql");
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(committed == built, "schema.graphql is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it");
+}
+
+/// The frontend reads descriptions from the schema: every type, field, argument, input field and
+/// enum value of ours has one (asked through introspection, as a client would).
+#[tokio::test]
+async fn every_type_field_argument_and_value_has_a_description() {
+    let schema = chengxin::graphql::build_schema(&chengxin::config::Limits::default(), true);
+    let query = "{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } enumValues { name description } } } }";
+    let response = schema.execute(query).await;
+    assert!(response.errors.is_empty(), "{:?}", response.errors);
+    let data = response.data.into_json().unwrap();
+    let builtin = ["Boolean", "String", "Int", "Float", "ID"];
+    let mut missing = Vec::new();
+    let described = |v: &serde_json::Value| v["description"].as_str().is_some_and(|d| !d.trim().is_empty());
+    for ty in data["__schema"]["types"].as_array().unwrap() {
+        let name = ty["name"].as_str().unwrap();
+        if name.starts_with("__") || builtin.contains(&name) {
+            continue;
+        }
+        if !described(ty) && !name.ends_with("Root") {
+            missing.push(name.to_owned());
+        }
+        for field in ty["fields"].as_array().into_iter().flatten() {
+            if !described(field) {
+                missing.push(format!("{name}.{}", field["name"]));
+            }
+            for arg in field["args"].as_array().into_iter().flatten() {
+                if !described(arg) {
+                    missing.push(format!("{name}.{}({})", field["name"], arg["name"]));
+                }
+            }
+        }
+        for list in ["inputFields", "enumValues"] {
+            for item in ty[list].as_array().into_iter().flatten() {
+                if !described(item) {
+                    missing.push(format!("{name}.{}", item["name"]));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:#?}");
+}
