@@ -1,4 +1,4 @@
-//! `chengxin`: serve | migrate | seed | schema | token.
+//! `chengxin`: serve | migrate | seed | schema | token | bench.
 
 use std::process::ExitCode;
 
@@ -53,6 +53,17 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL), as committed in schema.graphql.
     Schema,
+    /// Seed a fresh database at a scale, serve it, and measure each operation over HTTP.
+    Bench {
+        #[arg(long, value_enum, default_value = "county")]
+        scale: Scale,
+        /// Concurrent clients per operation.
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        /// Seconds per operation.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+    },
     /// Mint a token with the configured secret, for operators and tests.
     Token {
         /// ADMIN, CREDIT_OFFICE, RECORDER, PERSONNEL, UNIT_CLERK, LEADER or EVALUATOR.
@@ -137,6 +148,22 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 started.elapsed().as_secs_f64()
             );
             Ok(())
+        }
+        Command::Bench {
+            scale,
+            clients,
+            seconds,
+        } => {
+            let postgres_url = std::env::var("BENCH_DATABASE_URL")
+                .ok()
+                .filter(|u| u.starts_with("postgres"));
+            chengxin::bench::run_bench(chengxin::bench::BenchOptions {
+                scale,
+                clients,
+                seconds,
+                postgres_url,
+            })
+            .await
         }
         Command::Schema => {
             print!("{}", sdl());

@@ -32,14 +32,14 @@ impl MigrationTrait for Migration {
         manager
             .create_index(unique_index("official", &["id_number"]))
             .await?;
+        manager
+            .create_index(index("official", &["unit_id", "name"]))
+            .await?;
         manager.create_index(index("official", &["status"])).await?;
         manager
             .create_index(index("official", &["category"]))
             .await?;
         manager.create_index(index("official", &["name"])).await?;
-        manager
-            .create_index(index("official", &["unit_id"]))
-            .await?;
         manager
             .create_table(
                 Table::create()

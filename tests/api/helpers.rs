@@ -36,7 +36,10 @@ impl Drop for TestDatabase {
         if let TestDatabase::Postgres { admin_url, name } = self {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 runtime.block_on(async {
                     if let Ok(db) = Database::connect(&admin_url).await {
                         let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
@@ -53,13 +56,27 @@ async fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             let name = format!("chengxin_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             admin
-                .execute_raw(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE \"{name}\"")))
+                .execute_raw(Statement::from_string(
+                    admin.get_database_backend(),
+                    format!("CREATE DATABASE \"{name}\""),
+                ))
                 .await
                 .expect("create test database");
-            let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
-            (format!("{base}/{name}"), TestDatabase::Postgres { admin_url: admin_url.clone(), name })
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(base, _)| base)
+                .unwrap_or(&admin_url);
+            (
+                format!("{base}/{name}"),
+                TestDatabase::Postgres {
+                    admin_url: admin_url.clone(),
+                    name,
+                },
+            )
         }
         _ => {
             let dir = tempfile::tempdir().expect("tempdir");
@@ -90,13 +107,23 @@ pub async fn spawn_demo_app() -> TestApp {
 
 async fn spawn_with(demo: bool) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
-        let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").try_init();
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("info,sqlx=warn")
+            .try_init();
     }
     let (url, database) = fresh_database().await;
     let config = Config::for_database(&url, TEST_SECRET);
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let state = startup::build_state(config, clock).await.expect("build state");
-    let options = SeedOptions { demo, scale: None, password_hash: password_hash().to_owned(), now: Utc::now(), rng_seed: 7 };
+    let state = startup::build_state(config, clock)
+        .await
+        .expect("build state");
+    let options = SeedOptions {
+        demo,
+        scale: None,
+        password_hash: password_hash().to_owned(),
+        now: Utc::now(),
+        rng_seed: 7,
+    };
     seed::seed(&state.db, &options).await.expect("seed");
     let server = startup::spawn(state.clone()).await.expect("spawn server");
     TestApp {
@@ -122,15 +149,34 @@ impl TestApp {
         let id = demo_user_id(username).expect("seeded user");
         let (role, unit) = seeded_role_and_unit(username);
         let unit = self.unit_id(unit).await;
-        self.mint(format!("user:{id}"), role, Some(unit), None, Duration::hours(1))
+        self.mint(
+            format!("user:{id}"),
+            role,
+            Some(unit),
+            None,
+            Duration::hours(1),
+        )
     }
 
     /// A token for an evaluation firm.
     pub fn evaluator_token(&self) -> String {
-        self.mint("token:demo-evaluator".into(), Role::Evaluator, None, Some("评估公司".into()), Duration::hours(1))
+        self.mint(
+            "token:demo-evaluator".into(),
+            Role::Evaluator,
+            None,
+            Some("评估公司".into()),
+            Duration::hours(1),
+        )
     }
 
-    pub fn mint(&self, subject: String, role: Role, unit: Option<String>, firm: Option<String>, lifetime: Duration) -> String {
+    pub fn mint(
+        &self,
+        subject: String,
+        role: Role,
+        unit: Option<String>,
+        firm: Option<String>,
+        lifetime: Duration,
+    ) -> String {
         self.state
             .keys
             .mint(TokenRequest {
@@ -165,14 +211,19 @@ impl TestApp {
 
     /// POSTs one GraphQL operation; returns the JSON body (asserting HTTP 200).
     pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let response = self.post_json(token, &json!({ "query": query, "variables": variables })).await;
+        let response = self
+            .post_json(token, &json!({ "query": query, "variables": variables }))
+            .await;
         assert_eq!(response.status(), 200, "GraphQL over HTTP answers 200");
         response.json().await.expect("json body")
     }
 
     /// POSTs any JSON body to /graphql.
     pub async fn post_json(&self, token: Option<&str>, body: &Value) -> reqwest::Response {
-        let mut request = self.client.post(format!("{}/graphql", self.address)).json(body);
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.address))
+            .json(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -181,7 +232,15 @@ impl TestApp {
 
     /// Statements executed so far, as `/metrics` reports them.
     pub async fn sql_statements(&self) -> u64 {
-        let text = self.client.get(format!("{}/metrics", self.address)).send().await.expect("metrics").text().await.expect("text");
+        let text = self
+            .client
+            .get(format!("{}/metrics", self.address))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("text");
         text.lines()
             .find_map(|line| line.strip_prefix("chengxin_sql_statements_total "))
             .and_then(|n| n.trim().parse().ok())
@@ -199,7 +258,9 @@ fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {
 
 /// The `extensions.code` of the first error.
 pub fn error_code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("")
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("")
 }
 
 /// Inserts an official straight into the database (the API's `createOfficial` comes with #3).

@@ -11,13 +11,24 @@ const PAGE: &str = r#"query($first: Int, $after: String, $last: Int, $before: St
 }"#;
 
 fn names(body: &Value) -> Vec<String> {
-    body["data"]["units"]["edges"].as_array().unwrap().iter().map(|e| e["node"]["name"].as_str().unwrap().to_owned()).collect()
+    body["data"]["units"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
 async fn anonymous_callers_list_units_filtered_by_kind() {
     let app = spawn_app().await;
-    let body = app.graphql(None, PAGE, json!({ "first": 100, "filter": { "kind": "TOWNSHIP" } })).await;
+    let body = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "first": 100, "filter": { "kind": "TOWNSHIP" } }),
+        )
+        .await;
     assert_eq!(body["data"]["units"]["totalCount"], 18);
     let got = names(&body);
     assert_eq!(got.len(), 18);
@@ -28,33 +39,83 @@ async fn anonymous_callers_list_units_filtered_by_kind() {
 async fn units_filter_by_parent_subtree_name_and_division_code() {
     let app = spawn_app().await;
     let xunzhong = app.unit_id("浔中镇").await;
-    let children = app.graphql(None, PAGE, json!({ "first": 100, "filter": { "parentId": xunzhong } })).await;
+    let children = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "first": 100, "filter": { "parentId": xunzhong } }),
+        )
+        .await;
     let child_names = names(&children);
     assert!(!child_names.is_empty());
-    assert!(child_names.iter().all(|n| n.starts_with("浔中镇")), "{child_names:?}");
-    let within = app.graphql(None, PAGE, json!({ "first": 100, "filter": { "withinId": xunzhong } })).await;
-    assert_eq!(within["data"]["units"]["totalCount"], child_names.len() + 1, "the subtree is the unit and its children");
-    let by_code = app.graphql(None, PAGE, json!({ "filter": { "divisionCode": "350526204" } })).await;
+    assert!(
+        child_names.iter().all(|n| n.starts_with("浔中镇")),
+        "{child_names:?}"
+    );
+    let within = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "first": 100, "filter": { "withinId": xunzhong } }),
+        )
+        .await;
+    assert_eq!(
+        within["data"]["units"]["totalCount"],
+        child_names.len() + 1,
+        "the subtree is the unit and its children"
+    );
+    let by_code = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "filter": { "divisionCode": "350526204" } }),
+        )
+        .await;
     assert_eq!(names(&by_code), vec!["德化县桂阳乡人民政府"]);
-    let by_name = app.graphql(None, PAGE, json!({ "first": 100, "filter": { "nameContains": "法院" } })).await;
+    let by_name = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "first": 100, "filter": { "nameContains": "法院" } }),
+        )
+        .await;
     assert_eq!(names(&by_name), vec!["德化县人民法院"]);
-    let literal = app.graphql(None, PAGE, json!({ "filter": { "nameContains": "%" } })).await;
-    assert_eq!(literal["data"]["units"]["totalCount"], 0, "% is matched literally");
-    let inactive = app.graphql(None, PAGE, json!({ "filter": { "active": false } })).await;
+    let literal = app
+        .graphql(None, PAGE, json!({ "filter": { "nameContains": "%" } }))
+        .await;
+    assert_eq!(
+        literal["data"]["units"]["totalCount"], 0,
+        "% is matched literally"
+    );
+    let inactive = app
+        .graphql(None, PAGE, json!({ "filter": { "active": false } }))
+        .await;
     assert_eq!(inactive["data"]["units"]["totalCount"], 0);
 }
 
 #[tokio::test]
 async fn units_page_forward_and_backward_without_gaps_or_overlaps() {
     let app = spawn_app().await;
-    let all = app.graphql(None, PAGE, json!({ "first": 100, "filter": { "kind": "DEPARTMENT" } })).await;
+    let all = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "first": 100, "filter": { "kind": "DEPARTMENT" } }),
+        )
+        .await;
     let everything = names(&all);
     let total = everything.len();
     assert!(total > 25);
     let mut forward = Vec::new();
     let mut after: Option<String> = None;
     loop {
-        let body = app.graphql(None, PAGE, json!({ "first": 7, "after": after, "filter": { "kind": "DEPARTMENT" } })).await;
+        let body = app
+            .graphql(
+                None,
+                PAGE,
+                json!({ "first": 7, "after": after, "filter": { "kind": "DEPARTMENT" } }),
+            )
+            .await;
         forward.extend(names(&body));
         let info = &body["data"]["units"]["pageInfo"];
         assert_eq!(info["hasPreviousPage"], after.is_some());
@@ -67,7 +128,13 @@ async fn units_page_forward_and_backward_without_gaps_or_overlaps() {
     let mut backward = Vec::new();
     let mut before: Option<String> = None;
     loop {
-        let body = app.graphql(None, PAGE, json!({ "last": 7, "before": before, "filter": { "kind": "DEPARTMENT" } })).await;
+        let body = app
+            .graphql(
+                None,
+                PAGE,
+                json!({ "last": 7, "before": before, "filter": { "kind": "DEPARTMENT" } }),
+            )
+            .await;
         let mut page = names(&body);
         page.extend(backward);
         backward = page;
@@ -86,7 +153,12 @@ async fn units_sort_by_division_code_descending() {
     let body = app
         .graphql(None, PAGE, json!({ "first": 3, "filter": { "kind": "TOWNSHIP" }, "orderBy": { "field": "DIVISION_CODE", "direction": "DESC" } }))
         .await;
-    let codes: Vec<&str> = body["data"]["units"]["edges"].as_array().unwrap().iter().map(|e| e["node"]["divisionCode"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = body["data"]["units"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["divisionCode"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, vec!["350526209", "350526208", "350526206"]);
 }
 
@@ -98,11 +170,18 @@ async fn bad_paging_input_is_bad_user_input_with_its_field() {
     assert_eq!(too_many["errors"][0]["extensions"]["field"], "first");
     let negative = app.graphql(None, PAGE, json!({ "last": -1 })).await;
     assert_eq!(negative["errors"][0]["extensions"]["field"], "last");
-    let cursor = app.graphql(None, PAGE, json!({ "after": "not-a-cursor" })).await;
+    let cursor = app
+        .graphql(None, PAGE, json!({ "after": "not-a-cursor" }))
+        .await;
     assert_eq!(error_code(&cursor), "BAD_USER_INPUT");
     assert_eq!(cursor["errors"][0]["extensions"]["field"], "after");
-    let wrong_id = app.graphql(None, PAGE, json!({ "filter": { "parentId": "garbage" } })).await;
-    assert_eq!(wrong_id["errors"][0]["extensions"]["field"], "filter.parentId");
+    let wrong_id = app
+        .graphql(None, PAGE, json!({ "filter": { "parentId": "garbage" } }))
+        .await;
+    assert_eq!(
+        wrong_id["errors"][0]["extensions"]["field"],
+        "filter.parentId"
+    );
 }
 
 #[tokio::test]
@@ -115,9 +194,12 @@ async fn unit_by_id_with_parent_and_children() {
     assert_eq!(unit["name"], "德化县浔中镇人民政府");
     assert_eq!(unit["parent"]["kind"], "COUNTY_GOVERNMENT");
     assert!(unit["children"].as_array().unwrap().len() >= 3);
-    let missing = chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::Unit, 999_999).0;
+    let missing =
+        chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::Unit, 999_999).0;
     let body = app.graphql(None, query, json!({ "id": missing })).await;
     assert_eq!(error_code(&body), "NOT_FOUND");
-    let body = app.graphql(None, query, json!({ "id": "bm90LWFuLWlk" })).await;
+    let body = app
+        .graphql(None, query, json!({ "id": "bm90LWFuLWlk" }))
+        .await;
     assert_eq!(error_code(&body), "BAD_USER_INPUT");
 }

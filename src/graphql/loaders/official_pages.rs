@@ -1,13 +1,13 @@
-//! `Unit.officials` edges: the first N officials (by name) of many units in one statement, using
-//! `ROW_NUMBER() OVER (PARTITION BY unit_id …)`, among those the viewer may see.
+//! `Unit.officials` edges: a page of officials (by name) for each of many units in one statement,
+//! among those the viewer may see.
 
 use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
-use entity::official;
+use entity::{official, unit};
 use sea_orm::{
-    sea_query::{Alias, Asterisk, Expr, ExprTrait, Query},
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Order, Query},
+    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 
 use crate::{
@@ -37,30 +37,45 @@ impl OfficialPages {
         }
     }
 
+    /// One statement: for each unit (`owner`), the officials whose id is in that unit's page —
+    /// a correlated subquery that reads `limit + 1` entries of the `(unit_id, name)` index — so
+    /// its cost follows the page size, not the units' sizes.
     async fn load_window(
         &self,
-        units: Vec<i32>,
+        units: &[i32],
         offset: u64,
         limit: u64,
     ) -> Result<Vec<official::Model>, AppError> {
         let visible = policy::officials_visible_to(&self.viewer)?;
-        let numbered = official::Entity::find()
-            .filter(official::Column::UnitId.is_in(units))
-            .filter(visible)
-            .expr_as(
-                Expr::cust("ROW_NUMBER() OVER (PARTITION BY unit_id ORDER BY name, id)"),
-                "row_number",
+        let (owner, member) = (Alias::new("owner"), Alias::new("member"));
+        let page = official::Entity::find()
+            .select_only()
+            .column(official::Column::Id)
+            .filter(
+                Expr::col((official::Entity, official::Column::UnitId))
+                    .equals((owner.clone(), unit::Column::Id)),
             )
+            .filter(visible)
+            .order_by_asc(official::Column::Name)
+            .order_by_asc(official::Column::Id)
+            .offset(offset)
+            .limit(limit + 1)
             .into_query();
-        let page = Query::select()
-            .column(Asterisk)
-            .from_subquery(numbered, Alias::new("numbered"))
-            .and_where(Expr::col(Alias::new("row_number")).gt(offset as i64))
-            .and_where(Expr::col(Alias::new("row_number")).lte((offset + limit + 1) as i64))
-            .order_by(Alias::new("unit_id"), sea_orm::Order::Asc)
-            .order_by(Alias::new("row_number"), sea_orm::Order::Asc)
+        let statement = Query::select()
+            .column((member.clone(), Asterisk))
+            .from_as(unit::Entity, owner.clone())
+            .join_as(
+                JoinType::InnerJoin,
+                official::Entity,
+                member.clone(),
+                Expr::col((member.clone(), official::Column::Id)).in_subquery(page),
+            )
+            .and_where(Expr::col((owner.clone(), unit::Column::Id)).is_in(units.iter().copied()))
+            .order_by((owner, unit::Column::Id), Order::Asc)
+            .order_by((member.clone(), official::Column::Name), Order::Asc)
+            .order_by((member, official::Column::Id), Order::Asc)
             .to_owned();
-        let statement = self.db.get_database_backend().build(&page);
+        let statement = self.db.get_database_backend().build(&statement);
         Ok(official::Entity::find()
             .from_raw_sql(statement)
             .all(&self.db)
@@ -86,7 +101,7 @@ impl Loader<OfficialPageKey> for OfficialPages {
         let mut answer: HashMap<OfficialPageKey, Self::Value> =
             keys.iter().map(|k| (*k, Vec::new())).collect();
         for ((offset, limit), units) in windows {
-            for row in self.load_window(units, offset, limit).await? {
+            for row in self.load_window(&units, offset, limit).await? {
                 let key = OfficialPageKey {
                     unit_id: row.unit_id,
                     offset,

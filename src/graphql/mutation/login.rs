@@ -48,7 +48,11 @@ pub struct LoginMutation;
 impl LoginMutation {
     /// Exchanges a username and password for a token. An unknown username and a wrong password
     /// get the same `UNAUTHENTICATED` answer.
-    async fn login(&self, ctx: &Context<'_>, #[graphql(desc = "Username and password.")] input: LoginInput) -> Result<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Username and password.")] input: LoginInput,
+    ) -> Result<LoginPayload> {
         let state = ctx.state()?;
         if input.username.len() > 64 || input.password.len() > 256 {
             return Err(AppError::bad_input("username", "too long").into());

@@ -122,7 +122,11 @@ impl OfficialQuery {
     }
 
     /// One official by id (`NOT_FOUND` when there is none the viewer may see).
-    async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> Result<Official> {
+    async fn official(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The official's id.")] id: ID,
+    ) -> Result<Official> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
         Ok(load_official(ctx, row)

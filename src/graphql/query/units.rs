@@ -68,7 +68,9 @@ impl UnitQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which units.")] filter: Option<UnitFilter>,
-        #[graphql(desc = "Sort order (default: the county's own order).")] order_by: Option<UnitOrder>,
+        #[graphql(desc = "Sort order (default: the county's own order).")] order_by: Option<
+            UnitOrder,
+        >,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -124,7 +126,11 @@ impl UnitQuery {
     }
 
     /// One unit by id (`NOT_FOUND` when there is none).
-    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> Result<Unit> {
+    async fn unit(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The unit's id.")] id: ID,
+    ) -> Result<Unit> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
         let unit = ctx
             .loaders()?

@@ -1,0 +1,55 @@
+//! What the bench asks, one entry per operation.
+
+use serde_json::{json, Value};
+
+use crate::graphql::ids::{global_id, NodeType};
+
+/// One benchmarked operation: a name and a function from the request number to its body.
+pub struct Operation {
+    pub name: &'static str,
+    pub body: Box<dyn Fn(usize) -> Value + Send + Sync>,
+}
+
+/// The operations, given how many units and officials the seed made.
+pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
+    let units = units.max(1) as usize;
+    let officials = officials.max(1) as usize;
+    vec![
+        Operation {
+            name: "node(id) unit",
+            body: Box::new(move |n| {
+                let id = global_id(NodeType::Unit, (n * 7_919 % units) as i32 + 1).0;
+                json!({ "query": "query($id: ID!) { node(id: $id) { id ... on Unit { name kind divisionCode } } }", "variables": { "id": id } })
+            }),
+        },
+        Operation {
+            name: "node(id) official",
+            body: Box::new(move |n| {
+                let id = global_id(NodeType::Official, (n * 7_919 % officials) as i32 + 1).0;
+                json!({ "query": "query($id: ID!) { node(id: $id) { id ... on Official { name idNumber unit { name } } } }", "variables": { "id": id } })
+            }),
+        },
+        Operation {
+            name: "units page + parent/children/officials",
+            body: Box::new(move |n| {
+                let offset = (n * 50) % units.saturating_sub(50).max(1);
+                let after = (offset > 0)
+                    .then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
+                json!({
+                    "query": "query($after: String) { units(first: 50, after: $after) { totalCount edges { node { name parent { name } children { name } officials(first: 5) { totalCount edges { node { name } } } } } } }",
+                    "variables": { "after": after }
+                })
+            }),
+        },
+        Operation {
+            name: "officials page by unit",
+            body: Box::new(move |n| {
+                let unit = global_id(NodeType::Unit, (n * 31 % units) as i32 + 1).0;
+                json!({
+                    "query": "query($unit: ID!) { officials(first: 20, filter: { unitId: $unit, includeSubunits: true }) { totalCount edges { node { name idNumber status unit { name } } } } }",
+                    "variables": { "unit": unit }
+                })
+            }),
+        },
+    ]
+}

@@ -1,0 +1,250 @@
+//! Seeding, serving and driving the bench.
+
+use std::{
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+use chrono::Utc;
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+
+use super::operations::{operations, Operation};
+use crate::{
+    auth::{jwt::TokenRequest, password::hash_password, Role},
+    config::Config,
+    error::StartupError,
+    seed::{self, Scale, SeedOptions},
+    startup,
+};
+
+/// How to run the bench.
+pub struct BenchOptions {
+    pub scale: Scale,
+    pub clients: usize,
+    pub seconds: u64,
+    /// A PostgreSQL server URL to make a fresh database on; SQLite in a temporary file otherwise.
+    pub postgres_url: Option<String>,
+}
+
+/// Seeds, serves, measures, prints, and throws the database away.
+pub async fn run_bench(options: BenchOptions) -> Result<(), StartupError> {
+    let (url, cleanup) = fresh_database(options.postgres_url.as_deref()).await?;
+    let result = measure(&options, &url).await;
+    cleanup.run().await;
+    result
+}
+
+async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> {
+    let config = Config::for_database(url, &crate::auth::random_secret());
+    let state = startup::build_default_state(config).await?;
+    let started = Instant::now();
+    let seed_options = SeedOptions {
+        demo: true,
+        scale: Some(options.scale),
+        password_hash: hash_password(&crate::auth::random_secret())
+            .map_err(|_| StartupError::Other("hash".into()))?,
+        now: Utc::now(),
+        rng_seed: 2019_0614,
+    };
+    let summary = seed::seed(&state.db, &seed_options).await?;
+    println!(
+        "seeded {:?} on {}: {} units, {} officials, {} credit records in {:.1} s",
+        options.scale,
+        if url.starts_with("postgres") {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
+        summary.units,
+        summary.officials,
+        summary.credit_records,
+        started.elapsed().as_secs_f64()
+    );
+    let server = startup::spawn(state.clone()).await?;
+    let (token, _) = state
+        .keys
+        .mint(TokenRequest {
+            subject: "bench".into(),
+            role: Role::Leader,
+            unit: None,
+            firm: None,
+            jti: uuid::Uuid::new_v4().to_string(),
+            issued_at: Utc::now(),
+            lifetime: chrono::Duration::hours(2),
+            config: &state.config,
+        })
+        .map_err(|_| StartupError::Other("mint".into()))?;
+    let endpoint = format!("http://{}/graphql", server.address);
+    println!(
+        "{} clients × {} s per operation",
+        options.clients, options.seconds
+    );
+    println!(
+        "{:<42} {:>9} {:>9} {:>9} {:>9} {:>11}",
+        "operation", "requests", "req/s", "p50 ms", "p99 ms", "SQL/request"
+    );
+    for operation in operations(summary.units as i32, summary.officials as i32) {
+        let before = state.metrics.sql_statements();
+        let (latencies, failures, elapsed) = drive(
+            &operation,
+            &endpoint,
+            &token,
+            options.clients,
+            options.seconds,
+        )
+        .await;
+        let statements = state.metrics.sql_statements() - before;
+        let count = latencies.len().max(1);
+        println!(
+            "{:<42} {:>9} {:>9.0} {:>9.2} {:>9.2} {:>11.2}{}",
+            operation.name,
+            latencies.len(),
+            latencies.len() as f64 / elapsed.as_secs_f64(),
+            percentile(&latencies, 0.50),
+            percentile(&latencies, 0.99),
+            statements as f64 / count as f64,
+            if failures > 0 {
+                format!("  ({failures} failed)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    server.stop().await
+}
+
+async fn drive(
+    operation: &Operation,
+    endpoint: &str,
+    token: &str,
+    clients: usize,
+    seconds: u64,
+) -> (Vec<f64>, usize, Duration) {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()
+        .unwrap_or_default();
+    let counter = Arc::new(AtomicUsize::new(0));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let body = &operation.body;
+    let mut workers = Vec::new();
+    for _ in 0..clients {
+        let (client, counter) = (client.clone(), counter.clone());
+        let bodies: Vec<serde_json::Value> = (0..64)
+            .map(|_| body(counter.fetch_add(1, Ordering::Relaxed)))
+            .collect();
+        let (endpoint, token) = (endpoint.to_owned(), token.to_owned());
+        workers.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut failures = 0;
+            let mut n = 0;
+            while Instant::now() < deadline {
+                let request_started = Instant::now();
+                let response = client
+                    .post(&endpoint)
+                    .bearer_auth(&token)
+                    .json(&bodies[n % bodies.len()])
+                    .send()
+                    .await;
+                let ok = match response {
+                    Ok(response) => {
+                        response.status().is_success()
+                            && response
+                                .text()
+                                .await
+                                .is_ok_and(|t| !t.contains("\"errors\""))
+                    }
+                    Err(_) => false,
+                };
+                if ok {
+                    latencies.push(request_started.elapsed().as_secs_f64() * 1_000.0);
+                } else {
+                    failures += 1;
+                }
+                n += 1;
+            }
+            (latencies, failures)
+        }));
+    }
+    let mut latencies = Vec::new();
+    let mut failures = 0;
+    for worker in workers {
+        if let Ok((mut l, f)) = worker.await {
+            latencies.append(&mut l);
+            failures += f;
+        }
+    }
+    latencies.sort_by(|a, b| a.total_cmp(b));
+    (latencies, failures, started.elapsed())
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * q).round() as usize]
+}
+
+/// What to do with the bench database afterwards.
+enum Cleanup {
+    SqliteFile(std::path::PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Cleanup {
+    async fn run(self) {
+        match self {
+            Cleanup::SqliteFile(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                if let Ok(admin) = Database::connect(&admin_url).await {
+                    let _ = admin
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+async fn fresh_database(postgres_url: Option<&str>) -> Result<(String, Cleanup), StartupError> {
+    let name = format!("chengxin_bench_{}", uuid::Uuid::new_v4().simple());
+    match postgres_url {
+        Some(admin_url) => {
+            let admin = Database::connect(admin_url).await?;
+            admin
+                .execute_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    format!("CREATE DATABASE \"{name}\""),
+                ))
+                .await?;
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(base, _)| base)
+                .unwrap_or(admin_url);
+            Ok((
+                format!("{base}/{name}"),
+                Cleanup::Postgres {
+                    admin_url: admin_url.to_owned(),
+                    name,
+                },
+            ))
+        }
+        None => {
+            let path = std::env::temp_dir().join(format!("{name}.db"));
+            Ok((
+                format!("sqlite://{}?mode=rwc", path.display()),
+                Cleanup::SqliteFile(path),
+            ))
+        }
+    }
+}
