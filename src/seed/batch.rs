@@ -42,3 +42,9 @@ pub async fn reset_sequences<C: ConnectionTrait>(db: &C, tables: &[&str]) -> Res
     }
     Ok(())
 }
+
+/// After a bulk load, lets the query planner see the new sizes (`ANALYZE`; SQLite's is cheap too).
+pub async fn refresh_statistics<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    db.execute_unprepared("ANALYZE").await?;
+    Ok(())
+}

@@ -155,6 +155,7 @@ pub async fn seed(
     }
     reset_sequences(&txn, SEQUENCED_TABLES).await?;
     txn.commit().await?;
+    batch::refresh_statistics(db).await?;
     summary(db).await
 }
 

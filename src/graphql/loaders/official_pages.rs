@@ -7,7 +7,7 @@ use async_graphql::dataloader::Loader;
 use entity::{official, unit};
 use sea_orm::{
     sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Order, Query},
-    DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 
 use crate::{
@@ -37,9 +37,10 @@ impl OfficialPages {
         }
     }
 
-    /// One statement: for each unit (`owner`), the officials whose id is in that unit's page —
-    /// a correlated subquery that reads `limit + 1` entries of the `(unit_id, name)` index — so
-    /// its cost follows the page size, not the units' sizes.
+    /// One statement that reads, for each unit (`owner`), `limit + 1` entries of the
+    /// `(unit_id, name)` index — so its cost follows the page size, not the units' sizes:
+    /// `CROSS JOIN LATERAL` on PostgreSQL, a correlated `IN (… LIMIT)` on SQLite (which has no
+    /// LATERAL; PostgreSQL plans that form as a nested loop over every official).
     async fn load_window(
         &self,
         units: &[i32],
@@ -48,9 +49,8 @@ impl OfficialPages {
     ) -> Result<Vec<official::Model>, AppError> {
         let visible = policy::officials_visible_to(&self.viewer)?;
         let (owner, member) = (Alias::new("owner"), Alias::new("member"));
-        let page = official::Entity::find()
-            .select_only()
-            .column(official::Column::Id)
+        let postgres = self.db.get_database_backend() == DbBackend::Postgres;
+        let mut page = official::Entity::find()
             .filter(
                 Expr::col((official::Entity, official::Column::UnitId))
                     .equals((owner.clone(), unit::Column::Id)),
@@ -59,22 +59,36 @@ impl OfficialPages {
             .order_by_asc(official::Column::Name)
             .order_by_asc(official::Column::Id)
             .offset(offset)
-            .limit(limit + 1)
-            .into_query();
-        let statement = Query::select()
+            .limit(limit + 1);
+        if !postgres {
+            page = page.select_only().column(official::Column::Id);
+        }
+        let page = page.into_query();
+        let mut statement = Query::select();
+        statement
             .column((member.clone(), Asterisk))
-            .from_as(unit::Entity, owner.clone())
-            .join_as(
+            .from_as(unit::Entity, owner.clone());
+        if postgres {
+            statement.join_lateral(
+                JoinType::InnerJoin,
+                page,
+                member.clone(),
+                Expr::cust("TRUE"),
+            );
+        } else {
+            let in_page = Expr::col((member.clone(), official::Column::Id)).in_subquery(page);
+            statement.join_as(
                 JoinType::InnerJoin,
                 official::Entity,
                 member.clone(),
-                Expr::col((member.clone(), official::Column::Id)).in_subquery(page),
-            )
+                in_page,
+            );
+        }
+        statement
             .and_where(Expr::col((owner.clone(), unit::Column::Id)).is_in(units.iter().copied()))
             .order_by((owner, unit::Column::Id), Order::Asc)
             .order_by((member.clone(), official::Column::Name), Order::Asc)
-            .order_by((member, official::Column::Id), Order::Asc)
-            .to_owned();
+            .order_by((member, official::Column::Id), Order::Asc);
         let statement = self.db.get_database_backend().build(&statement);
         Ok(official::Entity::find()
             .from_raw_sql(statement)
