@@ -203,3 +203,38 @@ async fn unit_by_id_with_parent_and_children() {
         .await;
     assert_eq!(error_code(&body), "BAD_USER_INPUT");
 }
+
+#[tokio::test]
+async fn units_by_uscc_check_the_code_first() {
+    let app = spawn_app().await;
+    let county = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "filter": { "uscc": "1135052600363712XH" } }),
+        )
+        .await;
+    assert_eq!(names(&county), vec!["德化县人民政府"]);
+    let unknown = app
+        .graphql(
+            None,
+            PAGE,
+            json!({ "filter": { "uscc": "91350526MA2Y8K3D5X" } }),
+        )
+        .await;
+    assert_eq!(
+        unknown["data"]["units"]["totalCount"], 0,
+        "a valid code of no unit matches nothing"
+    );
+    for malformed in [
+        "1135052600363712XJ",
+        "113505260036371",
+        "11350526003637I2XH",
+    ] {
+        let body = app
+            .graphql(None, PAGE, json!({ "filter": { "uscc": malformed } }))
+            .await;
+        assert_eq!(error_code(&body), "BAD_USER_INPUT", "{malformed}");
+        assert_eq!(body["errors"][0]["extensions"]["field"], "filter.uscc");
+    }
+}

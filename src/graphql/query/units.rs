@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use super::filters::contains;
 use crate::{
     auth::policy,
+    domain::uscc::validate_uscc,
     error::AppError,
     graphql::{
         connection::{paginate, OrderDirection, PageArgs},
@@ -29,6 +30,8 @@ pub struct UnitFilter {
     pub name_contains: Option<String>,
     /// Only the unit with this 行政区划代码.
     pub division_code: Option<String>,
+    /// Only the unit with this 统一社会信用代码 (checked by GB 32100 first).
+    pub uscc: Option<String>,
     /// Only active (true) or inactive (false) units.
     pub active: Option<bool>,
 }
@@ -101,6 +104,10 @@ impl UnitQuery {
         }
         if let Some(code) = &filter.division_code {
             select = select.filter(unit::Column::DivisionCode.eq(code.as_str()));
+        }
+        if let Some(code) = &filter.uscc {
+            validate_uscc(code).map_err(|e| AppError::bad_input("filter.uscc", e.message()))?;
+            select = select.filter(unit::Column::Uscc.eq(code.as_str()));
         }
         if let Some(active) = filter.active {
             select = select.filter(unit::Column::Active.eq(active));

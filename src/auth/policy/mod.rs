@@ -8,6 +8,8 @@ use sea_orm::{
     ColumnTrait, Condition,
 };
 
+pub mod records;
+
 use super::{Role, Viewer};
 use crate::error::AppError;
 

@@ -1,0 +1,112 @@
+//! Who sees which credit records. The SQL condition (lists, counts, aggregates) and the row
+//! predicate (single rows, nested objects) are written side by side from the same table in
+//! DESIGN.md, and a test checks they agree on every seeded row for every role.
+
+use chrono::NaiveDate;
+use entity::{
+    credit_record::{self, Column},
+    enums::{Disclosure, RecordStatus, SubjectType},
+};
+use sea_orm::{ColumnTrait, Condition};
+
+use super::{in_subtree, Role, Viewer};
+
+/// Whether rows are for a list (official-subject records hidden from evaluators) or only for
+/// counts (evaluators see official records as numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordUse {
+    Rows,
+    Counts,
+}
+
+/// The SQL form: which `credit_record` rows the viewer may see.
+pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse) -> Condition {
+    let shared = Column::Disclosure.is_in([Disclosure::Public, Disclosure::Shared]);
+    let restricted = Column::Disclosure.eq(Disclosure::Restricted);
+    match viewer.role {
+        None => public_portal(today),
+        Some(Role::Admin | Role::CreditOffice | Role::Leader) => Condition::all(),
+        Some(Role::Evaluator) => match purpose {
+            RecordUse::Rows => Condition::all()
+                .add(shared)
+                .add(Column::SubjectType.eq(SubjectType::Unit)),
+            RecordUse::Counts => Condition::all().add(shared),
+        },
+        Some(Role::UnitClerk) => Condition::any()
+            .add(Column::Disclosure.eq(Disclosure::Public))
+            .add(in_subtree(Column::UnitId, viewer.unit_id)),
+        Some(Role::Recorder) => {
+            Condition::any()
+                .add(shared)
+                .add(Condition::all().add(restricted).add(match viewer.unit_id {
+                    Some(unit) => Column::RecordedByUnitId.eq(unit),
+                    None => Column::Id.eq(-1),
+                }))
+        }
+        Some(Role::Personnel) => Condition::any().add(shared).add(
+            Condition::all()
+                .add(restricted)
+                .add(Column::SubjectType.eq(SubjectType::Official)),
+        ),
+    }
+}
+
+/// What the public portal shows: PUBLIC records of units, ACTIVE or RECTIFYING, whose
+/// disclosure window is still open. Never an official's record.
+pub fn public_portal(today: NaiveDate) -> Condition {
+    Condition::all()
+        .add(Column::Disclosure.eq(Disclosure::Public))
+        .add(Column::SubjectType.eq(SubjectType::Unit))
+        .add(Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
+        .add(
+            Condition::any()
+                .add(Column::DisclosureUntil.is_null())
+                .add(Column::DisclosureUntil.gte(today)),
+        )
+}
+
+/// The row form of [`records_visible_to`]. `unit_in_scope`: the record's unit lies in the
+/// viewer's subtree (only asked of unit clerks; see [`record_read_needs_scope`]).
+pub fn can_read_record(
+    viewer: &Viewer,
+    record: &credit_record::Model,
+    today: NaiveDate,
+    purpose: RecordUse,
+    unit_in_scope: bool,
+) -> bool {
+    let shared = matches!(record.disclosure, Disclosure::Public | Disclosure::Shared);
+    match viewer.role {
+        None => is_on_public_portal(record, today),
+        Some(Role::Admin | Role::CreditOffice | Role::Leader) => true,
+        Some(Role::Evaluator) => {
+            shared && (purpose == RecordUse::Counts || record.subject_type == SubjectType::Unit)
+        }
+        Some(Role::UnitClerk) => record.disclosure == Disclosure::Public || unit_in_scope,
+        Some(Role::Recorder) => {
+            shared
+                || (record.disclosure == Disclosure::Restricted
+                    && Some(record.recorded_by_unit_id) == viewer.unit_id)
+        }
+        Some(Role::Personnel) => {
+            shared
+                || (record.disclosure == Disclosure::Restricted
+                    && record.subject_type == SubjectType::Official)
+        }
+    }
+}
+
+/// The row form of [`public_portal`].
+pub fn is_on_public_portal(record: &credit_record::Model, today: NaiveDate) -> bool {
+    record.disclosure == Disclosure::Public
+        && record.subject_type == SubjectType::Unit
+        && matches!(
+            record.status,
+            RecordStatus::Active | RecordStatus::Rectifying
+        )
+        && record.disclosure_until.is_none_or(|until| until >= today)
+}
+
+/// Whether [`can_read_record`] needs to know if the record's unit is in the viewer's subtree.
+pub fn record_read_needs_scope(viewer: &Viewer) -> bool {
+    viewer.role == Some(Role::UnitClerk)
+}
