@@ -81,17 +81,9 @@ impl Config {
         let database_url = env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.into());
         let jwt_secret = match env::var("CHENGXIN_JWT_SECRET") {
             Ok(secret) if secret.len() >= 32 => Secret::new(secret),
-            Ok(_) => {
-                return Err(StartupError::Config(
-                    "CHENGXIN_JWT_SECRET must be at least 32 characters".into(),
-                ))
-            }
+            Ok(_) => return Err(StartupError::Config("CHENGXIN_JWT_SECRET must be at least 32 characters".into())),
             Err(_) if demo => demo_secret(&database_url)?,
-            Err(_) => {
-                return Err(StartupError::Config(
-                    "CHENGXIN_JWT_SECRET is required (or run with --demo)".into(),
-                ))
-            }
+            Err(_) => return Err(StartupError::Config("CHENGXIN_JWT_SECRET is required (or run with --demo)".into())),
         };
         let mut limits = Limits::default();
         if let Some(seconds) = env_number("CHENGXIN_REQUEST_TIMEOUT_SECS")? {
@@ -102,8 +94,7 @@ impl Config {
             bind: env::var("CHENGXIN_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
             jwt_secret,
             jwt_issuer: env::var("CHENGXIN_JWT_ISSUER").unwrap_or_else(|_| "chengxin".into()),
-            jwt_audience: env::var("CHENGXIN_JWT_AUDIENCE")
-                .unwrap_or_else(|_| "chengxin-api".into()),
+            jwt_audience: env::var("CHENGXIN_JWT_AUDIENCE").unwrap_or_else(|_| "chengxin-api".into()),
             login_token_hours: env_number("CHENGXIN_LOGIN_TOKEN_HOURS")?.unwrap_or(8) as i64,
             graphiql: demo || env_flag("CHENGXIN_GRAPHIQL"),
             anonymous_introspection: env_flag("CHENGXIN_ANONYMOUS_INTROSPECTION"),
@@ -133,10 +124,9 @@ fn env_flag(name: &str) -> bool {
 
 fn env_number(name: &str) -> Result<Option<u64>, StartupError> {
     match env::var(name) {
-        Ok(value) => value
-            .parse()
-            .map(Some)
-            .map_err(|_| StartupError::Config(format!("{name} must be a whole number"))),
+        Ok(value) => {
+            value.parse().map(Some).map_err(|_| StartupError::Config(format!("{name} must be a whole number")))
+        }
         Err(_) => Ok(None),
     }
 }
@@ -152,16 +142,13 @@ fn demo_secret(database_url: &str) -> Result<Secret, StartupError> {
         }
     }
     let fresh = crate::auth::random_secret();
-    std::fs::write(&path, &fresh)
-        .map_err(|e| StartupError::Config(format!("cannot write demo secret: {e}")))?;
+    std::fs::write(&path, &fresh).map_err(|e| StartupError::Config(format!("cannot write demo secret: {e}")))?;
     Ok(Secret::new(fresh))
 }
 
 /// The file behind a `sqlite://` URL, if it is one.
 pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
-    let rest = database_url
-        .strip_prefix("sqlite://")
-        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let rest = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"))?;
     let file = rest.split('?').next().unwrap_or(rest);
     (!file.is_empty() && file != ":memory:").then(|| PathBuf::from(file))
 }

@@ -28,10 +28,7 @@ pub enum AppError {
 
 impl AppError {
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::BadUserInput {
-            field: field.into(),
-            message: message.into(),
-        }
+        Self::BadUserInput { field: field.into(), message: message.into() }
     }
 
     pub fn not_found(what: &str) -> Self {

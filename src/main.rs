@@ -3,10 +3,7 @@
 use std::process::ExitCode;
 
 use chengxin::{
-    auth::{
-        jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, JwtKeys,
-        Role,
-    },
+    auth::{jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, JwtKeys, Role},
     config::Config,
     error::StartupError,
     graphql::{
@@ -23,11 +20,7 @@ use chengxin::{
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(
-    name = "chengxin",
-    version,
-    about = "诚信 — GraphQL API for a county's government-integrity records"
-)]
+#[command(name = "chengxin", version, about = "诚信 — GraphQL API for a county's government-integrity records")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -134,10 +127,7 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             if summary.skipped {
                 println!("database already seeded; left as it is");
             } else if generated {
-                println!(
-                    "seeded accounts {:?} share the password: {password}",
-                    DEMO_USERS.map(|u| u.0)
-                );
+                println!("seeded accounts {:?} share the password: {password}", DEMO_USERS.map(|u| u.0));
             }
             println!(
                 "units {} · plan tasks {} · officials {} · credit records {} · {:.1} s",
@@ -149,40 +139,19 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             );
             Ok(())
         }
-        Command::Bench {
-            scale,
-            clients,
-            seconds,
-        } => {
-            let postgres_url = std::env::var("BENCH_DATABASE_URL")
-                .ok()
-                .filter(|u| u.starts_with("postgres"));
-            chengxin::bench::run_bench(chengxin::bench::BenchOptions {
-                scale,
-                clients,
-                seconds,
-                postgres_url,
-            })
-            .await
+        Command::Bench { scale, clients, seconds } => {
+            let postgres_url = std::env::var("BENCH_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
+            chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
         }
         Command::Schema => {
             print!("{}", sdl());
             Ok(())
         }
-        Command::Token {
-            role,
-            unit,
-            firm,
-            days,
-            demo,
-        } => {
+        Command::Token { role, unit, firm, days, demo } => {
             let config = Config::from_env(demo)?;
-            let role = parse_role(&role)
-                .ok_or_else(|| StartupError::Config(format!("unknown role {role}")))?;
+            let role = parse_role(&role).ok_or_else(|| StartupError::Config(format!("unknown role {role}")))?;
             if !(1..=365).contains(&days) {
-                return Err(StartupError::Config(
-                    "--days must be between 1 and 365".into(),
-                ));
+                return Err(StartupError::Config("--days must be between 1 and 365".into()));
             }
             let keys = JwtKeys::new(&config);
             let jti = uuid::Uuid::new_v4().to_string();
@@ -267,10 +236,7 @@ async fn print_demo_tokens(state: &chengxin::state::AppState) -> Result<(), Star
         })
         .map_err(|_| StartupError::Other("cannot mint token".into()))?;
     lines.push(format!("{:<14} {:<10} {evaluator}", "EVALUATOR", "(token)"));
-    println!(
-        "Chengxin demo — http://{}/graphql (GraphiQL)",
-        state.config.bind
-    );
+    println!("Chengxin demo — http://{}/graphql (GraphiQL)", state.config.bind);
     println!("Demo accounts' password: {DEMO_PASSWORD}. Tokens (valid 7 days; send as `Authorization: Bearer …`):");
     for line in lines {
         println!("  {line}");

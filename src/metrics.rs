@@ -11,9 +11,7 @@ use std::{
 };
 
 /// Upper bounds of the latency buckets, in seconds.
-const BUCKETS: [f64; 12] = [
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
-];
+const BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
 /// The process's counters. Cheap to update from any task.
 #[derive(Default)]
@@ -43,8 +41,7 @@ impl Metrics {
 
     /// Counts GraphQL operations (a batch counts each of its operations).
     pub fn record_operations(&self, count: usize) {
-        self.graphql_operations
-            .fetch_add(count as u64, Ordering::Relaxed);
+        self.graphql_operations.fetch_add(count as u64, Ordering::Relaxed);
     }
 
     /// Records one HTTP request: its route, status and how long it took.
@@ -58,35 +55,22 @@ impl Metrics {
                 count.fetch_add(1, Ordering::Relaxed);
             }
         }
-        self.latency_sum_micros
-            .fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
+        self.latency_sum_micros.fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
         self.latency_total.fetch_add(1, Ordering::Relaxed);
     }
 
     /// The Prometheus text exposition.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# HELP chengxin_http_requests_total HTTP requests by route and status."
-        );
+        let _ = writeln!(out, "# HELP chengxin_http_requests_total HTTP requests by route and status.");
         let _ = writeln!(out, "# TYPE chengxin_http_requests_total counter");
         if let Ok(requests) = self.requests.lock() {
             for ((route, status), count) in requests.iter() {
-                let _ = writeln!(
-                    out,
-                    "chengxin_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}"
-                );
+                let _ = writeln!(out, "chengxin_http_requests_total{{route=\"{route}\",status=\"{status}\"}} {count}");
             }
         }
-        let _ = writeln!(
-            out,
-            "# HELP chengxin_http_request_duration_seconds HTTP request latency."
-        );
-        let _ = writeln!(
-            out,
-            "# TYPE chengxin_http_request_duration_seconds histogram"
-        );
+        let _ = writeln!(out, "# HELP chengxin_http_request_duration_seconds HTTP request latency.");
+        let _ = writeln!(out, "# TYPE chengxin_http_request_duration_seconds histogram");
         for (bound, count) in BUCKETS.iter().zip(&self.latency_counts) {
             let _ = writeln!(
                 out,
@@ -95,29 +79,14 @@ impl Metrics {
             );
         }
         let total = self.latency_total.load(Ordering::Relaxed);
-        let _ = writeln!(
-            out,
-            "chengxin_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {total}"
-        );
+        let _ = writeln!(out, "chengxin_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {total}");
         let sum = self.latency_sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
         let _ = writeln!(out, "chengxin_http_request_duration_seconds_sum {sum}");
         let _ = writeln!(out, "chengxin_http_request_duration_seconds_count {total}");
         let counters = [
-            (
-                "chengxin_sql_statements_total",
-                "SQL statements executed.",
-                &self.sql_statements,
-            ),
-            (
-                "chengxin_sql_errors_total",
-                "SQL statements that failed.",
-                &self.sql_errors,
-            ),
-            (
-                "chengxin_graphql_operations_total",
-                "GraphQL operations executed.",
-                &self.graphql_operations,
-            ),
+            ("chengxin_sql_statements_total", "SQL statements executed.", &self.sql_statements),
+            ("chengxin_sql_errors_total", "SQL statements that failed.", &self.sql_errors),
+            ("chengxin_graphql_operations_total", "GraphQL operations executed.", &self.graphql_operations),
         ];
         for (name, help, value) in counters {
             let _ = writeln!(out, "# HELP {name} {help}");

@@ -21,13 +21,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     let metrics = Arc::new(Metrics::default());
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;
-    Ok(AppState {
-        db,
-        keys: Arc::new(JwtKeys::new(&config)),
-        config: Arc::new(config),
-        metrics,
-        clock,
-    })
+    Ok(AppState { db, keys: Arc::new(JwtKeys::new(&config)), config: Arc::new(config), metrics, clock })
 }
 
 /// [`build_state`] with the system clock.
@@ -49,9 +43,7 @@ impl RunningServer {
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
-        self.task
-            .await
-            .map_err(|e| StartupError::Other(e.to_string()))??;
+        self.task.await.map_err(|e| StartupError::Other(e.to_string()))??;
         Ok(())
     }
 }
@@ -79,21 +71,14 @@ pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
             })
             .await
     });
-    Ok(RunningServer {
-        address,
-        state,
-        shutdown: Some(shutdown),
-        task,
-    })
+    Ok(RunningServer { address, state, shutdown: Some(shutdown), task })
 }
 
 /// Serves until SIGTERM or Ctrl-C, then shuts down gracefully.
 pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
     let listener = TcpListener::bind(&state.config.bind).await?;
     tracing::info!(address = %listener.local_addr()?, "listening");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }

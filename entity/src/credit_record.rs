@@ -2,9 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::enums::{
-    Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType,
-};
+use crate::enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "credit_record")]

@@ -28,13 +28,9 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("unit", &["uscc"]))
-            .await?;
+        manager.create_index(unique_index("unit", &["uscc"])).await?;
         manager.create_index(index("unit", &["kind"])).await?;
-        manager
-            .create_index(index("unit", &["division_code"]))
-            .await?;
+        manager.create_index(index("unit", &["division_code"])).await?;
         manager.create_index(index("unit", &["name"])).await?;
         manager.create_index(index("unit", &["parent_id"])).await?;
         manager
@@ -50,19 +46,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("unit_closure", &["descendant_id", "depth"]))
-            .await?;
+        manager.create_index(index("unit_closure", &["descendant_id", "depth"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("unit_closure").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("unit").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("unit_closure").to_owned()).await?;
+        manager.drop_table(Table::drop().table("unit").to_owned()).await?;
         Ok(())
     }
 }

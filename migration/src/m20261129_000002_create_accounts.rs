@@ -27,15 +27,9 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("user_account", &["username"]))
-            .await?;
-        manager
-            .create_index(index("user_account", &["role"]))
-            .await?;
-        manager
-            .create_index(index("user_account", &["unit_id"]))
-            .await?;
+        manager.create_index(unique_index("user_account", &["username"])).await?;
+        manager.create_index(index("user_account", &["role"])).await?;
+        manager.create_index(index("user_account", &["unit_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -55,18 +49,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("api_token", &["jti"]))
-            .await?;
-        manager
-            .create_index(index("api_token", &["expires_at"]))
-            .await?;
-        manager
-            .create_index(index("api_token", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("api_token", &["created_by_user_id"]))
-            .await?;
+        manager.create_index(unique_index("api_token", &["jti"])).await?;
+        manager.create_index(index("api_token", &["expires_at"])).await?;
+        manager.create_index(index("api_token", &["unit_id"])).await?;
+        manager.create_index(index("api_token", &["created_by_user_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -77,9 +63,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("login_failure", &["username", "at"]))
-            .await?;
+        manager.create_index(index("login_failure", &["username", "at"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -91,25 +75,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("recording_authority", &["category"]))
-            .await?;
+        manager.create_index(index("recording_authority", &["category"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("recording_authority").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("login_failure").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("api_token").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("user_account").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("recording_authority").to_owned()).await?;
+        manager.drop_table(Table::drop().table("login_failure").to_owned()).await?;
+        manager.drop_table(Table::drop().table("api_token").to_owned()).await?;
+        manager.drop_table(Table::drop().table("user_account").to_owned()).await?;
         Ok(())
     }
 }

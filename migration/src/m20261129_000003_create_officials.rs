@@ -29,16 +29,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("official", &["id_number"]))
-            .await?;
-        manager
-            .create_index(index("official", &["unit_id", "name"]))
-            .await?;
+        manager.create_index(unique_index("official", &["id_number"])).await?;
+        manager.create_index(index("official", &["unit_id", "name"])).await?;
         manager.create_index(index("official", &["status"])).await?;
-        manager
-            .create_index(index("official", &["category"]))
-            .await?;
+        manager.create_index(index("official", &["category"])).await?;
         manager.create_index(index("official", &["name"])).await?;
         manager
             .create_table(
@@ -52,33 +46,19 @@ impl MigrationTrait for Migration {
                     .col(integer_null("recorded_by_user_id"))
                     .col(timestamp_with_time_zone("created_at"))
                     .foreign_key(&mut fk("training_record", "official_id", "official"))
-                    .foreign_key(&mut fk(
-                        "training_record",
-                        "recorded_by_user_id",
-                        "user_account",
-                    ))
+                    .foreign_key(&mut fk("training_record", "recorded_by_user_id", "user_account"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("training_record", &["completed_on"]))
-            .await?;
-        manager
-            .create_index(index("training_record", &["official_id"]))
-            .await?;
-        manager
-            .create_index(index("training_record", &["recorded_by_user_id"]))
-            .await?;
+        manager.create_index(index("training_record", &["completed_on"])).await?;
+        manager.create_index(index("training_record", &["official_id"])).await?;
+        manager.create_index(index("training_record", &["recorded_by_user_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("training_record").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("official").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("training_record").to_owned()).await?;
+        manager.drop_table(Table::drop().table("official").to_owned()).await?;
         Ok(())
     }
 }

@@ -42,50 +42,22 @@ impl MigrationTrait for Migration {
                     .foreign_key(&mut fk("credit_record", "unit_id", "unit"))
                     .foreign_key(&mut fk("credit_record", "official_id", "official"))
                     .foreign_key(&mut fk("credit_record", "recorded_by_unit_id", "unit"))
-                    .foreign_key(&mut fk(
-                        "credit_record",
-                        "recorded_by_user_id",
-                        "user_account",
-                    ))
+                    .foreign_key(&mut fk("credit_record", "recorded_by_user_id", "user_account"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("credit_record", &["status"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["polarity"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["category"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["severity"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["sector"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["disclosure"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["decided_on"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["unit_id", "polarity", "status"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["source_type", "source_id"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["official_id"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["recorded_by_unit_id"]))
-            .await?;
-        manager
-            .create_index(index("credit_record", &["recorded_by_user_id"]))
-            .await?;
+        manager.create_index(index("credit_record", &["status"])).await?;
+        manager.create_index(index("credit_record", &["polarity"])).await?;
+        manager.create_index(index("credit_record", &["category"])).await?;
+        manager.create_index(index("credit_record", &["severity"])).await?;
+        manager.create_index(index("credit_record", &["sector"])).await?;
+        manager.create_index(index("credit_record", &["disclosure"])).await?;
+        manager.create_index(index("credit_record", &["decided_on"])).await?;
+        manager.create_index(index("credit_record", &["unit_id", "polarity", "status"])).await?;
+        manager.create_index(index("credit_record", &["source_type", "source_id"])).await?;
+        manager.create_index(index("credit_record", &["official_id"])).await?;
+        manager.create_index(index("credit_record", &["recorded_by_unit_id"])).await?;
+        manager.create_index(index("credit_record", &["recorded_by_user_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -105,25 +77,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index(
-                "platform_push",
-                &["record_id", "record_version"],
-            ))
-            .await?;
-        manager
-            .create_index(index("platform_push", &["status", "next_attempt_at"]))
-            .await?;
+        manager.create_index(unique_index("platform_push", &["record_id", "record_version"])).await?;
+        manager.create_index(index("platform_push", &["status", "next_attempt_at"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("platform_push").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("credit_record").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("platform_push").to_owned()).await?;
+        manager.drop_table(Table::drop().table("credit_record").to_owned()).await?;
         Ok(())
     }
 }

@@ -34,30 +34,16 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .foreign_key(&mut fk("rectification", "record_id", "credit_record"))
-                    .foreign_key(&mut fk(
-                        "rectification",
-                        "opened_by_user_id",
-                        "user_account",
-                    ))
+                    .foreign_key(&mut fk("rectification", "opened_by_user_id", "user_account"))
                     .foreign_key(&mut fk("rectification", "reviewer_user_id", "user_account"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("rectification", &["status"]))
-            .await?;
-        manager
-            .create_index(index("rectification", &["deadline"]))
-            .await?;
-        manager
-            .create_index(index("rectification", &["record_id"]))
-            .await?;
-        manager
-            .create_index(index("rectification", &["opened_by_user_id"]))
-            .await?;
-        manager
-            .create_index(index("rectification", &["reviewer_user_id"]))
-            .await?;
+        manager.create_index(index("rectification", &["status"])).await?;
+        manager.create_index(index("rectification", &["deadline"])).await?;
+        manager.create_index(index("rectification", &["record_id"])).await?;
+        manager.create_index(index("rectification", &["opened_by_user_id"])).await?;
+        manager.create_index(index("rectification", &["reviewer_user_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -81,21 +67,11 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("objection", &["status"]))
-            .await?;
-        manager
-            .create_index(index("objection", &["handling_deadline"]))
-            .await?;
-        manager
-            .create_index(index("objection", &["record_id"]))
-            .await?;
-        manager
-            .create_index(index("objection", &["filed_by_user_id"]))
-            .await?;
-        manager
-            .create_index(index("objection", &["decided_by_user_id"]))
-            .await?;
+        manager.create_index(index("objection", &["status"])).await?;
+        manager.create_index(index("objection", &["handling_deadline"])).await?;
+        manager.create_index(index("objection", &["record_id"])).await?;
+        manager.create_index(index("objection", &["filed_by_user_id"])).await?;
+        manager.create_index(index("objection", &["decided_by_user_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -113,44 +89,22 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .foreign_key(&mut fk("repair_application", "record_id", "credit_record"))
-                    .foreign_key(&mut fk(
-                        "repair_application",
-                        "applicant_user_id",
-                        "user_account",
-                    ))
-                    .foreign_key(&mut fk(
-                        "repair_application",
-                        "decided_by_user_id",
-                        "user_account",
-                    ))
+                    .foreign_key(&mut fk("repair_application", "applicant_user_id", "user_account"))
+                    .foreign_key(&mut fk("repair_application", "decided_by_user_id", "user_account"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("repair_application", &["status"]))
-            .await?;
-        manager
-            .create_index(index("repair_application", &["record_id"]))
-            .await?;
-        manager
-            .create_index(index("repair_application", &["applicant_user_id"]))
-            .await?;
-        manager
-            .create_index(index("repair_application", &["decided_by_user_id"]))
-            .await?;
+        manager.create_index(index("repair_application", &["status"])).await?;
+        manager.create_index(index("repair_application", &["record_id"])).await?;
+        manager.create_index(index("repair_application", &["applicant_user_id"])).await?;
+        manager.create_index(index("repair_application", &["decided_by_user_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("repair_application").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("objection").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("rectification").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("repair_application").to_owned()).await?;
+        manager.drop_table(Table::drop().table("objection").to_owned()).await?;
+        manager.drop_table(Table::drop().table("rectification").to_owned()).await?;
         Ok(())
     }
 }

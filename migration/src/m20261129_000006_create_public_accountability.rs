@@ -34,22 +34,12 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("commitment", &["status"]))
-            .await?;
+        manager.create_index(index("commitment", &["status"])).await?;
         manager.create_index(index("commitment", &["kind"])).await?;
-        manager
-            .create_index(index("commitment", &["due_on"]))
-            .await?;
-        manager
-            .create_index(index("commitment", &["is_public"]))
-            .await?;
-        manager
-            .create_index(index("commitment", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("commitment", &["record_id"]))
-            .await?;
+        manager.create_index(index("commitment", &["due_on"])).await?;
+        manager.create_index(index("commitment", &["is_public"])).await?;
+        manager.create_index(index("commitment", &["unit_id"])).await?;
+        manager.create_index(index("commitment", &["record_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -81,30 +71,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("complaint", &["status"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["received_at"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["sector"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["client_key", "received_at"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["target_unit_id"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["official_id"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["assigned_unit_id"]))
-            .await?;
-        manager
-            .create_index(index("complaint", &["record_id"]))
-            .await?;
+        manager.create_index(index("complaint", &["status"])).await?;
+        manager.create_index(index("complaint", &["received_at"])).await?;
+        manager.create_index(index("complaint", &["sector"])).await?;
+        manager.create_index(index("complaint", &["client_key", "received_at"])).await?;
+        manager.create_index(index("complaint", &["target_unit_id"])).await?;
+        manager.create_index(index("complaint", &["official_id"])).await?;
+        manager.create_index(index("complaint", &["assigned_unit_id"])).await?;
+        manager.create_index(index("complaint", &["record_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -128,27 +102,17 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("proposal", &["kind", "number"]))
-            .await?;
+        manager.create_index(unique_index("proposal", &["kind", "number"])).await?;
         manager.create_index(index("proposal", &["status"])).await?;
         manager.create_index(index("proposal", &["due_on"])).await?;
-        manager
-            .create_index(index("proposal", &["handling_unit_id"]))
-            .await?;
+        manager.create_index(index("proposal", &["handling_unit_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("proposal").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("complaint").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("commitment").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("proposal").to_owned()).await?;
+        manager.drop_table(Table::drop().table("complaint").to_owned()).await?;
+        manager.drop_table(Table::drop().table("commitment").to_owned()).await?;
         Ok(())
     }
 }

@@ -32,32 +32,16 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .foreign_key(&mut fk("procurement_contract", "purchaser_unit_id", "unit"))
-                    .foreign_key(&mut fk(
-                        "procurement_contract",
-                        "record_id",
-                        "credit_record",
-                    ))
+                    .foreign_key(&mut fk("procurement_contract", "record_id", "credit_record"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("procurement_contract", &["project_number"]))
-            .await?;
-        manager
-            .create_index(index("procurement_contract", &["acceptance"]))
-            .await?;
-        manager
-            .create_index(index("procurement_contract", &["payment_due_on"]))
-            .await?;
-        manager
-            .create_index(index("procurement_contract", &["signed_on"]))
-            .await?;
-        manager
-            .create_index(index("procurement_contract", &["purchaser_unit_id"]))
-            .await?;
-        manager
-            .create_index(index("procurement_contract", &["record_id"]))
-            .await?;
+        manager.create_index(unique_index("procurement_contract", &["project_number"])).await?;
+        manager.create_index(index("procurement_contract", &["acceptance"])).await?;
+        manager.create_index(index("procurement_contract", &["payment_due_on"])).await?;
+        manager.create_index(index("procurement_contract", &["signed_on"])).await?;
+        manager.create_index(index("procurement_contract", &["purchaser_unit_id"])).await?;
+        manager.create_index(index("procurement_contract", &["record_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -77,15 +61,9 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("ppp_project", &["project_number"]))
-            .await?;
-        manager
-            .create_index(index("ppp_project", &["stage"]))
-            .await?;
-        manager
-            .create_index(index("ppp_project", &["unit_id"]))
-            .await?;
+        manager.create_index(unique_index("ppp_project", &["project_number"])).await?;
+        manager.create_index(index("ppp_project", &["stage"])).await?;
+        manager.create_index(index("ppp_project", &["unit_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -102,15 +80,9 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("ppp_stage_assignment", &["stage"]))
-            .await?;
-        manager
-            .create_index(index("ppp_stage_assignment", &["project_id"]))
-            .await?;
-        manager
-            .create_index(index("ppp_stage_assignment", &["official_id"]))
-            .await?;
+        manager.create_index(index("ppp_stage_assignment", &["stage"])).await?;
+        manager.create_index(index("ppp_stage_assignment", &["project_id"])).await?;
+        manager.create_index(index("ppp_stage_assignment", &["official_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -133,29 +105,15 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .foreign_key(&mut fk("investment_agreement", "unit_id", "unit"))
-                    .foreign_key(&mut fk(
-                        "investment_agreement",
-                        "record_id",
-                        "credit_record",
-                    ))
+                    .foreign_key(&mut fk("investment_agreement", "record_id", "credit_record"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("investment_agreement", &["agreement_number"]))
-            .await?;
-        manager
-            .create_index(index("investment_agreement", &["status"]))
-            .await?;
-        manager
-            .create_index(index("investment_agreement", &["signed_on"]))
-            .await?;
-        manager
-            .create_index(index("investment_agreement", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("investment_agreement", &["record_id"]))
-            .await?;
+        manager.create_index(unique_index("investment_agreement", &["agreement_number"])).await?;
+        manager.create_index(index("investment_agreement", &["status"])).await?;
+        manager.create_index(index("investment_agreement", &["signed_on"])).await?;
+        manager.create_index(index("investment_agreement", &["unit_id"])).await?;
+        manager.create_index(index("investment_agreement", &["record_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -180,21 +138,11 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("debt_instrument", &["code"]))
-            .await?;
-        manager
-            .create_index(index("debt_instrument", &["status"]))
-            .await?;
-        manager
-            .create_index(index("debt_instrument", &["maturity_on"]))
-            .await?;
-        manager
-            .create_index(index("debt_instrument", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("debt_instrument", &["record_id"]))
-            .await?;
+        manager.create_index(unique_index("debt_instrument", &["code"])).await?;
+        manager.create_index(index("debt_instrument", &["status"])).await?;
+        manager.create_index(index("debt_instrument", &["maturity_on"])).await?;
+        manager.create_index(index("debt_instrument", &["unit_id"])).await?;
+        manager.create_index(index("debt_instrument", &["record_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -209,31 +157,17 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("fiscal_capacity", &["unit_id", "year"]))
-            .await?;
+        manager.create_index(unique_index("fiscal_capacity", &["unit_id", "year"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("fiscal_capacity").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("debt_instrument").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("investment_agreement").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("ppp_stage_assignment").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("ppp_project").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("procurement_contract").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("fiscal_capacity").to_owned()).await?;
+        manager.drop_table(Table::drop().table("debt_instrument").to_owned()).await?;
+        manager.drop_table(Table::drop().table("investment_agreement").to_owned()).await?;
+        manager.drop_table(Table::drop().table("ppp_stage_assignment").to_owned()).await?;
+        manager.drop_table(Table::drop().table("ppp_project").to_owned()).await?;
+        manager.drop_table(Table::drop().table("procurement_contract").to_owned()).await?;
         Ok(())
     }
 }

@@ -23,12 +23,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("evaluation_period", &["name"]))
-            .await?;
-        manager
-            .create_index(index("evaluation_period", &["year"]))
-            .await?;
+        manager.create_index(unique_index("evaluation_period", &["name"])).await?;
+        manager.create_index(index("evaluation_period", &["year"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -48,15 +44,9 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("evaluation", &["period_id", "unit_id"]))
-            .await?;
-        manager
-            .create_index(index("evaluation", &["grade"]))
-            .await?;
-        manager
-            .create_index(index("evaluation", &["unit_id"]))
-            .await?;
+        manager.create_index(unique_index("evaluation", &["period_id", "unit_id"])).await?;
+        manager.create_index(index("evaluation", &["grade"])).await?;
+        manager.create_index(index("evaluation", &["unit_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -70,39 +60,20 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null("published_at"))
                     .col(timestamp_with_time_zone("created_at"))
                     .foreign_key(&mut fk("third_party_rating", "unit_id", "unit"))
-                    .foreign_key(&mut fk(
-                        "third_party_rating",
-                        "period_id",
-                        "evaluation_period",
-                    ))
+                    .foreign_key(&mut fk("third_party_rating", "period_id", "evaluation_period"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index(
-                "third_party_rating",
-                &["firm", "unit_id", "period_id"],
-            ))
-            .await?;
-        manager
-            .create_index(index("third_party_rating", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("third_party_rating", &["period_id"]))
-            .await?;
+        manager.create_index(unique_index("third_party_rating", &["firm", "unit_id", "period_id"])).await?;
+        manager.create_index(index("third_party_rating", &["unit_id"])).await?;
+        manager.create_index(index("third_party_rating", &["period_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("third_party_rating").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("evaluation").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("evaluation_period").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("third_party_rating").to_owned()).await?;
+        manager.drop_table(Table::drop().table("evaluation").to_owned()).await?;
+        manager.drop_table(Table::drop().table("evaluation_period").to_owned()).await?;
         Ok(())
     }
 }

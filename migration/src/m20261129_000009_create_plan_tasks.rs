@@ -23,12 +23,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(unique_index("plan_task", &["code"]))
-            .await?;
-        manager
-            .create_index(index("plan_task", &["sort_order"]))
-            .await?;
+        manager.create_index(unique_index("plan_task", &["code"])).await?;
+        manager.create_index(index("plan_task", &["sort_order"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -41,9 +37,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("plan_task_lead_unit", &["unit_id"]))
-            .await?;
+        manager.create_index(index("plan_task_lead_unit", &["unit_id"])).await?;
         manager
             .create_table(
                 Table::create()
@@ -58,39 +52,21 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("reported_at"))
                     .foreign_key(&mut fk("task_progress", "task_id", "plan_task"))
                     .foreign_key(&mut fk("task_progress", "unit_id", "unit"))
-                    .foreign_key(&mut fk(
-                        "task_progress",
-                        "reported_by_user_id",
-                        "user_account",
-                    ))
+                    .foreign_key(&mut fk("task_progress", "reported_by_user_id", "user_account"))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(index("task_progress", &["period"]))
-            .await?;
-        manager
-            .create_index(index("task_progress", &["task_id"]))
-            .await?;
-        manager
-            .create_index(index("task_progress", &["unit_id"]))
-            .await?;
-        manager
-            .create_index(index("task_progress", &["reported_by_user_id"]))
-            .await?;
+        manager.create_index(index("task_progress", &["period"])).await?;
+        manager.create_index(index("task_progress", &["task_id"])).await?;
+        manager.create_index(index("task_progress", &["unit_id"])).await?;
+        manager.create_index(index("task_progress", &["reported_by_user_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("task_progress").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("plan_task_lead_unit").to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table("plan_task").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("task_progress").to_owned()).await?;
+        manager.drop_table(Table::drop().table("plan_task_lead_unit").to_owned()).await?;
+        manager.drop_table(Table::drop().table("plan_task").to_owned()).await?;
         Ok(())
     }
 }

@@ -29,22 +29,14 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.create_index(index("audit_log", &["at"])).await?;
-        manager
-            .create_index(index("audit_log", &["actor", "at"]))
-            .await?;
-        manager
-            .create_index(index("audit_log", &["action"]))
-            .await?;
-        manager
-            .create_index(index("audit_log", &["entity", "entity_id"]))
-            .await?;
+        manager.create_index(index("audit_log", &["actor", "at"])).await?;
+        manager.create_index(index("audit_log", &["action"])).await?;
+        manager.create_index(index("audit_log", &["entity", "entity_id"])).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("audit_log").to_owned())
-            .await?;
+        manager.drop_table(Table::drop().table("audit_log").to_owned()).await?;
         Ok(())
     }
 }

@@ -3,11 +3,7 @@
 use sea_orm_migration::prelude::*;
 
 /// A foreign key `table.column → target.id`, named `fk_<table>_<column>`; deletes are refused.
-pub fn fk(
-    table: &'static str,
-    column: &'static str,
-    target: &'static str,
-) -> ForeignKeyCreateStatement {
+pub fn fk(table: &'static str, column: &'static str, target: &'static str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(table, column)
@@ -27,16 +23,9 @@ pub fn unique_index(table: &'static str, columns: &[&'static str]) -> IndexCreat
     build(table, columns, "uq", true)
 }
 
-fn build(
-    table: &'static str,
-    columns: &[&'static str],
-    prefix: &str,
-    unique: bool,
-) -> IndexCreateStatement {
+fn build(table: &'static str, columns: &[&'static str], prefix: &str, unique: bool) -> IndexCreateStatement {
     let mut statement = Index::create();
-    statement
-        .name(format!("{prefix}_{table}_{}", columns.join("_")))
-        .table(table);
+    statement.name(format!("{prefix}_{table}_{}", columns.join("_"))).table(table);
     for column in columns {
         statement.col(*column);
     }

@@ -94,13 +94,9 @@ impl JwtKeys {
 
     /// Verifies signature, algorithm, issuer, audience and time window.
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
-            .map(|data| data.claims)
-            .map_err(|e| match e.kind() {
-                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
-                    AppError::unauthenticated("token expired")
-                }
-                _ => AppError::unauthenticated("invalid token"),
-            })
+        decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| match e.kind() {
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::unauthenticated("token expired"),
+            _ => AppError::unauthenticated("invalid token"),
+        })
     }
 }

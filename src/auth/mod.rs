@@ -15,9 +15,7 @@ use rand::Rng;
 pub fn random_secret() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut rng = rand::rng();
-    (0..48)
-        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-        .collect()
+    (0..48).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
 }
 
 /// The role's name as it appears in tokens and the API (`UNIT_CLERK` …).
@@ -35,18 +33,9 @@ pub fn role_name(role: Role) -> &'static str {
 
 /// Parses a role name as written in tokens, on the command line and in the API.
 pub fn parse_role(name: &str) -> Option<Role> {
-    ALL_ROLES
-        .into_iter()
-        .find(|role| role_name(*role).eq_ignore_ascii_case(name))
+    ALL_ROLES.into_iter().find(|role| role_name(*role).eq_ignore_ascii_case(name))
 }
 
 /// Every role, in the order of the design's table.
-pub const ALL_ROLES: [Role; 7] = [
-    Role::Admin,
-    Role::CreditOffice,
-    Role::Recorder,
-    Role::Personnel,
-    Role::UnitClerk,
-    Role::Leader,
-    Role::Evaluator,
-];
+pub const ALL_ROLES: [Role; 7] =
+    [Role::Admin, Role::CreditOffice, Role::Recorder, Role::Personnel, Role::UnitClerk, Role::Leader, Role::Evaluator];

@@ -22,14 +22,7 @@ pub struct Viewer {
 impl Viewer {
     /// The anonymous public (no token).
     pub fn anonymous() -> Self {
-        Self {
-            subject: "anonymous".into(),
-            role: None,
-            user_id: None,
-            unit_id: None,
-            token_id: None,
-            firm: None,
-        }
+        Self { subject: "anonymous".into(), role: None, user_id: None, unit_id: None, token_id: None, firm: None }
     }
 
     pub fn is_anonymous(&self) -> bool {

@@ -33,8 +33,7 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
             name: "units page + parent/children/officials",
             body: Box::new(move |n| {
                 let offset = (n * 50) % units.saturating_sub(50).max(1);
-                let after = (offset > 0)
-                    .then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
+                let after = (offset > 0).then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
                 json!({
                     "query": "query($after: String) { units(first: 50, after: $after) { totalCount edges { node { name parent { name } children { name } officials(first: 5) { totalCount edges { node { name } } } } } } }",
                     "variables": { "after": after }

@@ -44,8 +44,7 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
     let seed_options = SeedOptions {
         demo: true,
         scale: Some(options.scale),
-        password_hash: hash_password(&crate::auth::random_secret())
-            .map_err(|_| StartupError::Other("hash".into()))?,
+        password_hash: hash_password(&crate::auth::random_secret()).map_err(|_| StartupError::Other("hash".into()))?,
         now: Utc::now(),
         rng_seed: 2019_0614,
     };
@@ -53,11 +52,7 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
     println!(
         "seeded {:?} on {}: {} units, {} officials, {} credit records in {:.1} s",
         options.scale,
-        if url.starts_with("postgres") {
-            "PostgreSQL"
-        } else {
-            "SQLite"
-        },
+        if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
         summary.units,
         summary.officials,
         summary.credit_records,
@@ -78,24 +73,15 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
         })
         .map_err(|_| StartupError::Other("mint".into()))?;
     let endpoint = format!("http://{}/graphql", server.address);
-    println!(
-        "{} clients × {} s per operation",
-        options.clients, options.seconds
-    );
+    println!("{} clients × {} s per operation", options.clients, options.seconds);
     println!(
         "{:<42} {:>9} {:>9} {:>9} {:>9} {:>11}",
         "operation", "requests", "req/s", "p50 ms", "p99 ms", "SQL/request"
     );
     for operation in operations(summary.units as i32, summary.officials as i32) {
         let before = state.metrics.sql_statements();
-        let (latencies, failures, elapsed) = drive(
-            &operation,
-            &endpoint,
-            &token,
-            options.clients,
-            options.seconds,
-        )
-        .await;
+        let (latencies, failures, elapsed) =
+            drive(&operation, &endpoint, &token, options.clients, options.seconds).await;
         let statements = state.metrics.sql_statements() - before;
         let count = latencies.len().max(1);
         println!(
@@ -106,11 +92,7 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
             percentile(&latencies, 0.50),
             percentile(&latencies, 0.99),
             statements as f64 / count as f64,
-            if failures > 0 {
-                format!("  ({failures} failed)")
-            } else {
-                String::new()
-            }
+            if failures > 0 { format!("  ({failures} failed)") } else { String::new() }
         );
     }
     server.stop().await
@@ -123,10 +105,7 @@ async fn drive(
     clients: usize,
     seconds: u64,
 ) -> (Vec<f64>, usize, Duration) {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(clients)
-        .build()
-        .unwrap_or_default();
+    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap_or_default();
     let counter = Arc::new(AtomicUsize::new(0));
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
@@ -134,9 +113,7 @@ async fn drive(
     let mut workers = Vec::new();
     for _ in 0..clients {
         let (client, counter) = (client.clone(), counter.clone());
-        let bodies: Vec<serde_json::Value> = (0..64)
-            .map(|_| body(counter.fetch_add(1, Ordering::Relaxed)))
-            .collect();
+        let bodies: Vec<serde_json::Value> = (0..64).map(|_| body(counter.fetch_add(1, Ordering::Relaxed))).collect();
         let (endpoint, token) = (endpoint.to_owned(), token.to_owned());
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
@@ -144,19 +121,10 @@ async fn drive(
             let mut n = 0;
             while Instant::now() < deadline {
                 let request_started = Instant::now();
-                let response = client
-                    .post(&endpoint)
-                    .bearer_auth(&token)
-                    .json(&bodies[n % bodies.len()])
-                    .send()
-                    .await;
+                let response = client.post(&endpoint).bearer_auth(&token).json(&bodies[n % bodies.len()]).send().await;
                 let ok = match response {
                     Ok(response) => {
-                        response.status().is_success()
-                            && response
-                                .text()
-                                .await
-                                .is_ok_and(|t| !t.contains("\"errors\""))
+                        response.status().is_success() && response.text().await.is_ok_and(|t| !t.contains("\"errors\""))
                     }
                     Err(_) => false,
                 };
@@ -205,11 +173,7 @@ impl Cleanup {
             }
             Cleanup::Postgres { admin_url, name } => {
                 if let Ok(admin) = Database::connect(&admin_url).await {
-                    let _ = admin
-                        .execute_unprepared(&format!(
-                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
-                        ))
-                        .await;
+                    let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
                 }
             }
         }
@@ -222,29 +186,14 @@ async fn fresh_database(postgres_url: Option<&str>) -> Result<(String, Cleanup),
         Some(admin_url) => {
             let admin = Database::connect(admin_url).await?;
             admin
-                .execute_raw(Statement::from_string(
-                    DbBackend::Postgres,
-                    format!("CREATE DATABASE \"{name}\""),
-                ))
+                .execute_raw(Statement::from_string(DbBackend::Postgres, format!("CREATE DATABASE \"{name}\"")))
                 .await?;
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(base, _)| base)
-                .unwrap_or(admin_url);
-            Ok((
-                format!("{base}/{name}"),
-                Cleanup::Postgres {
-                    admin_url: admin_url.to_owned(),
-                    name,
-                },
-            ))
+            let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(admin_url);
+            Ok((format!("{base}/{name}"), Cleanup::Postgres { admin_url: admin_url.to_owned(), name }))
         }
         None => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
-            Ok((
-                format!("sqlite://{}?mode=rwc", path.display()),
-                Cleanup::SqliteFile(path),
-            ))
+            Ok((format!("sqlite://{}?mode=rwc", path.display()), Cleanup::SqliteFile(path)))
         }
     }
 }

@@ -31,13 +31,10 @@ pub fn validate_id_number(number: &str, today: NaiveDate) -> Result<(), IdNumber
     if chars.len() != 18 {
         return Err(IdNumberError::Length);
     }
-    if !chars[..17].iter().all(char::is_ascii_digit)
-        || !(chars[17].is_ascii_digit() || chars[17] == 'X')
-    {
+    if !chars[..17].iter().all(char::is_ascii_digit) || !(chars[17].is_ascii_digit() || chars[17] == 'X') {
         return Err(IdNumberError::Character);
     }
-    let birth = NaiveDate::parse_from_str(&number[6..14], "%Y%m%d")
-        .map_err(|_| IdNumberError::BirthDate)?;
+    let birth = NaiveDate::parse_from_str(&number[6..14], "%Y%m%d").map_err(|_| IdNumberError::BirthDate)?;
     let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).ok_or(IdNumberError::BirthDate)?;
     if birth < earliest || birth > today {
         return Err(IdNumberError::BirthDate);
@@ -50,10 +47,7 @@ pub fn validate_id_number(number: &str, today: NaiveDate) -> Result<(), IdNumber
 
 /// The check character for 17 digits (the seed uses it to make valid synthetic numbers).
 pub fn check_character(first17: &str) -> Option<char> {
-    let digits: Vec<u32> = first17
-        .chars()
-        .map(|c| c.to_digit(10))
-        .collect::<Option<_>>()?;
+    let digits: Vec<u32> = first17.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
     if digits.len() != 17 {
         return None;
     }
@@ -86,44 +80,20 @@ mod tests {
                 }
                 chars[position] = replacement;
                 let mutated: String = chars.into_iter().collect();
-                assert!(
-                    validate_id_number(&mutated, today()).is_err(),
-                    "{mutated} should fail"
-                );
+                assert!(validate_id_number(&mutated, today()).is_err(), "{mutated} should fail");
             }
         }
     }
 
     #[test]
     fn malformed_numbers_fail_with_their_reason() {
-        assert_eq!(
-            validate_id_number("35052619850315123", today()),
-            Err(IdNumberError::Length)
-        );
-        assert_eq!(
-            validate_id_number("35052619850315123A", today()),
-            Err(IdNumberError::Character)
-        );
+        assert_eq!(validate_id_number("35052619850315123", today()), Err(IdNumberError::Length));
+        assert_eq!(validate_id_number("35052619850315123A", today()), Err(IdNumberError::Character));
         // 1985-02-30 does not exist; with a matching check character it still fails on the date.
-        let bad_date = format!(
-            "35052619850230123{}",
-            check_character("35052619850230123").unwrap()
-        );
-        assert_eq!(
-            validate_id_number(&bad_date, today()),
-            Err(IdNumberError::BirthDate)
-        );
-        let future = format!(
-            "35052620300101123{}",
-            check_character("35052620300101123").unwrap()
-        );
-        assert_eq!(
-            validate_id_number(&future, today()),
-            Err(IdNumberError::BirthDate)
-        );
-        assert_eq!(
-            validate_id_number("350526198503151238", today()),
-            Err(IdNumberError::CheckCharacter)
-        );
+        let bad_date = format!("35052619850230123{}", check_character("35052619850230123").unwrap());
+        assert_eq!(validate_id_number(&bad_date, today()), Err(IdNumberError::BirthDate));
+        let future = format!("35052620300101123{}", check_character("35052620300101123").unwrap());
+        assert_eq!(validate_id_number(&future, today()), Err(IdNumberError::BirthDate));
+        assert_eq!(validate_id_number("350526198503151238", today()), Err(IdNumberError::CheckCharacter));
     }
 }

@@ -4,9 +4,7 @@
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Weights of positions 1–17: 3^(i-1) mod 31.
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// Why a code is not a valid USCC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +36,8 @@ pub fn validate_uscc(code: &str) -> Result<(), UsccError> {
     if chars.len() != 18 {
         return Err(UsccError::Length);
     }
-    let values: Vec<u32> = chars
-        .iter()
-        .map(|c| ALPHABET.find(*c).map(|v| v as u32))
-        .collect::<Option<_>>()
-        .ok_or(UsccError::Character)?;
+    let values: Vec<u32> =
+        chars.iter().map(|c| ALPHABET.find(*c).map(|v| v as u32)).collect::<Option<_>>().ok_or(UsccError::Character)?;
     if !chars[2..8].iter().all(char::is_ascii_digit) {
         return Err(UsccError::Division);
     }
@@ -54,13 +49,8 @@ pub fn validate_uscc(code: &str) -> Result<(), UsccError> {
 
 /// The check character for the first 17 characters (used by the seed to make valid codes).
 pub fn check_character(first17: &str) -> Option<char> {
-    let values: Vec<u32> = first17
-        .chars()
-        .map(|c| ALPHABET.find(c).map(|v| v as u32))
-        .collect::<Option<_>>()?;
-    (values.len() == 17)
-        .then(|| ALPHABET.chars().nth(check_value(&values) as usize))
-        .flatten()
+    let values: Vec<u32> = first17.chars().map(|c| ALPHABET.find(c).map(|v| v as u32)).collect::<Option<_>>()?;
+    (values.len() == 17).then(|| ALPHABET.chars().nth(check_value(&values) as usize)).flatten()
 }
 
 fn check_value(values: &[u32]) -> u32 {
@@ -72,12 +62,7 @@ fn check_value(values: &[u32]) -> u32 {
 mod tests {
     use super::*;
 
-    const VALID: [&str; 4] = [
-        "1135052600363712XH",
-        "12350526MB01372503",
-        "54350526MEA1234566",
-        "91350526MA2Y8K3D5X",
-    ];
+    const VALID: [&str; 4] = ["1135052600363712XH", "12350526MB01372503", "54350526MEA1234566", "91350526MA2Y8K3D5X"];
 
     #[test]
     fn the_plan_outline_codes_pass() {
@@ -109,21 +94,9 @@ mod tests {
         assert_eq!(validate_uscc(""), Err(UsccError::Length));
         assert_eq!(validate_uscc("91350526MA2Y8K3D5"), Err(UsccError::Length));
         assert_eq!(validate_uscc("91350526MA2Y8K3D5XX"), Err(UsccError::Length));
-        assert_eq!(
-            validate_uscc("91350526ma2y8k3d5x"),
-            Err(UsccError::Character)
-        );
-        assert_eq!(
-            validate_uscc("913505２6MA2Y8K3D5X"),
-            Err(UsccError::Character)
-        );
-        assert_eq!(
-            validate_uscc("91A50526MA2Y8K3D5X"),
-            Err(UsccError::Division)
-        );
-        assert_eq!(
-            validate_uscc("91350526MA2Y8K3D5Y"),
-            Err(UsccError::CheckCharacter)
-        );
+        assert_eq!(validate_uscc("91350526ma2y8k3d5x"), Err(UsccError::Character));
+        assert_eq!(validate_uscc("913505２6MA2Y8K3D5X"), Err(UsccError::Character));
+        assert_eq!(validate_uscc("91A50526MA2Y8K3D5X"), Err(UsccError::Division));
+        assert_eq!(validate_uscc("91350526MA2Y8K3D5Y"), Err(UsccError::CheckCharacter));
     }
 }

@@ -7,9 +7,7 @@ use std::{future::Future, pin::Pin, sync::Arc};
 
 use async_graphql::{connection::PageInfo, InputObject};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use sea_orm::{
-    DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QuerySelect, Select,
-};
+use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QuerySelect, Select};
 
 use crate::{
     config::Limits,
@@ -72,10 +70,9 @@ pub fn page_size(value: Option<i32>, field: &str, limits: &Limits) -> AppResult<
     match value {
         None => Ok(None),
         Some(n) if n < 0 => Err(AppError::bad_input(field, "must not be negative")),
-        Some(n) if n as u64 > limits.max_page_size => Err(AppError::bad_input(
-            field,
-            format!("must be at most {}", limits.max_page_size),
-        )),
+        Some(n) if n as u64 > limits.max_page_size => {
+            Err(AppError::bad_input(field, format!("must be at most {}", limits.max_page_size)))
+        }
         Some(n) => Ok(Some(n as u64)),
     }
 }
@@ -133,22 +130,15 @@ impl<N> Page<N> {
         has_next_page: bool,
         total: TotalCount,
     ) -> Self {
-        let edges: Vec<(String, N)> = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, node)| (encode_cursor(start + i as u64), node))
-            .collect();
+        let edges: Vec<(String, N)> =
+            rows.into_iter().enumerate().map(|(i, node)| (encode_cursor(start + i as u64), node)).collect();
         let page_info = PageInfo {
             has_previous_page,
             has_next_page,
             start_cursor: edges.first().map(|(c, _)| c.clone()),
             end_cursor: edges.last().map(|(c, _)| c.clone()),
         };
-        Self {
-            edges,
-            page_info,
-            total,
-        }
+        Self { edges, page_info, total }
     }
 
     pub fn map<M>(self, f: impl Fn(N) -> M) -> Page<M> {
@@ -175,20 +165,13 @@ where
     let first = page_size(args.first, "first", limits)?;
     let last = page_size(args.last, "last", limits)?;
     if first.is_some() && last.is_some() {
-        return Err(AppError::bad_input(
-            "last",
-            "use either first or last, not both",
-        ));
+        return Err(AppError::bad_input("last", "use either first or last, not both"));
     }
     let start = match &args.after {
         Some(cursor) => decode_cursor(cursor, "after")? + 1,
         None => 0,
     };
-    let end = args
-        .before
-        .as_deref()
-        .map(|c| decode_cursor(c, "before"))
-        .transpose()?;
+    let end = args.before.as_deref().map(|c| decode_cursor(c, "before")).transpose()?;
     let total = TotalCount::of_select(db, select.clone());
     if let Some(last) = last {
         let end = match end {
@@ -196,18 +179,8 @@ where
             None => total.get().await?,
         };
         let from = end.saturating_sub(last).max(start);
-        let rows = select
-            .offset(from)
-            .limit(end.saturating_sub(from))
-            .all(db)
-            .await?;
-        return Ok(Page::from_rows(
-            rows,
-            from,
-            from > 0,
-            args.before.is_some(),
-            total,
-        ));
+        let rows = select.offset(from).limit(end.saturating_sub(from)).all(db).await?;
+        return Ok(Page::from_rows(rows, from, from > 0, args.before.is_some(), total));
     }
     let first = first.unwrap_or(limits.default_page_size);
     let take = match end {
@@ -218,13 +191,7 @@ where
     let more = rows.len() as u64 > take;
     rows.truncate(take as usize);
     let has_next = more && end.is_none_or(|end| start + take < end);
-    Ok(Page::from_rows(
-        rows,
-        start,
-        start > 0,
-        has_next || (end.is_some() && more),
-        total,
-    ))
+    Ok(Page::from_rows(rows, start, start > 0, has_next || (end.is_some() && more), total))
 }
 
 /// Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type.
@@ -240,11 +207,7 @@ macro_rules! connection_types {
         impl From<$crate::graphql::connection::Page<$node>> for $connection {
             fn from(page: $crate::graphql::connection::Page<$node>) -> Self {
                 Self {
-                    edges: page
-                        .edges
-                        .into_iter()
-                        .map(|(cursor, node)| $edge { cursor, node })
-                        .collect(),
+                    edges: page.edges.into_iter().map(|(cursor, node)| $edge { cursor, node }).collect(),
                     page_info: page.page_info,
                     total: page.total,
                 }

@@ -24,17 +24,14 @@ pub trait ContextExt {
 
 impl ContextExt for Context<'_> {
     fn state(&self) -> AppResult<&AppState> {
-        self.data::<AppState>()
-            .map_err(|_| AppError::Internal("no app state in context".into()))
+        self.data::<AppState>().map_err(|_| AppError::Internal("no app state in context".into()))
     }
 
     fn viewer(&self) -> AppResult<&Viewer> {
-        self.data::<Viewer>()
-            .map_err(|_| AppError::Internal("no viewer in context".into()))
+        self.data::<Viewer>().map_err(|_| AppError::Internal("no viewer in context".into()))
     }
 
     fn loaders(&self) -> AppResult<&Arc<Loaders>> {
-        self.data::<Arc<Loaders>>()
-            .map_err(|_| AppError::Internal("no loaders in context".into()))
+        self.data::<Arc<Loaders>>().map_err(|_| AppError::Internal("no loaders in context".into()))
     }
 }

@@ -11,6 +11,10 @@ pub enum NodeType {
     Unit,
     Official,
     PlanTask,
+    CreditRecord,
+    User,
+    ApiToken,
+    AuditEntry,
 }
 
 impl NodeType {
@@ -19,13 +23,18 @@ impl NodeType {
             Self::Unit => "Unit",
             Self::Official => "Official",
             Self::PlanTask => "PlanTask",
+            Self::CreditRecord => "CreditRecord",
+            Self::User => "User",
+            Self::ApiToken => "ApiToken",
+            Self::AuditEntry => "AuditEntry",
         }
     }
 
+    const ALL: [NodeType; 7] =
+        [Self::Unit, Self::Official, Self::PlanTask, Self::CreditRecord, Self::User, Self::ApiToken, Self::AuditEntry];
+
     fn from_name(name: &str) -> Option<Self> {
-        [Self::Unit, Self::Official, Self::PlanTask]
-            .into_iter()
-            .find(|t| t.name() == name)
+        Self::ALL.into_iter().find(|t| t.name() == name)
     }
 }
 
@@ -38,20 +47,14 @@ pub fn global_id(node_type: NodeType, id: i32) -> ID {
 pub fn parse_global_id(id: &str) -> Option<(NodeType, i32)> {
     let text = String::from_utf8(URL_SAFE_NO_PAD.decode(id).ok()?).ok()?;
     let (name, number) = text.split_once(':')?;
-    Some((
-        NodeType::from_name(name)?,
-        number.parse().ok().filter(|n: &i32| *n > 0)?,
-    ))
+    Some((NodeType::from_name(name)?, number.parse().ok().filter(|n: &i32| *n > 0)?))
 }
 
 /// The row id of a global id that must be of `expected` type; `field` names the input in errors.
 pub fn expect_id(id: &ID, expected: NodeType, field: &str) -> AppResult<i32> {
     match parse_global_id(id) {
         Some((node_type, row)) if node_type == expected => Ok(row),
-        _ => Err(AppError::bad_input(
-            field,
-            format!("not a {} id", expected.name()),
-        )),
+        _ => Err(AppError::bad_input(field, format!("not a {} id", expected.name()))),
     }
 }
 
@@ -67,5 +70,8 @@ mod tests {
         assert!(expect_id(&id, NodeType::Official, "id").is_err());
         assert_eq!(parse_global_id("not base64!"), None);
         assert_eq!(parse_global_id(&URL_SAFE_NO_PAD.encode("Unit:-1")), None);
+        for node_type in NodeType::ALL {
+            assert_eq!(parse_global_id(&global_id(node_type, 7)), Some((node_type, 7)));
+        }
     }
 }

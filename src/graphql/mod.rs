@@ -5,6 +5,7 @@ pub mod context;
 pub mod ids;
 pub mod loaders;
 pub mod mutation;
+pub mod nested;
 pub mod query;
 pub mod scalars;
 pub mod schema;

@@ -11,19 +11,13 @@ pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 /// The schema with every limit applied. `suggestions` turns "did you mean" hints on (signed-in
 /// callers) or off (anonymous callers).
 pub fn build_schema(limits: &Limits, suggestions: bool) -> AppSchema {
-    let mut builder: SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> = Schema::build(
-        QueryRoot::default(),
-        MutationRoot::default(),
-        EmptySubscription,
-    )
-    .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity)
-    .limit_recursive_depth(32)
-    .limit_directives(limits.max_directives)
-    .extension(ShapeLimits {
-        max_fields: limits.max_fields,
-        max_aliases: limits.max_aliases,
-    });
+    let mut builder: SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> =
+        Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
+            .limit_depth(limits.max_depth)
+            .limit_complexity(limits.max_complexity)
+            .limit_recursive_depth(32)
+            .limit_directives(limits.max_directives)
+            .extension(ShapeLimits { max_fields: limits.max_fields, max_aliases: limits.max_aliases });
     if !suggestions {
         builder = builder.disable_suggestions();
     }

@@ -17,10 +17,7 @@ pub struct ShapeLimits {
 
 impl ExtensionFactory for ShapeLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ShapeLimitsExtension {
-            max_fields: self.max_fields,
-            max_aliases: self.max_aliases,
-        })
+        Arc::new(ShapeLimitsExtension { max_fields: self.max_fields, max_aliases: self.max_aliases })
     }
 }
 
@@ -37,10 +34,7 @@ struct Tally {
 
 impl Tally {
     fn add(self, other: Tally) -> Tally {
-        Tally {
-            fields: self.fields.saturating_add(other.fields),
-            aliases: self.aliases.saturating_add(other.aliases),
-        }
+        Tally { fields: self.fields.saturating_add(other.fields), aliases: self.aliases.saturating_add(other.aliases) }
     }
 }
 
@@ -56,15 +50,10 @@ impl Counter<'_> {
         for item in &set.items {
             let part = match &item.node {
                 Selection::Field(field) => {
-                    let own = Tally {
-                        fields: 1,
-                        aliases: usize::from(field.node.alias.is_some()),
-                    };
+                    let own = Tally { fields: 1, aliases: usize::from(field.node.alias.is_some()) };
                     own.add(self.count(&field.node.selection_set.node))
                 }
-                Selection::InlineFragment(fragment) => {
-                    self.count(&fragment.node.selection_set.node)
-                }
+                Selection::InlineFragment(fragment) => self.count(&fragment.node.selection_set.node),
                 Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name.node),
             };
             tally = tally.add(part);
@@ -109,27 +98,17 @@ impl Extension for ShapeLimitsExtension {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         let document = next.run(ctx, query, variables).await?;
-        let mut counter = Counter {
-            fragments: &document.fragments,
-            memo: HashMap::new(),
-            visiting: Vec::new(),
-        };
+        let mut counter = Counter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
         let tally = document
             .operations
             .iter()
             .map(|(_, operation)| counter.count(&operation.node.selection_set.node))
             .fold(Tally::default(), Tally::add);
         if tally.fields > self.max_fields {
-            return Err(too_big(format!(
-                "query selects {} fields; the limit is {}",
-                tally.fields, self.max_fields
-            )));
+            return Err(too_big(format!("query selects {} fields; the limit is {}", tally.fields, self.max_fields)));
         }
         if tally.aliases > self.max_aliases {
-            return Err(too_big(format!(
-                "query uses {} aliases; the limit is {}",
-                tally.aliases, self.max_aliases
-            )));
+            return Err(too_big(format!("query uses {} aliases; the limit is {}", tally.aliases, self.max_aliases)));
         }
         Ok(document)
     }

@@ -17,17 +17,12 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
     let token = value
         .to_str()
         .ok()
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or_else(|| AppError::unauthenticated("expected `Authorization: Bearer <token>`"))?;
     let claims = state.keys.verify(token)?;
-    let role = claims
-        .role()
-        .ok_or_else(|| AppError::unauthenticated("invalid token"))?;
+    let role = claims.role().ok_or_else(|| AppError::unauthenticated("invalid token"))?;
     let unit_id = match &claims.unit {
         Some(unit) => match parse_global_id(unit) {
             Some((NodeType::Unit, id)) => Some(id),
@@ -35,10 +30,7 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
         },
         None => None,
     };
-    let user_id = claims
-        .sub
-        .strip_prefix("user:")
-        .and_then(|id| id.parse().ok());
+    let user_id = claims.sub.strip_prefix("user:").and_then(|id| id.parse().ok());
     Ok(Viewer {
         subject: claims.sub,
         role: Some(role),

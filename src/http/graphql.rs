@@ -24,11 +24,7 @@ use axum::{
     Json,
 };
 
-pub async fn graphql_post(
-    State(app): State<Arc<HttpApp>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+pub async fn graphql_post(State(app): State<Arc<HttpApp>>, headers: HeaderMap, body: Bytes) -> Response {
     let is_json = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -43,55 +39,31 @@ pub async fn graphql_post(
     }
     let batch: BatchRequest = match serde_json::from_slice(&body) {
         Ok(batch) => batch,
-        Err(_) => {
-            return protocol_error(
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                "the body is not a GraphQL request",
-            )
-        }
+        Err(_) => return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the body is not a GraphQL request"),
     };
     let size = match &batch {
         BatchRequest::Single(_) => 1,
         BatchRequest::Batch(requests) => requests.len(),
     };
     if size > app.state.config.limits.max_batch {
-        let message = format!(
-            "a batch may hold at most {} operations",
-            app.state.config.limits.max_batch
-        );
+        let message = format!("a batch may hold at most {} operations", app.state.config.limits.max_batch);
         return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
     }
     execute(&app, &headers, batch).await
 }
 
-pub async fn graphql_get(
-    State(app): State<Arc<HttpApp>>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Response {
+pub async fn graphql_get(State(app): State<Arc<HttpApp>>, headers: HeaderMap, uri: Uri) -> Response {
     let query_string = uri.query().unwrap_or("");
-    if !query_string
-        .split('&')
-        .any(|pair| pair.starts_with("query="))
-    {
+    if !query_string.split('&').any(|pair| pair.starts_with("query=")) {
         if app.state.config.graphiql {
             return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
         }
-        return protocol_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "BAD_REQUEST",
-            "send GraphQL requests with POST",
-        );
+        return protocol_error(StatusCode::METHOD_NOT_ALLOWED, "BAD_REQUEST", "send GraphQL requests with POST");
     }
     let request = match async_graphql::http::parse_query_string(query_string) {
         Ok(request) => request,
         Err(_) => {
-            return protocol_error(
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                "the query string is not a GraphQL request",
-            )
+            return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the query string is not a GraphQL request")
         }
     };
     if !is_read_only(&request) {
@@ -115,10 +87,7 @@ fn is_read_only(request: &Request) -> bool {
         Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
         None => {
             // With several operations and no name, nothing runs; refuse if any of them writes.
-            return document
-                .operations
-                .iter()
-                .all(|(_, op)| op.node.ty == OperationType::Query);
+            return document.operations.iter().all(|(_, op)| op.node.ty == OperationType::Query);
         }
     };
     selected.is_none_or(|(_, op)| op.node.ty == OperationType::Query)
@@ -128,28 +97,15 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
     let state = &app.state;
     let viewer = match authenticate(state, headers).await {
         Ok(viewer) => viewer,
-        Err(error) => {
-            return protocol_error(
-                StatusCode::UNAUTHORIZED,
-                error.code(),
-                &error.public_message(),
-            )
-        }
+        Err(error) => return protocol_error(StatusCode::UNAUTHORIZED, error.code(), &error.public_message()),
     };
-    let request_id = headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .unwrap_or_default();
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned).unwrap_or_default();
     let activity = Arc::new(RequestActivity::default());
-    let loaders = Arc::new(Loaders::new(&state.db, &viewer, activity.clone()));
+    let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
     let prepare = |request: Request| {
-        let request = request
-            .data(state.clone())
-            .data(viewer.clone())
-            .data(loaders.clone())
-            .data(RequestId(request_id.clone()));
+        let request =
+            request.data(state.clone()).data(viewer.clone()).data(loaders.clone()).data(RequestId(request_id.clone()));
         if hide_introspection {
             request.disable_introspection()
         } else {
@@ -160,24 +116,15 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
         BatchRequest::Single(request) => (BatchRequest::Single(prepare(request)), 1),
         BatchRequest::Batch(requests) => {
             let count = requests.len();
-            (
-                BatchRequest::Batch(requests.into_iter().map(prepare).collect()),
-                count,
-            )
+            (BatchRequest::Batch(requests.into_iter().map(prepare).collect()), count)
         }
     };
     state.metrics.record_operations(count);
-    let schema = if viewer.is_anonymous() {
-        &app.schema_anonymous
-    } else {
-        &app.schema_signed_in
-    };
+    let schema = if viewer.is_anonymous() { &app.schema_anonymous } else { &app.schema_signed_in };
     let mut response = Tracked::new(schema.execute_batch(batch), activity).await;
     match &mut response {
         BatchResponse::Single(single) => normalize_errors(single, &viewer, &request_id),
-        BatchResponse::Batch(all) => all
-            .iter_mut()
-            .for_each(|single| normalize_errors(single, &viewer, &request_id)),
+        BatchResponse::Batch(all) => all.iter_mut().for_each(|single| normalize_errors(single, &viewer, &request_id)),
     }
     Json(response).into_response()
 }
@@ -187,11 +134,7 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
 /// Errors from before execution (parse, validation, limits) are `GRAPHQL_VALIDATION_FAILED`.
 fn normalize_errors(response: &mut GqlResponse, viewer: &Viewer, request_id: &str) {
     for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .is_some();
+        let has_code = error.extensions.as_ref().and_then(|e| e.get("code")).is_some();
         if has_code {
             continue;
         }

@@ -21,8 +21,5 @@ pub async fn readyz(State(app): State<Arc<HttpApp>>) -> impl IntoResponse {
 }
 
 pub async fn metrics(State(app): State<Arc<HttpApp>>) -> impl IntoResponse {
-    (
-        [("content-type", "text/plain; version=0.0.4")],
-        app.state.metrics.render(),
-    )
+    ([("content-type", "text/plain; version=0.0.4")], app.state.metrics.render())
 }

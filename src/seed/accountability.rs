@@ -4,8 +4,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use entity::{
     commitment, complaint,
     enums::{
-        CommitmentKind, CommitmentStatus, ComplaintChannel, ComplaintStatus, ProposalKind,
-        ProposalStatus, Satisfaction, Sector, UnitKind,
+        CommitmentKind, CommitmentStatus, ComplaintChannel, ComplaintStatus, ProposalKind, ProposalStatus,
+        Satisfaction, Sector, UnitKind,
     },
     proposal,
 };
@@ -40,10 +40,8 @@ pub fn plan_commitments(
     (0..count)
         .map(|n| {
             let unit = synth.pick(&index.units);
-            let township = matches!(
-                unit.kind,
-                UnitKind::Township | UnitKind::VillageCommittee | UnitKind::ResidentsCommittee
-            );
+            let township =
+                matches!(unit.kind, UnitKind::Township | UnitKind::VillageCommittee | UnitKind::ResidentsCommittee);
             let kind = if township && synth.chance(70) {
                 CommitmentKind::TownshipPublic
             } else {
@@ -56,8 +54,7 @@ pub fn plan_commitments(
                     (CommitmentKind::CreditPledge, 15),
                 ])
             };
-            let service_area = (kind == CommitmentKind::TownshipPublic)
-                .then(|| synth.pick(&SERVICE_AREAS).to_string());
+            let service_area = (kind == CommitmentKind::TownshipPublic).then(|| synth.pick(&SERVICE_AREAS).to_string());
             let due_on = synth.date_between(from, today + Duration::days(365));
             let status = if due_on > today {
                 CommitmentStatus::Pending
@@ -74,11 +71,7 @@ pub fn plan_commitments(
                 id: n as i32 + 1,
                 unit_id: unit.id,
                 kind,
-                sector: if township {
-                    Sector::Township
-                } else {
-                    Sector::General
-                },
+                sector: if township { Sector::Township } else { Sector::General },
                 service_area,
                 content: format!(
                     "{}承诺：{area}事项在承诺时限内办结，服务对象满意率不低于95%。",
@@ -87,10 +80,8 @@ pub fn plan_commitments(
                 is_public: synth.chance(70),
                 due_on: Some(due_on),
                 status,
-                evidence: (status == CommitmentStatus::Fulfilled)
-                    .then(|| "办结台账及满意度回访记录。".into()),
-                legal_basis: (status == CommitmentStatus::ChangedLawfully)
-                    .then(|| "根据上级政策调整依法变更。".into()),
+                evidence: (status == CommitmentStatus::Fulfilled).then(|| "办结台账及满意度回访记录。".into()),
+                legal_basis: (status == CommitmentStatus::ChangedLawfully).then(|| "根据上级政策调整依法变更。".into()),
                 record_id: None,
                 version: 1,
                 created_at: now,
@@ -111,9 +102,7 @@ pub fn plan_complaints(
         .map(|n| {
             let unit = synth.pick(&index.units);
             let received = synth.date_between(from, today);
-            let received_at = received
-                .and_time(NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default())
-                .and_utc();
+            let received_at = received.and_time(NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default()).and_utc();
             let old = (today - received).num_days() > 30;
             let status = if old {
                 synth.weighted(&[
@@ -130,10 +119,7 @@ pub fn plan_complaints(
                 ])
             };
             let assigned = status != ComplaintStatus::Received;
-            let replied = !matches!(
-                status,
-                ComplaintStatus::Received | ComplaintStatus::Assigned
-            );
+            let replied = !matches!(status, ComplaintStatus::Received | ComplaintStatus::Assigned);
             complaint::Model {
                 id: n as i32 + 1,
                 channel: synth.weighted(&[
@@ -163,11 +149,8 @@ pub fn plan_complaints(
                 assigned_unit_id: assigned.then_some(unit.id),
                 reply: replied.then(|| "已核实并督促整改，相关事项已办结。".into()),
                 replied_at: replied.then(|| received_at + Duration::days(synth.range(3, 20))),
-                conclusion: matches!(
-                    status,
-                    ComplaintStatus::Substantiated | ComplaintStatus::Unfounded
-                )
-                .then(|| "经核查作出结论。".into()),
+                conclusion: matches!(status, ComplaintStatus::Substantiated | ComplaintStatus::Unfounded)
+                    .then(|| "经核查作出结论。".into()),
                 record_id: None,
                 client_key: None,
                 version: 1,
@@ -185,42 +168,26 @@ pub fn plan_proposals(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Vec<proposal::Model> {
-    let departments: Vec<_> = index
-        .units
-        .iter()
-        .filter(|u| matches!(u.kind, UnitKind::Department | UnitKind::Township))
-        .collect();
+    let departments: Vec<_> =
+        index.units.iter().filter(|u| matches!(u.kind, UnitKind::Department | UnitKind::Township)).collect();
     (0..count)
         .map(|n| {
-            let kind = if n % 2 == 0 {
-                ProposalKind::NpcSuggestion
-            } else {
-                ProposalKind::CppccProposal
-            };
+            let kind = if n % 2 == 0 { ProposalKind::NpcSuggestion } else { ProposalKind::CppccProposal };
             let year = 2024 + (n % 3) as i32;
-            let assigned_on = NaiveDate::from_ymd_opt(year, 3, 1).unwrap_or(today)
-                + Duration::days(synth.range(0, 30));
+            let assigned_on = NaiveDate::from_ymd_opt(year, 3, 1).unwrap_or(today) + Duration::days(synth.range(0, 30));
             let due_on = assigned_on + Duration::days(90);
             let replied = due_on < today || synth.chance(40);
-            let replied_on =
-                replied.then(|| (assigned_on + Duration::days(synth.range(30, 110))).min(today));
+            let replied_on = replied.then(|| (assigned_on + Duration::days(synth.range(30, 110))).min(today));
             let unit = synth.pick(&departments);
             proposal::Model {
                 id: n as i32 + 1,
                 kind,
                 number: format!(
                     "{year}-{}-{:03}",
-                    if kind == ProposalKind::NpcSuggestion {
-                        "JY"
-                    } else {
-                        "TA"
-                    },
+                    if kind == ProposalKind::NpcSuggestion { "JY" } else { "TA" },
                     n / 2 + 1
                 ),
-                title: format!(
-                    "关于加强{}政务诚信建设的建议",
-                    unit.short_name.as_deref().unwrap_or(&unit.name)
-                ),
+                title: format!("关于加强{}政务诚信建设的建议", unit.short_name.as_deref().unwrap_or(&unit.name)),
                 proposer: Some(synth.person_name()),
                 handling_unit_id: unit.id,
                 assigned_on,

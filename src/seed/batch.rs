@@ -1,9 +1,6 @@
 //! Batched inserts with explicit ids, and putting PostgreSQL's id sequences right afterwards.
 
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable,
-    Statement,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable, Statement};
 
 /// Inserts rows in chunks sized to stay under every engine's bound-parameter limit.
 pub async fn insert_models<E, C>(db: &C, models: Vec<E::Model>) -> Result<usize, DbErr>
@@ -18,11 +15,7 @@ where
     let total = models.len();
     let mut rows = models.into_iter().peekable();
     while rows.peek().is_some() {
-        let batch: Vec<E::ActiveModel> = rows
-            .by_ref()
-            .take(chunk)
-            .map(|m| m.into_active_model().reset_all())
-            .collect();
+        let batch: Vec<E::ActiveModel> = rows.by_ref().take(chunk).map(|m| m.into_active_model().reset_all()).collect();
         E::insert_many(batch).exec_without_returning(db).await?;
     }
     Ok(total)
@@ -37,8 +30,7 @@ pub async fn reset_sequences<C: ConnectionTrait>(db: &C, tables: &[&str]) -> Res
         let sql = format!(
             "SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE((SELECT MAX(id) FROM \"{table}\"), 0) + 1, false)"
         );
-        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
-            .await?;
+        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
     }
     Ok(())
 }

@@ -11,31 +11,16 @@ pub struct UnitSeed {
 }
 
 const fn dept(name: &'static str, short_name: &'static str, parent: &'static str) -> UnitSeed {
-    UnitSeed {
-        name,
-        short_name,
-        kind: UnitKind::Department,
-        parent: Some(parent),
-    }
+    UnitSeed { name, short_name, kind: UnitKind::Department, parent: Some(parent) }
 }
 
 const fn root(name: &'static str, short_name: &'static str) -> UnitSeed {
-    UnitSeed {
-        name,
-        short_name,
-        kind: UnitKind::Department,
-        parent: None,
-    }
+    UnitSeed { name, short_name, kind: UnitKind::Department, parent: None }
 }
 
 /// 德化县人民政府 and the other county organs, then the departments. The county government is first.
 pub const ORGANS: &[UnitSeed] = &[
-    UnitSeed {
-        name: "德化县人民政府",
-        short_name: "县政府",
-        kind: UnitKind::CountyGovernment,
-        parent: None,
-    },
+    UnitSeed { name: "德化县人民政府", short_name: "县政府", kind: UnitKind::CountyGovernment, parent: None },
     root("中共德化县委员会", "县委"),
     root("德化县人民代表大会常务委员会", "县人大常委会"),
     root("中国人民政治协商会议德化县委员会", "县政协"),
@@ -70,16 +55,8 @@ pub const ORGANS: &[UnitSeed] = &[
     dept("中共德化县委办公室", "县委办公室", "县委"),
     dept("中共德化县委组织部", "县委组织部", "县委"),
     dept("中共德化县委宣传部", "县委宣传部", "县委"),
-    dept(
-        "德化县人大常委会办公室",
-        "县人大常委会办公室",
-        "县人大常委会",
-    ),
-    dept(
-        "德化县人大常委会人事代表工作委员会",
-        "县人大人事代表委",
-        "县人大常委会",
-    ),
+    dept("德化县人大常委会办公室", "县人大常委会办公室", "县人大常委会"),
+    dept("德化县人大常委会人事代表工作委员会", "县人大人事代表委", "县人大常委会"),
     dept("政协德化县委员会办公室", "县政协办公室", "县政协"),
     dept("政协德化县委员会提案委员会", "县政协提案委", "县政协"),
 ];
@@ -108,47 +85,20 @@ pub const TOWNSHIPS: [(&str, &str); 18] = [
 
 /// Recording authorities and the categories each may record.
 pub const RECORDING_AUTHORITIES: &[(&str, &[RecordCategory])] = &[
-    (
-        "县人民法院",
-        &[
-            RecordCategory::JudicialJudgment,
-            RecordCategory::DefaultedJudgmentDebtor,
-        ],
-    ),
-    (
-        "县监委",
-        &[
-            RecordCategory::DisciplinarySanction,
-            RecordCategory::Accountability,
-        ],
-    ),
-    (
-        "县检察院",
-        &[
-            RecordCategory::JudicialJudgment,
-            RecordCategory::AdministrativePenalty,
-        ],
-    ),
-    (
-        "县司法局",
-        &[
-            RecordCategory::JudicialJudgment,
-            RecordCategory::AdministrativePenalty,
-        ],
-    ),
+    ("县人民法院", &[RecordCategory::JudicialJudgment, RecordCategory::DefaultedJudgmentDebtor]),
+    ("县监委", &[RecordCategory::DisciplinarySanction, RecordCategory::Accountability]),
+    ("县检察院", &[RecordCategory::JudicialJudgment, RecordCategory::AdministrativePenalty]),
+    ("县司法局", &[RecordCategory::JudicialJudgment, RecordCategory::AdministrativePenalty]),
     ("县公安局", &[RecordCategory::AdministrativePenalty]),
-    (
-        "县财政局",
-        &[RecordCategory::ContractBreach, RecordCategory::Other],
-    ),
+    ("县财政局", &[RecordCategory::ContractBreach, RecordCategory::Other]),
 ];
 
 /// Syllables for synthetic village names (the real ones are not in the plan).
 pub const VILLAGE_FIRST: [&str; 24] = [
-    "东", "西", "南", "北", "上", "下", "龙", "凤", "石", "林", "溪", "坑", "美", "丁", "高", "新",
-    "桂", "永", "福", "宝", "云", "阳", "春", "泉",
+    "东", "西", "南", "北", "上", "下", "龙", "凤", "石", "林", "溪", "坑", "美", "丁", "高", "新", "桂", "永", "福",
+    "宝", "云", "阳", "春", "泉",
 ];
 pub const VILLAGE_SECOND: [&str; 20] = [
-    "山", "头", "洋", "坂", "湖", "岭", "田", "墘", "厝", "塘", "岩", "峰", "林", "溪", "口", "埔",
-    "内", "后", "安", "竹",
+    "山", "头", "洋", "坂", "湖", "岭", "田", "墘", "厝", "塘", "岩", "峰", "林", "溪", "口", "埔", "内", "后", "安",
+    "竹",
 ];

@@ -33,11 +33,8 @@ pub fn plan_evaluations(
     now: DateTime<Utc>,
 ) -> EvaluationRows {
     let mut rows = EvaluationRows::default();
-    let evaluated: Vec<_> = index
-        .units
-        .iter()
-        .filter(|u| matches!(u.kind, UnitKind::Department | UnitKind::Township))
-        .collect();
+    let evaluated: Vec<_> =
+        index.units.iter().filter(|u| matches!(u.kind, UnitKind::Department | UnitKind::Township)).collect();
     let last_year = *years.end();
     for year in years {
         let period_id = rows.periods.len() as i32 + 1;
@@ -52,9 +49,7 @@ pub fn plan_evaluations(
         let published = year < last_year;
         for unit in &evaluated {
             let score = synth.range(5_500, 10_000) as i32;
-            let third_party = synth
-                .chance(40)
-                .then(|| grade_of(score + synth.range(-800, 800) as i32));
+            let third_party = synth.chance(40).then(|| grade_of(score + synth.range(-800, 800) as i32));
             if let Some(grade) = third_party {
                 rows.ratings.push(third_party_rating::Model {
                     id: rows.ratings.len() as i32 + 1,

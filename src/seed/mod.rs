@@ -16,11 +16,10 @@ pub mod users;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use entity::{
-    api_token, commitment, complaint, credit_record, debt_instrument, evaluation,
-    evaluation_period, fiscal_capacity, investment_agreement, objection, official, plan_task,
-    plan_task_lead_unit, ppp_project, ppp_stage_assignment, procurement_contract, proposal,
-    rectification, repair_application, task_progress, third_party_rating, training_record, unit,
-    user_account,
+    api_token, commitment, complaint, credit_record, debt_instrument, evaluation, evaluation_period, fiscal_capacity,
+    investment_agreement, objection, official, plan_task, plan_task_lead_unit, ppp_project, ppp_stage_assignment,
+    procurement_contract, proposal, rectification, repair_application, task_progress, third_party_rating,
+    training_record, unit, user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 
@@ -122,15 +121,9 @@ pub struct SeedSummary {
 }
 
 /// Seeds an empty database. A database that already has units is left as it is.
-pub async fn seed(
-    db: &DatabaseConnection,
-    options: &SeedOptions,
-) -> Result<SeedSummary, StartupError> {
+pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<SeedSummary, StartupError> {
     if unit::Entity::find().count(db).await? > 0 {
-        return Ok(SeedSummary {
-            skipped: true,
-            ..summary(db).await?
-        });
+        return Ok(SeedSummary { skipped: true, ..summary(db).await? });
     }
     let volume = Volume::for_options(options.demo, options.scale);
     let mut synth = Synth::new(options.rng_seed);
@@ -142,16 +135,7 @@ pub async fn seed(
     let leads = units::insert_structure(&txn, &index).await?;
     users::insert_users(&txn, &index, &options.password_hash, now).await?;
     if options.demo || options.scale.is_some() {
-        insert_demo(
-            &txn,
-            &mut synth,
-            &index,
-            &volume,
-            &leads,
-            (from, today),
-            now,
-        )
-        .await?;
+        insert_demo(&txn, &mut synth, &index, &volume, &leads, (from, today), now).await?;
     }
     reset_sequences(&txn, SEQUENCED_TABLES).await?;
     txn.commit().await?;
@@ -234,8 +218,7 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     insert_models::<investment_agreement::Entity, _>(db, sector_rows.investments).await?;
     insert_models::<debt_instrument::Entity, _>(db, sector_rows.debts).await?;
     insert_models::<fiscal_capacity::Entity, _>(db, sector_rows.fiscal).await?;
-    let evaluation_rows =
-        evaluations::plan_evaluations(synth, index, leads, from.year()..=today.year() - 1, now);
+    let evaluation_rows = evaluations::plan_evaluations(synth, index, leads, from.year()..=today.year() - 1, now);
     insert_models::<evaluation_period::Entity, _>(db, evaluation_rows.periods).await?;
     insert_models::<evaluation::Entity, _>(db, evaluation_rows.evaluations).await?;
     insert_models::<third_party_rating::Entity, _>(db, evaluation_rows.ratings).await?;
@@ -255,6 +238,5 @@ async fn summary(db: &DatabaseConnection) -> Result<SeedSummary, StartupError> {
 
 /// Whether the seeded accounts and the demo token exist (used by `serve --demo`).
 pub async fn has_accounts(db: &DatabaseConnection) -> Result<bool, StartupError> {
-    Ok(user_account::Entity::find().count(db).await? > 0
-        && api_token::Entity::find().count(db).await? > 0)
+    Ok(user_account::Entity::find().count(db).await? > 0 && api_token::Entity::find().count(db).await? > 0)
 }

@@ -11,16 +11,7 @@ use super::{
     units::UnitIndex,
 };
 
-const POSITIONS: [&str; 8] = [
-    "科员",
-    "副主任科员",
-    "主任科员",
-    "股长",
-    "副局长",
-    "局长",
-    "办公室主任",
-    "专技人员",
-];
+const POSITIONS: [&str; 8] = ["科员", "副主任科员", "主任科员", "股长", "副局长", "局长", "办公室主任", "专技人员"];
 const COURSES: [&str; 6] = [
     "公务人员诚信手册专题学习",
     "政务诚信与依法行政",
@@ -42,12 +33,7 @@ fn weight(kind: UnitKind) -> u64 {
 }
 
 /// `count` officials spread over the units by weight; the first of each unit heads it.
-pub fn plan_officials(
-    synth: &mut Synth,
-    index: &UnitIndex,
-    count: usize,
-    now: DateTime<Utc>,
-) -> Vec<official::Model> {
+pub fn plan_officials(synth: &mut Synth, index: &UnitIndex, count: usize, now: DateTime<Utc>) -> Vec<official::Model> {
     let mut cumulative = Vec::with_capacity(index.units.len());
     let mut total = 0u64;
     for unit in &index.units {
@@ -58,15 +44,11 @@ pub fn plan_officials(
     (0..count)
         .map(|n| {
             let roll = synth.range(0, total as i64 - 1) as u64;
-            let slot = cumulative
-                .partition_point(|c| *c <= roll)
-                .min(index.units.len() - 1);
+            let slot = cumulative.partition_point(|c| *c <= roll).min(index.units.len() - 1);
             let unit = &index.units[slot];
             let category = if matches!(
                 unit.kind,
-                UnitKind::PublicInstitution
-                    | UnitKind::VillageCommittee
-                    | UnitKind::ResidentsCommittee
+                UnitKind::PublicInstitution | UnitKind::VillageCommittee | UnitKind::ResidentsCommittee
             ) {
                 OfficialCategory::InstitutionStaff
             } else {

@@ -20,14 +20,7 @@ const fn task(
     leads: &'static [&'static str],
     all_townships: bool,
 ) -> TaskSeed {
-    TaskSeed {
-        code,
-        section,
-        title,
-        description,
-        leads,
-        all_townships,
-    }
+    TaskSeed { code, section, title, description, leads, all_townships }
 }
 
 const GR: &str = "GENERAL_REQUIREMENT";

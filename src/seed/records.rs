@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use entity::{
     credit_record,
     enums::{
-        Disclosure, ObjectionStatus, Polarity, RecordCategory as Cat, RecordStatus,
-        RectificationStatus, RepairStatus, Sector, Severity, SubjectType, UnitKind,
+        Disclosure, ObjectionStatus, Polarity, RecordCategory as Cat, RecordStatus, RectificationStatus, RepairStatus,
+        Sector, Severity, SubjectType, UnitKind,
     },
     objection, official, rectification, repair_application,
 };
@@ -105,16 +105,10 @@ pub fn plan_records(
 ) -> RecordRows {
     let mut rows = RecordRows::default();
     let subjects: Vec<_> = index.units.iter().collect();
-    let full_names: std::collections::HashMap<&str, &str> = index
-        .units
-        .iter()
-        .filter_map(|u| u.short_name.as_deref().map(|s| (s, u.name.as_str())))
-        .collect();
-    let names: std::collections::HashMap<i32, &str> = index
-        .units
-        .iter()
-        .map(|u| (u.id, u.short_name.as_deref().unwrap_or(&u.name)))
-        .collect();
+    let full_names: std::collections::HashMap<&str, &str> =
+        index.units.iter().filter_map(|u| u.short_name.as_deref().map(|s| (s, u.name.as_str()))).collect();
+    let names: std::collections::HashMap<i32, &str> =
+        index.units.iter().map(|u| (u.id, u.short_name.as_deref().unwrap_or(&u.name))).collect();
     for n in 0..count {
         let id = n as i32 + 1;
         let about_official = !officials.is_empty() && synth.chance(35);
@@ -130,37 +124,19 @@ pub fn plan_records(
         } else {
             let unit = *synth.pick(&subjects);
             let name = names.get(&unit.id).copied().unwrap_or("").to_owned();
-            (
-                SubjectType::Unit,
-                unit.id,
-                None,
-                name,
-                synth.weighted(&UNIT_CATEGORIES),
-            )
+            (SubjectType::Unit, unit.id, None, name, synth.weighted(&UNIT_CATEGORIES))
         };
         let honor = category == Cat::Commendation;
         let severity = if honor {
             Severity::General
         } else {
-            synth.weighted(&[
-                (Severity::Minor, 40),
-                (Severity::General, 45),
-                (Severity::Serious, 15),
-            ])
+            synth.weighted(&[(Severity::Minor, 40), (Severity::General, 45), (Severity::Serious, 15)])
         };
         let disclosure = match (subject_type, severity) {
-            (SubjectType::Official, _) => {
-                synth.weighted(&[(Disclosure::Restricted, 80), (Disclosure::Shared, 20)])
-            }
-            (_, Severity::Minor) => {
-                synth.weighted(&[(Disclosure::Shared, 60), (Disclosure::Restricted, 40)])
-            }
+            (SubjectType::Official, _) => synth.weighted(&[(Disclosure::Restricted, 80), (Disclosure::Shared, 20)]),
+            (_, Severity::Minor) => synth.weighted(&[(Disclosure::Shared, 60), (Disclosure::Restricted, 40)]),
             _ if honor => Disclosure::Public,
-            _ => synth.weighted(&[
-                (Disclosure::Public, 60),
-                (Disclosure::Shared, 30),
-                (Disclosure::Restricted, 10),
-            ]),
+            _ => synth.weighted(&[(Disclosure::Public, 60), (Disclosure::Shared, 30), (Disclosure::Restricted, 10)]),
         };
         let status = if honor {
             synth.weighted(&[(RecordStatus::Active, 98), (RecordStatus::Revoked, 2)])
@@ -193,11 +169,7 @@ pub fn plan_records(
             subject_type,
             unit_id,
             official_id,
-            polarity: if honor {
-                Polarity::Honor
-            } else {
-                Polarity::Dishonesty
-            },
+            polarity: if honor { Polarity::Honor } else { Polarity::Dishonesty },
             category,
             sector: sector_for(category, township, synth),
             severity,
@@ -207,11 +179,7 @@ pub fn plan_records(
                 label(category)
             ),
             document_number: Some(document_number),
-            deciding_authority: full_names
-                .get(recorder)
-                .copied()
-                .unwrap_or(recorder)
-                .to_owned(),
+            deciding_authority: full_names.get(recorder).copied().unwrap_or(recorder).to_owned(),
             occurred_on,
             decided_on,
             status,
@@ -248,10 +216,7 @@ fn add_workflows(
     let office = demo_user_id("office");
     let rectification = match status {
         RecordStatus::Rectifying => Some(if deadline < today {
-            synth.weighted(&[
-                (RectificationStatus::Overdue, 60),
-                (RectificationStatus::Submitted, 40),
-            ])
+            synth.weighted(&[(RectificationStatus::Overdue, 60), (RectificationStatus::Submitted, 40)])
         } else {
             synth.weighted(&[
                 (RectificationStatus::Pending, 50),
@@ -263,16 +228,9 @@ fn add_workflows(
         _ => None,
     };
     if let Some(rect_status) = rectification {
-        let submitted = !matches!(
-            rect_status,
-            RectificationStatus::Pending | RectificationStatus::Overdue
-        );
-        let submitted_on =
-            submitted.then(|| (decided_on + Duration::days(synth.range(5, 55))).min(today));
-        let reviewed = matches!(
-            rect_status,
-            RectificationStatus::Accepted | RectificationStatus::Rejected
-        );
+        let submitted = !matches!(rect_status, RectificationStatus::Pending | RectificationStatus::Overdue);
+        let submitted_on = submitted.then(|| (decided_on + Duration::days(synth.range(5, 55))).min(today));
+        let reviewed = matches!(rect_status, RectificationStatus::Accepted | RectificationStatus::Rejected);
         rows.rectifications.push(rectification::Model {
             id: rows.rectifications.len() as i32 + 1,
             record_id,
@@ -282,15 +240,12 @@ fn add_workflows(
             completion: reviewed.then(|| "已履行全部义务并提交佐证材料。".into()),
             resolution: None,
             submitted_on,
-            completed_on: (rect_status == RectificationStatus::Accepted)
-                .then_some(submitted_on)
-                .flatten(),
+            completed_on: (rect_status == RectificationStatus::Accepted).then_some(submitted_on).flatten(),
             court_removed_on: None,
             status: rect_status,
             opened_by_user_id: office,
             reviewer_user_id: reviewed.then_some(office).flatten(),
-            review_note: (rect_status == RectificationStatus::Rejected)
-                .then(|| "整改材料不完整，请补充。".into()),
+            review_note: (rect_status == RectificationStatus::Rejected).then(|| "整改材料不完整，请补充。".into()),
             reviewed_at: reviewed.then_some(now),
             accountability_flagged: rect_status == RectificationStatus::Overdue,
             version: 1,
@@ -308,10 +263,7 @@ fn add_workflows(
                 (ObjectionStatus::Dismissed, 40),
             ])
         };
-        let decided = matches!(
-            objection_status,
-            ObjectionStatus::Upheld | ObjectionStatus::Dismissed
-        );
+        let decided = matches!(objection_status, ObjectionStatus::Upheld | ObjectionStatus::Dismissed);
         rows.objections.push(objection::Model {
             id: rows.objections.len() as i32 + 1,
             record_id,

@@ -4,11 +4,8 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::{
     debt_instrument,
-    enums::{
-        Acceptance, AgreementStatus, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind,
-    },
-    fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment,
-    procurement_contract,
+    enums::{Acceptance, AgreementStatus, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind},
+    fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment, procurement_contract,
 };
 
 use super::{
@@ -81,22 +78,13 @@ pub fn plan_sectors(
     let buyers: Vec<_> = index
         .units
         .iter()
-        .filter(|u| {
-            !matches!(
-                u.kind,
-                UnitKind::VillageCommittee | UnitKind::ResidentsCommittee
-            )
-        })
+        .filter(|u| !matches!(u.kind, UnitKind::VillageCommittee | UnitKind::ResidentsCommittee))
         .collect();
     for n in 0..counts.procurements {
         let signed_on = synth.date_between(from, today);
         let (supplier_name, supplier_uscc, supplier_uscc_valid) = company(synth, 50_000 + n as u64);
         let acceptance = if (today - signed_on).num_days() > 90 {
-            synth.weighted(&[
-                (Acceptance::Passed, 90),
-                (Acceptance::Failed, 5),
-                (Acceptance::Pending, 5),
-            ])
+            synth.weighted(&[(Acceptance::Passed, 90), (Acceptance::Failed, 5), (Acceptance::Pending, 5)])
         } else {
             Acceptance::Pending
         };
@@ -110,14 +98,7 @@ pub fn plan_sectors(
             project_number: format!("DHCG-{}-{:05}", signed_on.year(), n + 1),
             title: format!(
                 "{}采购项目",
-                synth.pick(&[
-                    "办公设备",
-                    "信息化系统",
-                    "物业服务",
-                    "道路维护",
-                    "校舍维修",
-                    "医疗设备"
-                ])
+                synth.pick(&["办公设备", "信息化系统", "物业服务", "道路维护", "校舍维修", "医疗设备"])
             ),
             method: synth.weighted(&[
                 (ProcurementMethod::PublicTender, 40),
@@ -153,13 +134,7 @@ pub fn plan_sectors(
             project_number: format!("DHPPP-{:04}", id),
             name: format!(
                 "德化县{}PPP项目",
-                synth.pick(&[
-                    "陶瓷文化产业园",
-                    "城区污水处理",
-                    "乡村道路提升",
-                    "智慧停车",
-                    "养老服务中心"
-                ])
+                synth.pick(&["陶瓷文化产业园", "城区污水处理", "乡村道路提升", "智慧停车", "养老服务中心"])
             ),
             total_investment_fen: synth.range(20_000_000, 800_000_000) * 100,
             partner_name,
@@ -206,12 +181,7 @@ pub fn plan_sectors(
             investor_uscc_valid,
             project_name: format!(
                 "{}项目",
-                synth.pick(&[
-                    "高端日用陶瓷生产线",
-                    "陶瓷电商物流园",
-                    "文旅综合体",
-                    "新材料研发中心"
-                ])
+                synth.pick(&["高端日用陶瓷生产线", "陶瓷电商物流园", "文旅综合体", "新材料研发中心"])
             ),
             agreed_investment_fen: synth.range(5_000_000, 500_000_000) * 100,
             signed_on,

@@ -12,21 +12,19 @@ pub struct Synth {
 }
 
 const SURNAMES: [&str; 30] = [
-    "陈", "林", "黄", "郑", "王", "李", "张", "苏", "许", "连", "颜", "徐", "赖", "郭", "涂", "曾",
-    "刘", "吴", "蔡", "邱", "周", "方", "杨", "谢", "叶", "庄", "孙", "洪", "吕", "卢",
+    "陈", "林", "黄", "郑", "王", "李", "张", "苏", "许", "连", "颜", "徐", "赖", "郭", "涂", "曾", "刘", "吴", "蔡",
+    "邱", "周", "方", "杨", "谢", "叶", "庄", "孙", "洪", "吕", "卢",
 ];
 const GIVEN: [&str; 40] = [
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
-    "超", "秀", "霞", "平", "刚", "桂", "华", "建", "国", "志", "文", "斌", "辉", "玲", "婷", "雪",
-    "琳", "晨", "宇", "浩", "欣", "瑶", "鑫", "航",
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞",
+    "平", "刚", "桂", "华", "建", "国", "志", "文", "斌", "辉", "玲", "婷", "雪", "琳", "晨", "宇", "浩", "欣", "瑶",
+    "鑫", "航",
 ];
 const CODE_CHARS: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 impl Synth {
     pub fn new(seed: u64) -> Self {
-        Self {
-            rng: ChaCha8Rng::seed_from_u64(seed),
-        }
+        Self { rng: ChaCha8Rng::seed_from_u64(seed) }
     }
 
     /// A uniform pick.
@@ -111,8 +109,7 @@ pub fn id_number_for(serial: u64) -> String {
     let spread = serial.wrapping_mul(7_919) % (DAYS * 1_000);
     let day = spread % DAYS;
     let sequence = spread / DAYS;
-    let birth =
-        NaiveDate::from_ymd_opt(1960, 1, 1).unwrap_or_default() + Duration::days(day as i64);
+    let birth = NaiveDate::from_ymd_opt(1960, 1, 1).unwrap_or_default() + Duration::days(day as i64);
     let first17 = format!("350526{}{:03}", birth.format("%Y%m%d"), sequence);
     let check = id_number::check_character(&first17).unwrap_or('0');
     format!("{first17}{check}")

@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use entity::{
-    enums::UnitKind, plan_task, plan_task_lead_unit, recording_authority, unit, unit_closure,
-};
+use entity::{enums::UnitKind, plan_task, plan_task_lead_unit, recording_authority, unit, unit_closure};
 use sea_orm::{ConnectionTrait, DbErr};
 
 use super::{
@@ -29,14 +27,8 @@ impl UnitIndex {
     }
 }
 
-const TOWNSHIP_INSTITUTIONS: [&str; 6] = [
-    "卫生院",
-    "中心小学",
-    "财政所",
-    "农业服务中心",
-    "社会保障服务所",
-    "便民服务中心",
-];
+const TOWNSHIP_INSTITUTIONS: [&str; 6] =
+    ["卫生院", "中心小学", "财政所", "农业服务中心", "社会保障服务所", "便民服务中心"];
 const COUNTY_INSTITUTIONS: [(&str, &str); 10] = [
     ("德化县医院", "县卫健局"),
     ("德化县中医院", "县卫健局"),
@@ -84,10 +76,7 @@ impl Builder {
 
 /// Plans every unit in memory, in the county's order.
 pub fn plan_units(synth: &mut Synth, volume: &Volume, now: DateTime<Utc>) -> UnitIndex {
-    let mut b = Builder {
-        units: Vec::new(),
-        now,
-    };
+    let mut b = Builder { units: Vec::new(), now };
     let mut by_short_name = HashMap::new();
     for (index, organ) in ORGANS.iter().enumerate() {
         let parent = organ.parent.and_then(|p| by_short_name.get(p).copied());
@@ -96,14 +85,7 @@ pub fn plan_units(synth: &mut Synth, volume: &Volume, now: DateTime<Utc>) -> Uni
         } else {
             (uscc_for("11", 1_000 + index as u64), None)
         };
-        let id = b.add(
-            organ.name.into(),
-            Some(organ.short_name.into()),
-            organ.kind,
-            parent,
-            uscc,
-            division,
-        );
+        let id = b.add(organ.name.into(), Some(organ.short_name.into()), organ.kind, parent, uscc, division);
         by_short_name.insert(organ.short_name.to_owned(), id);
     }
     let county = by_short_name.get("县政府").copied();
@@ -135,23 +117,12 @@ pub fn plan_units(synth: &mut Synth, volume: &Volume, now: DateTime<Utc>) -> Uni
         townships.push((id, code, name));
     }
     for (township, code, name) in &townships {
-        let villages = synth.range(
-            volume.villages_per_township.0,
-            volume.villages_per_township.1,
-        );
-        let residents = if *name == "浔中镇" || *name == "龙浔镇" {
-            2 + volume.scale_factor
-        } else {
-            0
-        };
+        let villages = synth.range(volume.villages_per_township.0, volume.villages_per_township.1);
+        let residents = if *name == "浔中镇" || *name == "龙浔镇" { 2 + volume.scale_factor } else { 0 };
         let mut used = std::collections::HashSet::new();
         for n in 0..villages {
             serial += 1;
-            let mut village = format!(
-                "{}{}",
-                synth.pick(&VILLAGE_FIRST),
-                synth.pick(&VILLAGE_SECOND)
-            );
+            let mut village = format!("{}{}", synth.pick(&VILLAGE_FIRST), synth.pick(&VILLAGE_SECOND));
             if !used.insert(village.clone()) {
                 village = format!("{village}{}", n + 1);
                 used.insert(village.clone());
@@ -196,11 +167,7 @@ pub fn plan_units(synth: &mut Synth, volume: &Volume, now: DateTime<Utc>) -> Uni
             );
         }
     }
-    UnitIndex {
-        units: b.units,
-        by_short_name,
-        townships: townships.iter().map(|t| t.0).collect(),
-    }
+    UnitIndex { units: b.units, by_short_name, townships: townships.iter().map(|t| t.0).collect() }
 }
 
 /// Every (ancestor, descendant, depth) pair of the tree, depth 0 included.
@@ -211,11 +178,7 @@ pub fn closure_of(units: &[unit::Model]) -> Vec<unit_closure::Model> {
         let mut depth = 0;
         let mut current = Some(unit.id);
         while let Some(ancestor) = current {
-            rows.push(unit_closure::Model {
-                ancestor_id: ancestor,
-                descendant_id: unit.id,
-                depth,
-            });
+            rows.push(unit_closure::Model { ancestor_id: ancestor, descendant_id: unit.id, depth });
             depth += 1;
             current = parents.get(&ancestor).copied().flatten();
             if depth > 64 {
@@ -236,10 +199,7 @@ pub async fn insert_structure<C: ConnectionTrait>(
     let mut authorities = Vec::new();
     for (short, categories) in RECORDING_AUTHORITIES {
         if let Some(unit_id) = index.id(short) {
-            authorities.extend(categories.iter().map(|c| recording_authority::Model {
-                unit_id,
-                category: *c,
-            }));
+            authorities.extend(categories.iter().map(|c| recording_authority::Model { unit_id, category: *c }));
         }
     }
     insert_models::<recording_authority::Entity, _>(db, authorities).await?;
@@ -260,11 +220,7 @@ pub async fn insert_structure<C: ConnectionTrait>(
             unit_ids.extend(&index.townships);
         }
         unit_ids.dedup();
-        leads.extend(
-            unit_ids
-                .into_iter()
-                .map(|unit_id| plan_task_lead_unit::Model { task_id, unit_id }),
-        );
+        leads.extend(unit_ids.into_iter().map(|unit_id| plan_task_lead_unit::Model { task_id, unit_id }));
     }
     insert_models::<plan_task::Entity, _>(db, tasks).await?;
     insert_models::<plan_task_lead_unit::Entity, _>(db, leads.clone()).await?;

@@ -11,12 +11,7 @@ pub const DEMO_USERS: [(&str, &str, Role, &str); 6] = [
     ("admin", "系统管理员", Role::Admin, "县发改局"),
     ("office", "县信用办", Role::CreditOffice, "县发改局"),
     ("court", "县人民法院录入员", Role::Recorder, "县人民法院"),
-    (
-        "personnel",
-        "县委组织部干部科",
-        Role::Personnel,
-        "县委组织部",
-    ),
+    ("personnel", "县委组织部干部科", Role::Personnel, "县委组织部"),
     ("xunzhong", "浔中镇信用联络员", Role::UnitClerk, "浔中镇"),
     ("leader", "县领导", Role::Leader, "县政府"),
 ];
@@ -66,8 +61,5 @@ pub async fn insert_users<C: ConnectionTrait>(
 
 /// The id a demo account gets (accounts are inserted in [`DEMO_USERS`] order).
 pub fn demo_user_id(username: &str) -> Option<i32> {
-    DEMO_USERS
-        .iter()
-        .position(|(name, ..)| *name == username)
-        .map(|n| n as i32 + 1)
+    DEMO_USERS.iter().position(|(name, ..)| *name == username).map(|n| n as i32 + 1)
 }

@@ -11,9 +11,7 @@ const ME: &str = "{ me { anonymous role subject unit { shortName } } }";
 #[tokio::test]
 async fn login_returns_a_token_that_works() {
     let app = spawn_app().await;
-    let body = app
-        .graphql(None, LOGIN, json!({ "u": "xunzhong", "p": TEST_PASSWORD }))
-        .await;
+    let body = app.graphql(None, LOGIN, json!({ "u": "xunzhong", "p": TEST_PASSWORD })).await;
     let login = &body["data"]["login"];
     assert_eq!(login["viewer"]["role"], "UNIT_CLERK");
     assert_eq!(login["viewer"]["unit"]["shortName"], "浔中镇");
@@ -27,17 +25,10 @@ async fn login_returns_a_token_that_works() {
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
     let app = spawn_app().await;
-    let wrong = app
-        .graphql(None, LOGIN, json!({ "u": "admin", "p": "nope" }))
-        .await;
-    let unknown = app
-        .graphql(None, LOGIN, json!({ "u": "nobody", "p": "nope" }))
-        .await;
+    let wrong = app.graphql(None, LOGIN, json!({ "u": "admin", "p": "nope" })).await;
+    let unknown = app.graphql(None, LOGIN, json!({ "u": "nobody", "p": "nope" })).await;
     assert_eq!(error_code(&wrong), "UNAUTHENTICATED");
-    assert_eq!(
-        wrong["errors"][0]["message"],
-        unknown["errors"][0]["message"]
-    );
+    assert_eq!(wrong["errors"][0]["message"], unknown["errors"][0]["message"]);
     assert_eq!(error_code(&unknown), "UNAUTHENTICATED");
     assert!(wrong["data"].is_null());
 }
@@ -54,28 +45,14 @@ async fn no_token_is_anonymous() {
 async fn a_bad_token_is_unauthenticated_never_anonymous() {
     let app = spawn_app().await;
     let valid = app.token_for("admin").await;
-    let expired = app.mint(
-        "user:1".into(),
-        Role::Admin,
-        None,
-        None,
-        Duration::hours(-2),
-    );
+    let expired = app.mint("user:1".into(), Role::Admin, None, None, Duration::hours(-2));
     let (header, rest) = valid.split_once('.').unwrap();
     let (claims, _signature) = rest.split_once('.').unwrap();
-    let wrong_signature = format!(
-        "{header}.{claims}.{}",
-        URL_SAFE_NO_PAD.encode(b"forged-signature-bytes-000000000")
-    );
-    let none_alg = format!(
-        "{}.{claims}.",
-        URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#)
-    );
+    let wrong_signature = format!("{header}.{claims}.{}", URL_SAFE_NO_PAD.encode(b"forged-signature-bytes-000000000"));
+    let none_alg = format!("{}.{claims}.", URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#));
     let foreign_key = {
-        let other = chengxin::config::Config::for_database(
-            "sqlite::memory:",
-            "another-secret-that-is-also-long-enough!!",
-        );
+        let other =
+            chengxin::config::Config::for_database("sqlite::memory:", "another-secret-that-is-also-long-enough!!");
         chengxin::auth::JwtKeys::new(&other)
             .mint(chengxin::auth::jwt::TokenRequest {
                 subject: "user:1".into(),

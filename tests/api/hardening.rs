@@ -9,12 +9,7 @@ async fn only_json_bodies_are_accepted() {
     let app = spawn_app().await;
     let url = format!("{}/graphql", app.address);
     let body = r#"{"query":"{ me { anonymous } }"}"#;
-    for content_type in [
-        "text/plain",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x",
-        "",
-    ] {
+    for content_type in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""] {
         let mut request = app.client.post(&url).body(body);
         if !content_type.is_empty() {
             request = request.header("content-type", content_type);
@@ -39,29 +34,13 @@ async fn a_mutation_over_get_is_refused_and_runs_nothing() {
     let url = format!("{}/graphql", app.address);
     let mutation = r#"mutation { login(input: { username: "admin", password: "x" }) { token } }"#;
     let operations_before = metric(&app, "chengxin_graphql_operations_total").await;
-    let response = app
-        .client
-        .get(&url)
-        .query(&[("query", mutation)])
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.get(&url).query(&[("query", mutation)]).send().await.unwrap();
     assert_eq!(response.status(), 405);
     let body: Value = response.json().await.unwrap();
     assert_eq!(error_code(&body), "BAD_REQUEST");
     assert!(body.get("data").is_none());
-    assert_eq!(
-        metric(&app, "chengxin_graphql_operations_total").await,
-        operations_before,
-        "nothing executed"
-    );
-    let query = app
-        .client
-        .get(&url)
-        .query(&[("query", "{ me { anonymous } }")])
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(metric(&app, "chengxin_graphql_operations_total").await, operations_before, "nothing executed");
+    let query = app.client.get(&url).query(&[("query", "{ me { anonymous } }")]).send().await.unwrap();
     assert_eq!(query.status(), 200);
     let body: Value = query.json().await.unwrap();
     assert_eq!(body["data"]["me"]["anonymous"], true);
@@ -70,19 +49,8 @@ async fn a_mutation_over_get_is_refused_and_runs_nothing() {
 }
 
 async fn metric(app: &crate::helpers::TestApp, name: &str) -> u64 {
-    let text = app
-        .client
-        .get(format!("{}/metrics", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    text.lines()
-        .find_map(|l| l.strip_prefix(&format!("{name} ")))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap()
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    text.lines().find_map(|l| l.strip_prefix(&format!("{name} "))).and_then(|n| n.trim().parse().ok()).unwrap()
 }
 
 #[tokio::test]
@@ -92,35 +60,18 @@ async fn batches_hold_at_most_ten_operations() {
     let ten = Value::Array(vec![one.clone(); 10]);
     let response = app.post_json(None, &ten).await;
     assert_eq!(response.status(), 200);
-    assert_eq!(
-        response
-            .json::<Value>()
-            .await
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .len(),
-        10
-    );
+    assert_eq!(response.json::<Value>().await.unwrap().as_array().unwrap().len(), 10);
     let eleven = Value::Array(vec![one; 11]);
     let response = app.post_json(None, &eleven).await;
     assert_eq!(response.status(), 400);
-    assert_eq!(
-        error_code(&response.json::<Value>().await.unwrap()),
-        "BAD_REQUEST"
-    );
+    assert_eq!(error_code(&response.json::<Value>().await.unwrap()), "BAD_REQUEST");
 }
 
 #[tokio::test]
 async fn bodies_over_one_mebibyte_are_refused() {
     let app = spawn_app().await;
     let padding = " ".repeat(1024 * 1024 + 10);
-    let response = app
-        .post_json(
-            None,
-            &json!({ "query": format!("{{ me {{ anonymous }} }}{padding}") }),
-        )
-        .await;
+    let response = app.post_json(None, &json!({ "query": format!("{{ me {{ anonymous }} }}{padding}") })).await;
     assert_eq!(response.status(), 413);
 }
 
@@ -136,13 +87,8 @@ async fn deep_queries_are_refused() {
     for _ in 0..15 {
         query = format!("parent {{ {query} }}");
     }
-    let body = app
-        .graphql(
-            None,
-            &format!("{{ units(first: 1) {{ edges {{ node {{ {query} }} }} }} }}"),
-            json!({}),
-        )
-        .await;
+    let body =
+        app.graphql(None, &format!("{{ units(first: 1) {{ edges {{ node {{ {query} }} }} }} }}"), json!({})).await;
     assert_refused(&body);
 }
 
@@ -150,15 +96,9 @@ async fn deep_queries_are_refused() {
 async fn aliases_and_repeated_fields_count() {
     let app = spawn_app().await;
     let aliases: String = (0..101).map(|n| format!("a{n}: __typename ")).collect();
-    assert_refused(
-        &app.graphql(None, &format!("{{ {aliases} }}"), json!({}))
-            .await,
-    );
+    assert_refused(&app.graphql(None, &format!("{{ {aliases} }}"), json!({})).await);
     let repeated = "anonymous ".repeat(500);
-    assert_refused(
-        &app.graphql(None, &format!("{{ me {{ {repeated} }} }}"), json!({}))
-            .await,
-    );
+    assert_refused(&app.graphql(None, &format!("{{ me {{ {repeated} }} }}"), json!({})).await);
     let fragment_bomb = format!(
         "{{ ...A }} fragment A on QueryRoot {{ me {{ ...B ...B ...B ...B ...B ...B ...B ...B ...B ...B }} }} fragment B on Viewer {{ {} }}",
         "anonymous ".repeat(40)
@@ -172,28 +112,15 @@ async fn aliases_and_repeated_fields_count() {
 #[tokio::test]
 async fn suggestions_and_introspection_are_off_for_anonymous_callers() {
     let app = spawn_app().await;
-    let anonymous = app
-        .graphql(None, "{ unitz { totalCount } }", json!({}))
-        .await;
+    let anonymous = app.graphql(None, "{ unitz { totalCount } }", json!({})).await;
     let message = anonymous["errors"][0]["message"].as_str().unwrap();
     assert!(!message.contains("Did you mean"), "{message}");
     let token = app.token_for("office").await;
-    let signed_in = app
-        .graphql(Some(&token), "{ unitz { totalCount } }", json!({}))
-        .await;
-    assert!(
-        signed_in["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("Did you mean"),
-        "{signed_in}"
-    );
+    let signed_in = app.graphql(Some(&token), "{ unitz { totalCount } }", json!({})).await;
+    assert!(signed_in["errors"][0]["message"].as_str().unwrap().contains("Did you mean"), "{signed_in}");
     let introspection = "{ __schema { queryType { name } } }";
     let hidden = app.graphql(None, introspection, json!({})).await;
-    assert!(
-        hidden["data"]["__schema"].is_null() || hidden.get("errors").is_some(),
-        "{hidden}"
-    );
+    assert!(hidden["data"]["__schema"].is_null() || hidden.get("errors").is_some(), "{hidden}");
     let shown = app.graphql(Some(&token), introspection, json!({})).await;
     assert_eq!(shown["data"]["__schema"]["queryType"]["name"], "QueryRoot");
 }
@@ -204,18 +131,9 @@ async fn internal_errors_never_show_sql() {
     // Break the database under the running server: every statement now fails.
     use sea_orm::ConnectionTrait;
     let token = app.token_for("admin").await;
-    app.state
-        .db
-        .execute_unprepared("DROP TABLE plan_task_lead_unit")
-        .await
-        .unwrap();
-    let body = app
-        .graphql(
-            Some(&token),
-            "{ planTasks(first: 1) { edges { node { leadUnits { name } } } } }",
-            json!({}),
-        )
-        .await;
+    app.state.db.execute_unprepared("DROP TABLE plan_task_lead_unit").await.unwrap();
+    let body =
+        app.graphql(Some(&token), "{ planTasks(first: 1) { edges { node { leadUnits { name } } } } }", json!({})).await;
     let text = body.to_string();
     assert_eq!(error_code(&body), "INTERNAL", "{text}");
     assert!(!text.to_lowercase().contains("select"), "{text}");

@@ -3,53 +3,21 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn healthz_readyz_and_metrics_answer() {
     let app = spawn_app().await;
-    let health = app
-        .client
-        .get(format!("{}/healthz", app.address))
-        .send()
-        .await
-        .unwrap();
+    let health = app.client.get(format!("{}/healthz", app.address)).send().await.unwrap();
     assert_eq!(health.status(), 200);
-    assert!(
-        health.headers().contains_key("x-request-id"),
-        "every response carries a request id"
-    );
-    let ready = app
-        .client
-        .get(format!("{}/readyz", app.address))
-        .send()
-        .await
-        .unwrap();
+    assert!(health.headers().contains_key("x-request-id"), "every response carries a request id");
+    let ready = app.client.get(format!("{}/readyz", app.address)).send().await.unwrap();
     assert_eq!(ready.status(), 200);
-    let metrics = app
-        .client
-        .get(format!("{}/metrics", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        metrics.contains("chengxin_http_requests_total{route=\"/healthz\",status=\"200\"} 1"),
-        "{metrics}"
-    );
+    let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("chengxin_http_requests_total{route=\"/healthz\",status=\"200\"} 1"), "{metrics}");
     assert!(metrics.contains("chengxin_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
-    assert!(
-        app.sql_statements().await > 0,
-        "the seed's statements were counted"
-    );
+    assert!(app.sql_statements().await > 0, "the seed's statements were counted");
 }
 
 #[tokio::test]
 async fn a_client_request_id_is_kept() {
     let app = spawn_app().await;
-    let response = app
-        .client
-        .get(format!("{}/healthz", app.address))
-        .header("x-request-id", "abc-123")
-        .send()
-        .await
-        .unwrap();
+    let response =
+        app.client.get(format!("{}/healthz", app.address)).header("x-request-id", "abc-123").send().await.unwrap();
     assert_eq!(response.headers()["x-request-id"], "abc-123");
 }

@@ -36,10 +36,7 @@ impl Drop for TestDatabase {
         if let TestDatabase::Postgres { admin_url, name } = self {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("runtime");
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
                 runtime.block_on(async {
                     if let Ok(db) = Database::connect(&admin_url).await {
                         let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
@@ -56,9 +53,7 @@ async fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             let name = format!("chengxin_test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(&admin_url)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
+            let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
             admin
                 .execute_raw(Statement::from_string(
                     admin.get_database_backend(),
@@ -66,17 +61,8 @@ async fn fresh_database() -> (String, TestDatabase) {
                 ))
                 .await
                 .expect("create test database");
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(base, _)| base)
-                .unwrap_or(&admin_url);
-            (
-                format!("{base}/{name}"),
-                TestDatabase::Postgres {
-                    admin_url: admin_url.clone(),
-                    name,
-                },
-            )
+            let base = admin_url.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin_url);
+            (format!("{base}/{name}"), TestDatabase::Postgres { admin_url: admin_url.clone(), name })
         }
         _ => {
             let dir = tempfile::tempdir().expect("tempdir");
@@ -107,23 +93,14 @@ pub async fn spawn_demo_app() -> TestApp {
 
 async fn spawn_with(demo: bool) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter("info,sqlx=warn")
-            .try_init();
+        let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").try_init();
     }
     let (url, database) = fresh_database().await;
     let config = Config::for_database(&url, TEST_SECRET);
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let state = startup::build_state(config, clock)
-        .await
-        .expect("build state");
-    let options = SeedOptions {
-        demo,
-        scale: None,
-        password_hash: password_hash().to_owned(),
-        now: Utc::now(),
-        rng_seed: 7,
-    };
+    let state = startup::build_state(config, clock).await.expect("build state");
+    let options =
+        SeedOptions { demo, scale: None, password_hash: password_hash().to_owned(), now: Utc::now(), rng_seed: 7 };
     seed::seed(&state.db, &options).await.expect("seed");
     let server = startup::spawn(state.clone()).await.expect("spawn server");
     TestApp {
@@ -149,24 +126,12 @@ impl TestApp {
         let id = demo_user_id(username).expect("seeded user");
         let (role, unit) = seeded_role_and_unit(username);
         let unit = self.unit_id(unit).await;
-        self.mint(
-            format!("user:{id}"),
-            role,
-            Some(unit),
-            None,
-            Duration::hours(1),
-        )
+        self.mint(format!("user:{id}"), role, Some(unit), None, Duration::hours(1))
     }
 
     /// A token for an evaluation firm.
     pub fn evaluator_token(&self) -> String {
-        self.mint(
-            "token:demo-evaluator".into(),
-            Role::Evaluator,
-            None,
-            Some("评估公司".into()),
-            Duration::hours(1),
-        )
+        self.mint("token:demo-evaluator".into(), Role::Evaluator, None, Some("评估公司".into()), Duration::hours(1))
     }
 
     pub fn mint(
@@ -211,19 +176,14 @@ impl TestApp {
 
     /// POSTs one GraphQL operation; returns the JSON body (asserting HTTP 200).
     pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let response = self
-            .post_json(token, &json!({ "query": query, "variables": variables }))
-            .await;
+        let response = self.post_json(token, &json!({ "query": query, "variables": variables })).await;
         assert_eq!(response.status(), 200, "GraphQL over HTTP answers 200");
         response.json().await.expect("json body")
     }
 
     /// POSTs any JSON body to /graphql.
     pub async fn post_json(&self, token: Option<&str>, body: &Value) -> reqwest::Response {
-        let mut request = self
-            .client
-            .post(format!("{}/graphql", self.address))
-            .json(body);
+        let mut request = self.client.post(format!("{}/graphql", self.address)).json(body);
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -258,9 +218,7 @@ fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {
 
 /// The `extensions.code` of the first error.
 pub fn error_code(body: &Value) -> &str {
-    body["errors"][0]["extensions"]["code"]
-        .as_str()
-        .unwrap_or("")
+    body["errors"][0]["extensions"]["code"].as_str().unwrap_or("")
 }
 
 /// Inserts an official straight into the database (the API's `createOfficial` comes with #3).
@@ -283,4 +241,73 @@ pub async fn insert_official(app: &TestApp, unit_short_name: &str, name: &str, s
         ..Default::default()
     };
     row.insert(&app.state.db).await.expect("insert official").id
+}
+
+/// A record to insert straight into the database for read tests.
+pub struct RecordFixture<'a> {
+    pub unit: &'a str,
+    pub official: Option<i32>,
+    pub title: &'a str,
+    pub disclosure: entity::enums::Disclosure,
+    pub status: entity::enums::RecordStatus,
+    pub severity: entity::enums::Severity,
+    pub recorded_by: &'a str,
+    pub days_ago: i64,
+}
+
+impl<'a> RecordFixture<'a> {
+    /// An ACTIVE GENERAL judgment of `unit`, decided 10 days ago, recorded by the court.
+    pub fn new(unit: &'a str, title: &'a str, disclosure: entity::enums::Disclosure) -> Self {
+        Self {
+            unit,
+            official: None,
+            title,
+            disclosure,
+            status: entity::enums::RecordStatus::Active,
+            severity: entity::enums::Severity::General,
+            recorded_by: "县人民法院",
+            days_ago: 10,
+        }
+    }
+}
+
+/// Inserts a dishonesty record straight into the database; returns its row id.
+pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
+    use entity::{credit_record, enums::*};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let decided = now.date_naive() - Duration::days(fixture.days_ago);
+    let months = match fixture.severity {
+        Severity::Minor => 3,
+        Severity::General => 12,
+        Severity::Serious => 36,
+    };
+    let row = credit_record::ActiveModel {
+        subject_type: Set(if fixture.official.is_some() { SubjectType::Official } else { SubjectType::Unit }),
+        unit_id: Set(app.unit_row(fixture.unit).await),
+        official_id: Set(fixture.official),
+        polarity: Set(Polarity::Dishonesty),
+        category: Set(RecordCategory::JudicialJudgment),
+        sector: Set(Sector::General),
+        severity: Set(fixture.severity),
+        title: Set(fixture.title.into()),
+        facts: Set("事实".into()),
+        document_number: Set(Some("（2026）闽0526民初1号".into())),
+        deciding_authority: Set("德化县人民法院".into()),
+        occurred_on: Set(decided - Duration::days(5)),
+        decided_on: Set(decided),
+        status: Set(fixture.status),
+        disclosure: Set(fixture.disclosure),
+        disclosure_until: Set(decided.checked_add_months(chrono::Months::new(months))),
+        recorded_by_unit_id: Set(app.unit_row(fixture.recorded_by).await),
+        recorded_by_user_id: Set(None),
+        pushed_at: Set(None),
+        source_type: Set(None),
+        source_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert record").id
 }

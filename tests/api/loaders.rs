@@ -13,9 +13,7 @@ const NESTED: &str = r#"query($first: Int!) {
 
 async fn statements_for(app: &TestApp, token: &str, first: usize) -> (u64, serde_json::Value) {
     let before = app.sql_statements().await;
-    let body = app
-        .graphql(Some(token), NESTED, json!({ "first": first }))
-        .await;
+    let body = app.graphql(Some(token), NESTED, json!({ "first": first })).await;
     assert!(body.get("errors").is_none(), "{body}");
     (app.sql_statements().await - before, body)
 }
@@ -32,14 +30,8 @@ async fn nested_units_cost_the_same_statements_for_10_and_100_units() {
     assert!(hundred <= 6, "{hundred} statements");
     let edges = body["data"]["units"]["edges"].as_array().unwrap();
     assert_eq!(edges.len(), 100);
-    let with_officials = edges
-        .iter()
-        .filter(|e| e["node"]["officials"]["totalCount"].as_u64().unwrap() > 0)
-        .count();
-    assert!(
-        with_officials > 10,
-        "the demo seed placed officials across units"
-    );
+    let with_officials = edges.iter().filter(|e| e["node"]["officials"]["totalCount"].as_u64().unwrap() > 0).count();
+    assert!(with_officials > 10, "the demo seed placed officials across units");
     for edge in edges {
         let shown = edge["node"]["officials"]["edges"].as_array().unwrap().len() as u64;
         let total = edge["node"]["officials"]["totalCount"].as_u64().unwrap();

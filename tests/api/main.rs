@@ -4,12 +4,14 @@
 mod helpers;
 
 mod authentication;
+mod credit_records;
 mod hardening;
 mod health;
 mod loaders;
 mod node;
 mod officials;
 mod plan_tasks;
+mod policy_agreement;
 mod schema_file;
 mod seed;
 mod units;

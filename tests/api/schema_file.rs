@@ -10,10 +10,7 @@ fn schema_graphql_matches_the_code() {
         return;
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        committed == built,
-        "schema.graphql is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it"
-    );
+    assert!(committed == built, "schema.graphql is stale: run `UPDATE_SCHEMA=1 cargo test` and commit it");
 }
 
 /// The frontend reads descriptions from the schema: every type, field, argument, input field and
@@ -27,11 +24,7 @@ async fn every_type_field_argument_and_value_has_a_description() {
     let data = response.data.into_json().unwrap();
     let builtin = ["Boolean", "String", "Int", "Float", "ID"];
     let mut missing = Vec::new();
-    let described = |v: &serde_json::Value| {
-        v["description"]
-            .as_str()
-            .is_some_and(|d| !d.trim().is_empty())
-    };
+    let described = |v: &serde_json::Value| v["description"].as_str().is_some_and(|d| !d.trim().is_empty());
     for ty in data["__schema"]["types"].as_array().unwrap() {
         let name = ty["name"].as_str().unwrap();
         if name.starts_with("__") || builtin.contains(&name) {

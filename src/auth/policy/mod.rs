@@ -8,7 +8,10 @@ use sea_orm::{
     ColumnTrait, Condition,
 };
 
+pub mod operations;
 pub mod records;
+
+pub use operations::{allowed, may, Operation};
 
 use super::{Role, Viewer};
 use crate::error::AppError;
@@ -20,7 +23,7 @@ pub fn can_read_units(_viewer: &Viewer) -> bool {
 
 /// The plan's tasks and their lead units: any signed-in role.
 pub fn can_read_plan_tasks(viewer: &Viewer) -> Result<(), AppError> {
-    require_signed_in(viewer)
+    may(viewer, Operation::ListPlanTasks)
 }
 
 /// Which officials a viewer may list: all of them for the credit office, personnel, leadership,
@@ -28,12 +31,10 @@ pub fn can_read_plan_tasks(viewer: &Viewer) -> Result<(), AppError> {
 pub fn officials_visible_to(viewer: &Viewer) -> Result<Condition, AppError> {
     require_signed_in(viewer)?;
     match viewer.role {
-        Some(
-            Role::Admin | Role::CreditOffice | Role::Personnel | Role::Leader | Role::Recorder,
-        ) => Ok(Condition::all()),
-        Some(Role::UnitClerk) => {
-            Ok(Condition::all().add(in_subtree(official::Column::UnitId, viewer.unit_id)))
+        Some(Role::Admin | Role::CreditOffice | Role::Personnel | Role::Leader | Role::Recorder) => {
+            Ok(Condition::all())
         }
+        Some(Role::UnitClerk) => Ok(Condition::all().add(in_subtree(official::Column::UnitId, viewer.unit_id))),
         _ => Err(AppError::forbidden()),
     }
 }
@@ -42,9 +43,7 @@ pub fn officials_visible_to(viewer: &Viewer) -> Result<Condition, AppError> {
 /// unit lies in the viewer's subtree (the caller looks it up through the closure loader).
 pub fn can_read_official(viewer: &Viewer, unit_in_scope: bool) -> bool {
     match viewer.role {
-        Some(
-            Role::Admin | Role::CreditOffice | Role::Personnel | Role::Leader | Role::Recorder,
-        ) => true,
+        Some(Role::Admin | Role::CreditOffice | Role::Personnel | Role::Leader | Role::Recorder) => true,
         Some(Role::UnitClerk) => unit_in_scope,
         _ => false,
     }

@@ -27,27 +27,21 @@ pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse)
         None => public_portal(today),
         Some(Role::Admin | Role::CreditOffice | Role::Leader) => Condition::all(),
         Some(Role::Evaluator) => match purpose {
-            RecordUse::Rows => Condition::all()
-                .add(shared)
-                .add(Column::SubjectType.eq(SubjectType::Unit)),
+            RecordUse::Rows => Condition::all().add(shared).add(Column::SubjectType.eq(SubjectType::Unit)),
             RecordUse::Counts => Condition::all().add(shared),
         },
         Some(Role::UnitClerk) => Condition::any()
             .add(Column::Disclosure.eq(Disclosure::Public))
             .add(in_subtree(Column::UnitId, viewer.unit_id)),
         Some(Role::Recorder) => {
-            Condition::any()
-                .add(shared)
-                .add(Condition::all().add(restricted).add(match viewer.unit_id {
-                    Some(unit) => Column::RecordedByUnitId.eq(unit),
-                    None => Column::Id.eq(-1),
-                }))
+            Condition::any().add(shared).add(Condition::all().add(restricted).add(match viewer.unit_id {
+                Some(unit) => Column::RecordedByUnitId.eq(unit),
+                None => Column::Id.eq(-1),
+            }))
         }
-        Some(Role::Personnel) => Condition::any().add(shared).add(
-            Condition::all()
-                .add(restricted)
-                .add(Column::SubjectType.eq(SubjectType::Official)),
-        ),
+        Some(Role::Personnel) => Condition::any()
+            .add(shared)
+            .add(Condition::all().add(restricted).add(Column::SubjectType.eq(SubjectType::Official))),
     }
 }
 
@@ -58,11 +52,7 @@ pub fn public_portal(today: NaiveDate) -> Condition {
         .add(Column::Disclosure.eq(Disclosure::Public))
         .add(Column::SubjectType.eq(SubjectType::Unit))
         .add(Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
-        .add(
-            Condition::any()
-                .add(Column::DisclosureUntil.is_null())
-                .add(Column::DisclosureUntil.gte(today)),
-        )
+        .add(Condition::any().add(Column::DisclosureUntil.is_null()).add(Column::DisclosureUntil.gte(today)))
 }
 
 /// The row form of [`records_visible_to`]. `unit_in_scope`: the record's unit lies in the
@@ -78,19 +68,14 @@ pub fn can_read_record(
     match viewer.role {
         None => is_on_public_portal(record, today),
         Some(Role::Admin | Role::CreditOffice | Role::Leader) => true,
-        Some(Role::Evaluator) => {
-            shared && (purpose == RecordUse::Counts || record.subject_type == SubjectType::Unit)
-        }
+        Some(Role::Evaluator) => shared && (purpose == RecordUse::Counts || record.subject_type == SubjectType::Unit),
         Some(Role::UnitClerk) => record.disclosure == Disclosure::Public || unit_in_scope,
         Some(Role::Recorder) => {
             shared
-                || (record.disclosure == Disclosure::Restricted
-                    && Some(record.recorded_by_unit_id) == viewer.unit_id)
+                || (record.disclosure == Disclosure::Restricted && Some(record.recorded_by_unit_id) == viewer.unit_id)
         }
         Some(Role::Personnel) => {
-            shared
-                || (record.disclosure == Disclosure::Restricted
-                    && record.subject_type == SubjectType::Official)
+            shared || (record.disclosure == Disclosure::Restricted && record.subject_type == SubjectType::Official)
         }
     }
 }
@@ -99,10 +84,7 @@ pub fn can_read_record(
 pub fn is_on_public_portal(record: &credit_record::Model, today: NaiveDate) -> bool {
     record.disclosure == Disclosure::Public
         && record.subject_type == SubjectType::Unit
-        && matches!(
-            record.status,
-            RecordStatus::Active | RecordStatus::Rectifying
-        )
+        && matches!(record.status, RecordStatus::Active | RecordStatus::Rectifying)
         && record.disclosure_until.is_none_or(|until| until >= today)
 }
 

@@ -26,7 +26,7 @@ macro_rules! has_id {
         })*
     };
 }
-has_id!(unit, official, plan_task, user_account);
+has_id!(unit, official, plan_task, user_account, credit_record, api_token);
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.
 pub struct ById<E> {
@@ -36,10 +36,7 @@ pub struct ById<E> {
 
 impl<E> ById<E> {
     pub fn new(db: &DatabaseConnection) -> Self {
-        Self {
-            db: db.clone(),
-            _table: PhantomData,
-        }
+        Self { db: db.clone(), _table: PhantomData }
     }
 }
 
@@ -52,10 +49,7 @@ where
     type Error = AppError;
 
     async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, Self::Value>, Self::Error> {
-        let rows = E::find()
-            .filter(E::id_column().is_in(keys.iter().copied()))
-            .all(&self.db)
-            .await?;
+        let rows = E::find().filter(E::id_column().is_in(keys.iter().copied())).all(&self.db).await?;
         Ok(rows.into_iter().map(|row| (E::id_of(&row), row)).collect())
     }
 }

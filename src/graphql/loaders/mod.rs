@@ -3,8 +3,9 @@
 //! over scoped tables apply the policy module's condition.
 
 mod by_id;
-mod official_counts;
-mod official_pages;
+mod child_pages;
+mod child_table;
+mod record_stats;
 mod request_activity;
 mod task_lead_units;
 mod unit_children;
@@ -17,14 +18,20 @@ use futures::future::BoxFuture;
 use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, HasId};
-pub use official_counts::OfficialCounts;
-pub use official_pages::{OfficialPageKey, OfficialPages};
+pub use child_pages::{ChildCounts, ChildPages, PageKey};
+pub use child_table::{ChildTable, OfficialsOfUnit, RecordsOfOfficial, RecordsOfUnit};
+pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
 pub use unit_children::UnitChildren;
 pub use unit_scope::UnitScope;
 
-use crate::auth::Viewer;
+use chrono::NaiveDate;
+
+use crate::auth::{
+    policy::{self, records::RecordUse},
+    Viewer,
+};
 
 /// A loader of one request: batches wait for the request to go idle; answers are cached for the
 /// rest of the request.
@@ -37,22 +44,38 @@ pub struct Loaders {
     pub plan_tasks: RequestLoader<ById<entity::plan_task::Entity>>,
     pub unit_children: RequestLoader<UnitChildren>,
     pub unit_scope: RequestLoader<UnitScope>,
-    pub official_counts: RequestLoader<OfficialCounts>,
-    pub official_pages: RequestLoader<OfficialPages>,
+    pub records: RequestLoader<ById<entity::credit_record::Entity>>,
+    pub official_counts: RequestLoader<ChildCounts<OfficialsOfUnit>>,
+    pub official_pages: RequestLoader<ChildPages<OfficialsOfUnit>>,
+    pub unit_record_counts: RequestLoader<ChildCounts<RecordsOfUnit>>,
+    pub unit_record_pages: RequestLoader<ChildPages<RecordsOfUnit>>,
+    pub official_record_counts: RequestLoader<ChildCounts<RecordsOfOfficial>>,
+    pub official_record_pages: RequestLoader<ChildPages<RecordsOfOfficial>>,
+    pub record_stats: RequestLoader<RecordStatsLoader>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
 }
 
 impl Loaders {
-    /// Loaders for one request by `viewer`, whose execution reports to `activity`.
-    pub fn new(db: &DatabaseConnection, viewer: &Viewer, activity: Arc<RequestActivity>) -> Self {
+    /// Loaders for one request by `viewer` on the county's `today`, whose execution reports to
+    /// `activity`. Scoped loaders take the policy's condition for this viewer.
+    pub fn new(db: &DatabaseConnection, viewer: &Viewer, today: NaiveDate, activity: Arc<RequestActivity>) -> Self {
+        let officials = policy::officials_visible_to(viewer);
+        let records = Ok(policy::records::records_visible_to(viewer, today, RecordUse::Rows));
+        let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
         Self {
             units: loader(ById::new(db), &activity),
             officials: loader(ById::new(db), &activity),
             plan_tasks: loader(ById::new(db), &activity),
             unit_children: loader(UnitChildren::new(db), &activity),
             unit_scope: loader(UnitScope::new(db, viewer), &activity),
-            official_counts: loader(OfficialCounts::new(db, viewer), &activity),
-            official_pages: loader(OfficialPages::new(db, viewer), &activity),
+            records: loader(ById::new(db), &activity),
+            official_counts: loader(ChildCounts::new(db, officials.clone()), &activity),
+            official_pages: loader(ChildPages::new(db, officials), &activity),
+            unit_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
+            unit_record_pages: loader(ChildPages::new(db, records.clone()), &activity),
+            official_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
+            official_record_pages: loader(ChildPages::new(db, records), &activity),
+            record_stats: loader(RecordStatsLoader::new(db, countable), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
         }
     }

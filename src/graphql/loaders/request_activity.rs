@@ -60,9 +60,7 @@ impl Wake for ActivityWaker {
 
     fn wake_by_ref(self: &Arc<Self>) {
         if self.activity.polling.load(Ordering::SeqCst) {
-            self.activity
-                .woken_while_polling
-                .store(true, Ordering::SeqCst);
+            self.activity.woken_while_polling.store(true, Ordering::SeqCst);
         }
         self.inner.wake_by_ref();
     }
@@ -76,10 +74,7 @@ pub struct Tracked<F> {
 
 impl<F> Tracked<F> {
     pub fn new(inner: F, activity: Arc<RequestActivity>) -> Self {
-        Self {
-            inner: Box::pin(inner),
-            activity,
-        }
+        Self { inner: Box::pin(inner), activity }
     }
 }
 
@@ -90,10 +85,7 @@ impl<F: Future> Future for Tracked<F> {
         let activity = self.activity.clone();
         activity.woken_while_polling.store(false, Ordering::SeqCst);
         activity.polling.store(true, Ordering::SeqCst);
-        let waker = Waker::from(Arc::new(ActivityWaker {
-            inner: cx.waker().clone(),
-            activity: activity.clone(),
-        }));
+        let waker = Waker::from(Arc::new(ActivityWaker { inner: cx.waker().clone(), activity: activity.clone() }));
         let result = self.inner.as_mut().poll(&mut Context::from_waker(&waker));
         activity.polling.store(false, Ordering::SeqCst);
         if activity.is_idle() || result.is_ready() {

@@ -35,8 +35,7 @@ impl Loader<i32> for TaskLeadUnits {
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
-        let mut answer: HashMap<i32, Self::Value> =
-            tasks.iter().map(|t| (*t, Vec::new())).collect();
+        let mut answer: HashMap<i32, Self::Value> = tasks.iter().map(|t| (*t, Vec::new())).collect();
         for link in links {
             if let Some(unit) = units.get(&link.unit_id) {
                 answer.entry(link.task_id).or_default().push(unit.clone());

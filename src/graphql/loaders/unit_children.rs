@@ -28,8 +28,7 @@ impl Loader<i32> for UnitChildren {
             .order_by_asc(unit::Column::Id)
             .all(&self.db)
             .await?;
-        let mut children: HashMap<i32, Vec<unit::Model>> =
-            parents.iter().map(|p| (*p, Vec::new())).collect();
+        let mut children: HashMap<i32, Vec<unit::Model>> = parents.iter().map(|p| (*p, Vec::new())).collect();
         for row in rows {
             if let Some(parent) = row.parent_id {
                 children.entry(parent).or_default().push(row);

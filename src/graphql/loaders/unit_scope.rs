@@ -15,10 +15,7 @@ pub struct UnitScope {
 
 impl UnitScope {
     pub fn new(db: &DatabaseConnection, viewer: &Viewer) -> Self {
-        Self {
-            db: db.clone(),
-            root: viewer.unit_id,
-        }
+        Self { db: db.clone(), root: viewer.unit_id }
     }
 }
 

@@ -62,10 +62,7 @@ impl LoginMutation {
             .one(&state.db)
             .await
             .map_err(AppError::from)?;
-        let stored = user
-            .as_ref()
-            .map(|u| u.password_hash.clone())
-            .unwrap_or_else(|| decoy_hash().to_owned());
+        let stored = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
         let password = input.password.clone();
         let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored))
             .await
@@ -93,10 +90,6 @@ impl LoginMutation {
             token_id: Some(jti),
             firm: None,
         };
-        Ok(LoginPayload {
-            token,
-            expires_at: DateTime(expires_at),
-            viewer: ViewerInfo(viewer),
-        })
+        Ok(LoginPayload { token, expires_at: DateTime(expires_at), viewer: ViewerInfo(viewer) })
     }
 }

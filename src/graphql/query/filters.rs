@@ -12,10 +12,6 @@ pub fn contains(column: impl IntoColumnRef, text: &str, field: &str) -> AppResul
     if text.chars().count() > 100 {
         return Err(AppError::bad_input(field, "at most 100 characters"));
     }
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    Ok(Condition::all()
-        .add(Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))))
+    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    Ok(Condition::all().add(Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))))
 }

@@ -1,11 +1,15 @@
 //! Query root: one file per resource, merged.
 
+mod credit_records;
 mod filters;
 mod me;
 mod node;
 mod officials;
 mod plan_tasks;
+mod public_records;
 mod units;
+
+pub use node::{load_official, load_record};
 
 use async_graphql::MergedObject;
 
@@ -17,4 +21,6 @@ pub struct QueryRoot(
     units::UnitQuery,
     officials::OfficialQuery,
     plan_tasks::PlanTaskQuery,
+    credit_records::CreditRecordQuery,
+    public_records::PublicRecordQuery,
 );

@@ -3,12 +3,16 @@
 use async_graphql::{Context, Object, Result, ID};
 
 use crate::{
-    auth::policy,
+    auth::policy::{
+        self,
+        records::{self, RecordUse},
+        Operation,
+    },
     error::AppError,
     graphql::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
-        types::{Node, Official, PlanTask, Unit},
+        types::{CreditRecord, Node, Official, PlanTask, Unit},
     },
 };
 
@@ -18,13 +22,8 @@ pub struct NodeQuery;
 #[Object]
 impl NodeQuery {
     /// The object with this global id, or null when there is none the viewer may see.
-    async fn node(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "A global id.")] id: ID,
-    ) -> Result<Option<Node>> {
-        let (node_type, row) =
-            parse_global_id(&id).ok_or_else(|| AppError::bad_input("id", "not a valid id"))?;
+    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> Result<Option<Node>> {
+        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_input("id", "not a valid id"))?;
         let loaders = ctx.loaders()?;
         let viewer = ctx.viewer()?;
         Ok(match node_type {
@@ -32,23 +31,22 @@ impl NodeQuery {
                 if !policy::can_read_units(viewer) {
                     return Ok(None);
                 }
-                loaders
-                    .units
-                    .load_one(row)
-                    .await?
-                    .map(|u| Node::Unit(Unit(u)))
+                loaders.units.load_one(row).await?.map(|u| Node::Unit(Unit(u)))
             }
             NodeType::Official => load_official(ctx, row).await?.map(Node::Official),
             NodeType::PlanTask => {
                 if policy::can_read_plan_tasks(viewer).is_err() {
                     return Ok(None);
                 }
-                loaders
-                    .plan_tasks
-                    .load_one(row)
-                    .await?
-                    .map(|t| Node::PlanTask(PlanTask(t)))
+                loaders.plan_tasks.load_one(row).await?.map(|t| Node::PlanTask(PlanTask(t)))
             }
+            NodeType::CreditRecord => {
+                if policy::may(viewer, Operation::ListCreditRecords).is_err() {
+                    return Ok(None);
+                }
+                load_record(ctx, row).await?.map(Node::CreditRecord)
+            }
+            NodeType::User | NodeType::ApiToken | NodeType::AuditEntry => None,
         })
     }
 }
@@ -61,13 +59,23 @@ pub async fn load_official(ctx: &Context<'_>, row: i32) -> Result<Option<Officia
         return Ok(None);
     };
     let in_scope = if policy::official_read_needs_scope(viewer) {
-        loaders
-            .unit_scope
-            .load_one(official.unit_id)
-            .await?
-            .unwrap_or(false)
+        loaders.unit_scope.load_one(official.unit_id).await?.unwrap_or(false)
     } else {
         false
     };
     Ok(policy::can_read_official(viewer, in_scope).then_some(Official(official)))
+}
+
+/// A record by row id if the viewer may see it (the single-row form of the record policy).
+pub async fn load_record(ctx: &Context<'_>, row: i32) -> Result<Option<CreditRecord>, AppError> {
+    let viewer = ctx.viewer()?;
+    let loaders = ctx.loaders()?;
+    let today = ctx.state()?.clock.today();
+    let Some(record) = loaders.records.load_one(row).await? else { return Ok(None) };
+    let in_scope = if records::record_read_needs_scope(viewer) {
+        loaders.unit_scope.load_one(record.unit_id).await?.unwrap_or(false)
+    } else {
+        false
+    };
+    Ok(records::can_read_record(viewer, &record, today, RecordUse::Rows, in_scope).then_some(CreditRecord(record)))
 }

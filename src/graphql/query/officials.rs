@@ -87,20 +87,13 @@ impl OfficialQuery {
             };
         }
         if let Some(category) = filter.category {
-            select = select.filter(
-                official::Column::Category.eq(entity::enums::OfficialCategory::from(category)),
-            );
+            select = select.filter(official::Column::Category.eq(entity::enums::OfficialCategory::from(category)));
         }
         if let Some(status) = filter.status {
-            select = select
-                .filter(official::Column::Status.eq(entity::enums::OfficialStatus::from(status)));
+            select = select.filter(official::Column::Status.eq(entity::enums::OfficialStatus::from(status)));
         }
         if let Some(text) = &filter.name_contains {
-            select = select.filter(contains(
-                official::Column::Name,
-                text,
-                "filter.nameContains",
-            )?);
+            select = select.filter(contains(official::Column::Name, text, "filter.nameContains")?);
         }
         let order = order_by.unwrap_or_default();
         let column = match order.field {
@@ -108,29 +101,16 @@ impl OfficialQuery {
             OfficialOrderField::CreatedAt => official::Column::CreatedAt,
             OfficialOrderField::Id => official::Column::Id,
         };
-        select = select
-            .order_by(column, order.direction.into())
-            .order_by(official::Column::Id, order.direction.into());
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
+        select = select.order_by(column, order.direction.into()).order_by(official::Column::Id, order.direction.into());
+        let args = PageArgs { first, after, last, before };
         let page = paginate(&state.db, select, &args, &state.config.limits).await?;
         Ok(page.map(Official).into())
     }
 
     /// One official by id (`NOT_FOUND` when there is none the viewer may see).
-    async fn official(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The official's id.")] id: ID,
-    ) -> Result<Official> {
+    async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> Result<Official> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
-        Ok(load_official(ctx, row)
-            .await?
-            .ok_or_else(|| AppError::not_found("official"))?)
+        Ok(load_official(ctx, row).await?.ok_or_else(|| AppError::not_found("official"))?)
     }
 }

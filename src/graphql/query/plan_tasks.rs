@@ -62,15 +62,8 @@ impl PlanTaskQuery {
         if let Some(prefix) = &filter.code_prefix {
             select = select.filter(plan_task::Column::Code.starts_with(prefix.as_str()));
         }
-        select = select
-            .order_by_asc(plan_task::Column::SortOrder)
-            .order_by_asc(plan_task::Column::Id);
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
+        select = select.order_by_asc(plan_task::Column::SortOrder).order_by_asc(plan_task::Column::Id);
+        let args = PageArgs { first, after, last, before };
         let page = paginate(&state.db, select, &args, &state.config.limits).await?;
         Ok(page.map(PlanTask).into())
     }

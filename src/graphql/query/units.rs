@@ -71,9 +71,7 @@ impl UnitQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which units.")] filter: Option<UnitFilter>,
-        #[graphql(desc = "Sort order (default: the county's own order).")] order_by: Option<
-            UnitOrder,
-        >,
+        #[graphql(desc = "Sort order (default: the county's own order).")] order_by: Option<UnitOrder>,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -89,11 +87,7 @@ impl UnitQuery {
             select = select.filter(unit::Column::Kind.eq(entity::enums::UnitKind::from(kind)));
         }
         if let Some(parent) = &filter.parent_id {
-            select = select.filter(unit::Column::ParentId.eq(expect_id(
-                parent,
-                NodeType::Unit,
-                "filter.parentId",
-            )?));
+            select = select.filter(unit::Column::ParentId.eq(expect_id(parent, NodeType::Unit, "filter.parentId")?));
         }
         if let Some(root) = &filter.within_id {
             let root = expect_id(root, NodeType::Unit, "filter.withinId")?;
@@ -119,32 +113,16 @@ impl UnitQuery {
             UnitOrderField::DivisionCode => unit::Column::DivisionCode,
             UnitOrderField::CreatedAt => unit::Column::CreatedAt,
         };
-        select = select
-            .order_by(column, order.direction.into())
-            .order_by(unit::Column::Id, order.direction.into());
-        let args = PageArgs {
-            first,
-            after,
-            last,
-            before,
-        };
+        select = select.order_by(column, order.direction.into()).order_by(unit::Column::Id, order.direction.into());
+        let args = PageArgs { first, after, last, before };
         let page = paginate(&state.db, select, &args, &state.config.limits).await?;
         Ok(page.map(Unit).into())
     }
 
     /// One unit by id (`NOT_FOUND` when there is none).
-    async fn unit(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The unit's id.")] id: ID,
-    ) -> Result<Unit> {
+    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> Result<Unit> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
-        let unit = ctx
-            .loaders()?
-            .units
-            .load_one(row)
-            .await?
-            .ok_or_else(|| AppError::not_found("unit"))?;
+        let unit = ctx.loaders()?.units.load_one(row).await?.ok_or_else(|| AppError::not_found("unit"))?;
         Ok(Unit(unit))
     }
 }

@@ -1,14 +1,22 @@
 //! The API's object types, built from entity models (so no column leaks by accident).
 
+pub mod credit_record;
 pub mod enums;
 pub mod node;
 pub mod official;
 pub mod plan_task;
+pub mod public_record;
+pub mod record_enums;
+pub mod record_stats;
 pub mod unit;
 pub mod viewer;
+
+pub use credit_record::{CreditRecord, CreditRecordConnection};
 
 pub use node::Node;
 pub use official::{Official, OfficialConnection};
 pub use plan_task::{PlanTask, PlanTaskConnection};
+pub use public_record::{PublicRecord, PublicRecordConnection};
+pub use record_stats::RecordStats;
 pub use unit::{Unit, UnitConnection};
 pub use viewer::ViewerInfo;

@@ -2,7 +2,7 @@
 
 use async_graphql::{Interface, ID};
 
-use super::{Official, PlanTask, Unit};
+use super::{CreditRecord, Official, PlanTask, Unit};
 
 /// An object with a global id, fetchable with `node(id:)`.
 #[derive(Interface)]
@@ -11,4 +11,5 @@ pub enum Node {
     Unit(Unit),
     Official(Official),
     PlanTask(PlanTask),
+    CreditRecord(CreditRecord),
 }

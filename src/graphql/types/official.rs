@@ -5,7 +5,7 @@ use entity::official;
 
 use super::{
     enums::{OfficialCategory, OfficialStatus},
-    Unit,
+    CreditRecord, CreditRecordConnection, Unit,
 };
 use crate::{
     auth::policy,
@@ -14,6 +14,8 @@ use crate::{
         connection::connection_types,
         context::ContextExt,
         ids::{global_id, NodeType},
+        loaders::RecordsOfOfficial,
+        nested::{nested_page, NestedLoaders},
         scalars::DateTime,
     },
 };
@@ -86,12 +88,21 @@ impl Official {
 
     /// The unit the official serves.
     async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
-        Ok(ctx
-            .loaders()?
-            .units
-            .load_one(self.0.unit_id)
-            .await?
-            .map(Unit))
+        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+    }
+
+    /// The official's credit records, newest decision first — only those the viewer may see.
+    async fn credit_records(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<CreditRecordConnection> {
+        let loaders = NestedLoaders::<RecordsOfOfficial> {
+            pages: |l| &l.official_record_pages,
+            counts: |l| &l.official_record_counts,
+        };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
     }
 }
 

@@ -3,12 +3,13 @@
 use async_graphql::{Context, Object, Result, ID};
 use entity::unit;
 
-use super::{enums::UnitKind, OfficialConnection};
+use super::{enums::UnitKind, CreditRecord, CreditRecordConnection, OfficialConnection, RecordStats};
 use crate::graphql::{
-    connection::{connection_types, decode_cursor, page_size, Page, TotalCount},
+    connection::connection_types,
     context::ContextExt,
     ids::{global_id, NodeType},
-    loaders::OfficialPageKey,
+    loaders::{OfficialsOfUnit, RecordsOfUnit},
+    nested::{nested_page, NestedLoaders},
     scalars::DateTime,
     types::Official,
 };
@@ -83,40 +84,26 @@ impl Unit {
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> Result<OfficialConnection> {
-        let state = ctx.state()?;
-        let limit = page_size(first, "first", &state.config.limits)?
-            .unwrap_or(state.config.limits.default_page_size);
-        let offset = after
-            .as_deref()
-            .map(|c| decode_cursor(c, "after"))
-            .transpose()?
-            .map_or(0, |p| p + 1);
-        let loaders = ctx.loaders()?;
-        let key = OfficialPageKey {
-            unit_id: self.0.id,
-            offset,
-            limit,
-        };
-        let mut rows = loaders
-            .official_pages
-            .load_one(key)
-            .await?
-            .unwrap_or_default();
-        let has_next = rows.len() as u64 > limit;
-        rows.truncate(limit as usize);
-        let (loaders, unit_id) = (loaders.clone(), self.0.id);
-        let total = TotalCount::from_fn(move || {
-            let loaders = loaders.clone();
-            async move {
-                Ok(loaders
-                    .official_counts
-                    .load_one(unit_id)
-                    .await?
-                    .unwrap_or(0))
-            }
-        });
-        let rows = rows.into_iter().map(Official).collect();
-        Ok(Page::from_rows(rows, offset, offset > 0, has_next, total).into())
+        let loaders = NestedLoaders::<OfficialsOfUnit> { pages: |l| &l.official_pages, counts: |l| &l.official_counts };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, Official).await?.into())
+    }
+
+    /// The unit's own credit records (its officials' included), newest decision first — only
+    /// those the viewer may see.
+    async fn credit_records(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<CreditRecordConnection> {
+        let loaders =
+            NestedLoaders::<RecordsOfUnit> { pages: |l| &l.unit_record_pages, counts: |l| &l.unit_record_counts };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
+    }
+
+    /// Counts of the unit's records in force (among those the viewer may count).
+    async fn record_stats(&self, ctx: &Context<'_>) -> Result<RecordStats> {
+        Ok(ctx.loaders()?.record_stats.load_one(self.0.id).await?.unwrap_or_default().into())
     }
 }
 

@@ -1,0 +1,70 @@
+//! The role × operation matrix: which actor may run which query or mutation at all. Row-level
+//! rules (which records, which officials) come on top, in the sibling modules.
+
+use super::{Role, Viewer};
+use crate::error::AppError;
+
+/// Every operation of the API, as the matrix names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    Me,
+    Node,
+    ListUnits,
+    ListOfficials,
+    ListPlanTasks,
+    ListCreditRecords,
+    ListPublicRecords,
+    CreditCheck,
+    ReadAuditLog,
+    ManageUsers,
+    ManageApiTokens,
+    Login,
+    CreateCreditRecord,
+    ChangeCreditRecord,
+}
+
+impl Operation {
+    /// Every operation, for the matrix test and the role-scoped schema.
+    pub const ALL: [Operation; 14] = [
+        Operation::Me,
+        Operation::Node,
+        Operation::ListUnits,
+        Operation::ListOfficials,
+        Operation::ListPlanTasks,
+        Operation::ListCreditRecords,
+        Operation::ListPublicRecords,
+        Operation::CreditCheck,
+        Operation::ReadAuditLog,
+        Operation::ManageUsers,
+        Operation::ManageApiTokens,
+        Operation::Login,
+        Operation::CreateCreditRecord,
+        Operation::ChangeCreditRecord,
+    ];
+}
+
+/// Whether `role` (`None`: anonymous) may run `operation`.
+pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
+    use Operation::*;
+    use Role::*;
+    match operation {
+        Me | Node | ListUnits | ListPublicRecords | Login => true,
+        ListPlanTasks | ListCreditRecords => role.is_some(),
+        ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
+        CreditCheck => matches!(role, Some(Admin | Personnel)),
+        ReadAuditLog | ManageUsers | ManageApiTokens => role == Some(Admin),
+        // PERSONNEL records honours of officials; the row rules say which records.
+        CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
+    }
+}
+
+/// [`allowed`] as an error: `UNAUTHENTICATED` for the anonymous public, `FORBIDDEN` otherwise.
+pub fn may(viewer: &Viewer, operation: Operation) -> Result<(), AppError> {
+    if allowed(viewer.role, operation) {
+        Ok(())
+    } else if viewer.is_anonymous() {
+        Err(AppError::unauthenticated("sign in to do this"))
+    } else {
+        Err(AppError::forbidden())
+    }
+}

@@ -1,0 +1,96 @@
+//! Tables paged under a parent row — officials under a unit, records under a unit or an
+//! official — and in which order a nested page lists them.
+
+use entity::{credit_record, official, unit};
+use sea_orm::{EntityTrait, Order};
+
+type Column<E> = <E as EntityTrait>::Column;
+type Model<E> = <E as EntityTrait>::Model;
+
+/// How one table hangs from a parent table.
+pub trait ChildTable: Send + Sync + 'static {
+    /// The listed table.
+    type Table: EntityTrait + Default;
+    /// The parent's table (its ids are the loader's keys).
+    type Parent: EntityTrait + Default;
+    /// The parent's id column.
+    fn parent_id() -> Column<Self::Parent>;
+    /// The listed table's column that points at the parent.
+    fn parent_column() -> Column<Self::Table>;
+    /// The nested page's order, ending in a unique column so pages never overlap.
+    fn order() -> Vec<(Column<Self::Table>, Order)>;
+    /// The parent of a row.
+    fn parent_of(model: &Model<Self::Table>) -> Option<i32>;
+}
+
+/// `Unit.officials`: by name.
+pub struct OfficialsOfUnit;
+
+impl ChildTable for OfficialsOfUnit {
+    type Table = official::Entity;
+    type Parent = unit::Entity;
+
+    fn parent_id() -> unit::Column {
+        unit::Column::Id
+    }
+
+    fn parent_column() -> official::Column {
+        official::Column::UnitId
+    }
+
+    fn order() -> Vec<(official::Column, Order)> {
+        vec![(official::Column::Name, Order::Asc), (official::Column::Id, Order::Asc)]
+    }
+
+    fn parent_of(model: &official::Model) -> Option<i32> {
+        Some(model.unit_id)
+    }
+}
+
+/// `Unit.creditRecords`: newest decision first.
+pub struct RecordsOfUnit;
+
+impl ChildTable for RecordsOfUnit {
+    type Table = credit_record::Entity;
+    type Parent = unit::Entity;
+
+    fn parent_id() -> unit::Column {
+        unit::Column::Id
+    }
+
+    fn parent_column() -> credit_record::Column {
+        credit_record::Column::UnitId
+    }
+
+    fn order() -> Vec<(credit_record::Column, Order)> {
+        vec![(credit_record::Column::DecidedOn, Order::Desc), (credit_record::Column::Id, Order::Desc)]
+    }
+
+    fn parent_of(model: &credit_record::Model) -> Option<i32> {
+        Some(model.unit_id)
+    }
+}
+
+/// `Official.creditRecords`: newest decision first.
+pub struct RecordsOfOfficial;
+
+impl ChildTable for RecordsOfOfficial {
+    type Table = credit_record::Entity;
+    type Parent = official::Entity;
+
+    fn parent_id() -> official::Column {
+        official::Column::Id
+    }
+
+    fn parent_column() -> credit_record::Column {
+        credit_record::Column::OfficialId
+    }
+
+    fn order() -> Vec<(credit_record::Column, Order)> {
+        RecordsOfUnit::order()
+    }
+
+    fn parent_of(model: &credit_record::Model) -> Option<i32> {
+        model.official_id
+    }
+}

@@ -1,0 +1,176 @@
+//! `creditRecords`, `creditRecord(id)`.
+
+use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
+use entity::credit_record::{self, Column};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+
+use super::{filters::contains, node::load_record};
+use crate::{
+    auth::policy::{self, records::RecordUse, Operation},
+    error::{AppError, AppResult},
+    graphql::{
+        connection::{paginate, OrderDirection, PageArgs},
+        context::ContextExt,
+        ids::{expect_id, NodeType},
+        scalars::Date,
+        types::{
+            record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+            CreditRecord, CreditRecordConnection,
+        },
+    },
+};
+
+/// Which records to list.
+#[derive(InputObject, Default)]
+pub struct CreditRecordFilter {
+    /// Only records of this unit.
+    pub unit_id: Option<ID>,
+    /// With `unitId`: also the units below it.
+    #[graphql(default)]
+    pub include_subunits: bool,
+    /// Only records of this official.
+    pub official_id: Option<ID>,
+    /// Only units' or only officials' records.
+    pub subject_type: Option<SubjectType>,
+    /// Only honours or only dishonesty.
+    pub polarity: Option<Polarity>,
+    /// Only this category.
+    pub category: Option<RecordCategory>,
+    /// Only this sector.
+    pub sector: Option<Sector>,
+    /// Only this severity.
+    pub severity: Option<Severity>,
+    /// Only this status.
+    pub status: Option<RecordStatus>,
+    /// Only this disclosure level.
+    pub disclosure: Option<Disclosure>,
+    /// Decided on or after this day.
+    pub decided_from: Option<Date>,
+    /// Decided on or before this day.
+    pub decided_to: Option<Date>,
+    /// Only titles containing this text.
+    pub title_contains: Option<String>,
+}
+
+/// What to sort records by.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum CreditRecordOrderField {
+    /// Decision date.
+    #[default]
+    DecidedOn,
+    /// When entered.
+    RecordedAt,
+    /// Severity (MINOR < GENERAL < SERIOUS).
+    Severity,
+}
+
+/// Sort order of a record list.
+#[derive(InputObject)]
+pub struct CreditRecordOrder {
+    /// The field.
+    pub field: CreditRecordOrderField,
+    /// The direction.
+    #[graphql(default_with = "OrderDirection::Desc")]
+    pub direction: OrderDirection,
+}
+
+impl Default for CreditRecordOrder {
+    fn default() -> Self {
+        Self { field: CreditRecordOrderField::DecidedOn, direction: OrderDirection::Desc }
+    }
+}
+
+fn apply(
+    mut select: Select<credit_record::Entity>,
+    filter: &CreditRecordFilter,
+) -> AppResult<Select<credit_record::Entity>> {
+    if let Some(unit) = &filter.unit_id {
+        let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
+        select = if filter.include_subunits {
+            select.filter(policy::in_subtree(Column::UnitId, Some(unit)))
+        } else {
+            select.filter(Column::UnitId.eq(unit))
+        };
+    }
+    if let Some(official) = &filter.official_id {
+        select = select.filter(Column::OfficialId.eq(expect_id(official, NodeType::Official, "filter.officialId")?));
+    }
+    macro_rules! equals {
+        ($field:ident, $column:ident, $stored:ty) => {
+            if let Some(value) = filter.$field {
+                select = select.filter(Column::$column.eq(<$stored>::from(value)));
+            }
+        };
+    }
+    equals!(subject_type, SubjectType, entity::enums::SubjectType);
+    equals!(polarity, Polarity, entity::enums::Polarity);
+    equals!(category, Category, entity::enums::RecordCategory);
+    equals!(sector, Sector, entity::enums::Sector);
+    equals!(severity, Severity, entity::enums::Severity);
+    equals!(status, Status, entity::enums::RecordStatus);
+    equals!(disclosure, Disclosure, entity::enums::Disclosure);
+    if let Some(from) = filter.decided_from {
+        select = select.filter(Column::DecidedOn.gte(from.0));
+    }
+    if let Some(to) = filter.decided_to {
+        select = select.filter(Column::DecidedOn.lte(to.0));
+    }
+    if let Some(text) = &filter.title_contains {
+        select = select.filter(contains(Column::Title, text, "filter.titleContains")?);
+    }
+    Ok(select)
+}
+
+/// Orders by the chosen field, then by id, both in the chosen direction.
+fn order(select: Select<credit_record::Entity>, order: CreditRecordOrder) -> Select<credit_record::Entity> {
+    let direction: sea_orm::Order = order.direction.into();
+    match order.field {
+        CreditRecordOrderField::DecidedOn => select.order_by(Column::DecidedOn, direction.clone()),
+        CreditRecordOrderField::RecordedAt => select.order_by(Column::CreatedAt, direction.clone()),
+        // Stored as names; CASE puts them in their real order.
+        CreditRecordOrderField::Severity => select.order_by(
+            sea_orm::sea_query::Expr::cust("CASE severity WHEN 'MINOR' THEN 1 WHEN 'GENERAL' THEN 2 ELSE 3 END"),
+            direction.clone(),
+        ),
+    }
+    .order_by(Column::Id, direction)
+}
+
+#[derive(Default)]
+pub struct CreditRecordQuery;
+
+#[Object]
+impl CreditRecordQuery {
+    /// Credit records the viewer may see (the policy decides; filters narrow further).
+    #[allow(clippy::too_many_arguments)]
+    async fn credit_records(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which records.")] filter: Option<CreditRecordFilter>,
+        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<CreditRecordOrder>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<CreditRecordConnection> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ListCreditRecords)?;
+        let visible = policy::records::records_visible_to(viewer, state.clock.today(), RecordUse::Rows);
+        let select = apply(credit_record::Entity::find().filter(visible), &filter.unwrap_or_default())?;
+        let select = order(select, order_by.unwrap_or_default());
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(CreditRecord).into())
+    }
+
+    /// One record by id (`NOT_FOUND` when there is none the viewer may see).
+    async fn credit_record(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The record's id.")] id: ID,
+    ) -> Result<CreditRecord> {
+        policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
+        let row = expect_id(&id, NodeType::CreditRecord, "id")?;
+        Ok(load_record(ctx, row).await?.ok_or_else(|| AppError::not_found("credit record"))?)
+    }
+}

@@ -1,0 +1,137 @@
+//! `CreditRecord` 信用记录.
+
+use async_graphql::{Context, Object, Result, ID};
+use entity::credit_record;
+
+use super::{
+    record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+    Official, Unit,
+};
+use crate::graphql::{
+    connection::connection_types,
+    context::ContextExt,
+    ids::{global_id, NodeType},
+    query::load_official,
+    scalars::{Date, DateTime},
+};
+
+/// A dishonesty or honour record of a unit, or of an official and the unit they served.
+#[derive(Clone)]
+pub struct CreditRecord(pub credit_record::Model);
+
+/// A dishonesty or honour record of a unit, or of an official and the unit they served.
+#[Object]
+impl CreditRecord {
+    /// The record's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::CreditRecord, self.0.id)
+    }
+
+    /// A unit's record, or an official's.
+    async fn subject_type(&self) -> SubjectType {
+        self.0.subject_type.into()
+    }
+
+    /// Honour or dishonesty.
+    async fn polarity(&self) -> Polarity {
+        self.0.polarity.into()
+    }
+
+    /// What kind of record.
+    async fn category(&self) -> RecordCategory {
+        self.0.category.into()
+    }
+
+    /// The key sector.
+    async fn sector(&self) -> Sector {
+        self.0.sector.into()
+    }
+
+    /// How serious.
+    async fn severity(&self) -> Severity {
+        self.0.severity.into()
+    }
+
+    /// Short title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// The facts as decided.
+    async fn facts(&self) -> &str {
+        &self.0.facts
+    }
+
+    /// The decision's document number (文号), e.g. `德政〔2019〕73号`.
+    async fn document_number(&self) -> Option<&str> {
+        self.0.document_number.as_deref()
+    }
+
+    /// The authority that decided.
+    async fn deciding_authority(&self) -> &str {
+        &self.0.deciding_authority
+    }
+
+    /// When the conduct occurred.
+    async fn occurred_on(&self) -> Date {
+        Date(self.0.occurred_on)
+    }
+
+    /// When it was decided; disclosure and repair periods run from this date.
+    async fn decided_on(&self) -> Date {
+        Date(self.0.decided_on)
+    }
+
+    /// Where the record stands.
+    async fn status(&self) -> RecordStatus {
+        self.0.status.into()
+    }
+
+    /// Who may see it.
+    async fn disclosure(&self) -> Disclosure {
+        self.0.disclosure.into()
+    }
+
+    /// The last day of the disclosure window (null for honours: no end).
+    async fn disclosure_until(&self) -> Option<Date> {
+        self.0.disclosure_until.map(Date)
+    }
+
+    /// The unit the record is about (for an official's record, the unit they served).
+    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+    }
+
+    /// The official the record is about, if the viewer may see them.
+    async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
+        let Some(official) = self.0.official_id else { return Ok(None) };
+        Ok(load_official(ctx, official).await?)
+    }
+
+    /// The recording unit.
+    async fn recorded_by(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        Ok(ctx.loaders()?.units.load_one(self.0.recorded_by_unit_id).await?.map(Unit))
+    }
+
+    /// When the current version reached the municipal platform (null: not yet).
+    async fn pushed_at(&self) -> Option<DateTime> {
+        self.0.pushed_at.map(DateTime)
+    }
+
+    /// Send back with `updateCreditRecord`: a stale version is refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When it was entered.
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.0.created_at)
+    }
+
+    /// When it last changed.
+    async fn updated_at(&self) -> DateTime {
+        DateTime(self.0.updated_at)
+    }
+}
+
+connection_types!(CreditRecordConnection, CreditRecordEdge, CreditRecord, "credit records");

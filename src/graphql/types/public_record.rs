@@ -1,0 +1,95 @@
+//! `PublicRecord`: a record as the public portal shows it.
+
+use async_graphql::{Context, Object, Result, ID};
+use entity::credit_record;
+
+use super::{
+    record_enums::{Polarity, RecordCategory, RecordStatus, Sector, Severity},
+    Unit,
+};
+use crate::graphql::{
+    connection::connection_types,
+    context::ContextExt,
+    ids::{global_id, NodeType},
+    scalars::Date,
+};
+
+/// A published record of a unit, with the fields a public notice shows (公示).
+#[derive(Clone)]
+pub struct PublicRecord(pub credit_record::Model);
+
+/// A published record of a unit, with the fields a public notice shows (公示).
+#[Object]
+impl PublicRecord {
+    /// The record's id.
+    async fn id(&self) -> ID {
+        global_id(NodeType::CreditRecord, self.0.id)
+    }
+
+    /// The unit.
+    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+    }
+
+    /// Honour or dishonesty.
+    async fn polarity(&self) -> Polarity {
+        self.0.polarity.into()
+    }
+
+    /// What kind of record.
+    async fn category(&self) -> RecordCategory {
+        self.0.category.into()
+    }
+
+    /// The key sector.
+    async fn sector(&self) -> Sector {
+        self.0.sector.into()
+    }
+
+    /// How serious.
+    async fn severity(&self) -> Severity {
+        self.0.severity.into()
+    }
+
+    /// Short title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// The facts as decided.
+    async fn facts(&self) -> &str {
+        &self.0.facts
+    }
+
+    /// The decision's document number (文号).
+    async fn document_number(&self) -> Option<&str> {
+        self.0.document_number.as_deref()
+    }
+
+    /// The authority that decided.
+    async fn deciding_authority(&self) -> &str {
+        &self.0.deciding_authority
+    }
+
+    /// When the conduct occurred.
+    async fn occurred_on(&self) -> Date {
+        Date(self.0.occurred_on)
+    }
+
+    /// When it was decided.
+    async fn decided_on(&self) -> Date {
+        Date(self.0.decided_on)
+    }
+
+    /// In force or being rectified.
+    async fn status(&self) -> RecordStatus {
+        self.0.status.into()
+    }
+
+    /// The last day it is shown (null: no end).
+    async fn disclosure_until(&self) -> Option<Date> {
+        self.0.disclosure_until.map(Date)
+    }
+}
+
+connection_types!(PublicRecordConnection, PublicRecordEdge, PublicRecord, "published records");
