@@ -2,7 +2,7 @@
 
 use std::{env, fmt, path::PathBuf, time::Duration};
 
-use crate::error::StartupError;
+use crate::{domain::repair_rules::RepairRules, error::StartupError};
 
 /// A secret string: `Debug` and `Display` print a placeholder, never the value.
 #[derive(Clone)]
@@ -69,6 +69,8 @@ pub struct Config {
     pub graphiql: bool,
     pub anonymous_introspection: bool,
     pub limits: Limits,
+    /// Disclosure windows and repair waits by effective date.
+    pub repair_rules: RepairRules,
 }
 
 /// The default database: a SQLite file `chengxin.db` in the working directory (WAL mode).
@@ -99,6 +101,7 @@ impl Config {
             graphiql: demo || env_flag("CHENGXIN_GRAPHIQL"),
             anonymous_introspection: env_flag("CHENGXIN_ANONYMOUS_INTROSPECTION"),
             limits,
+            repair_rules: RepairRules::default(),
         })
     }
 
@@ -114,6 +117,7 @@ impl Config {
             graphiql: true,
             anonymous_introspection: false,
             limits: Limits::default(),
+            repair_rules: RepairRules::default(),
         }
     }
 }

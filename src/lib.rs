@@ -1,5 +1,6 @@
 //! Chengxin (诚信): the GraphQL API server of a county's government-integrity records.
 
+pub mod audit;
 pub mod auth;
 pub mod bench;
 pub mod clock;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod metrics;
+pub mod outbox;
 pub mod seed;
 pub mod startup;
 pub mod state;

@@ -4,7 +4,7 @@ use sea_orm::entity::prelude::*;
 
 use crate::enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "credit_record")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -4,7 +4,7 @@ use sea_orm::entity::prelude::*;
 
 use crate::enums::PppStage;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "ppp_project")]
 pub struct Model {
     #[sea_orm(primary_key)]

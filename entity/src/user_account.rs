@@ -4,13 +4,14 @@ use sea_orm::entity::prelude::*;
 
 use crate::enums::Role;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "user_account")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub username: String,
     pub display_name: String,
+    #[serde(skip)]
     pub password_hash: String,
     pub role: Role,
     pub unit_id: Option<i32>,

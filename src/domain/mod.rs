@@ -2,4 +2,6 @@
 
 pub mod id_number;
 pub mod masking;
+pub mod record_rules;
+pub mod repair_rules;
 pub mod uscc;

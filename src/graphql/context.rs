@@ -20,6 +20,8 @@ pub trait ContextExt {
     fn state(&self) -> AppResult<&AppState>;
     fn viewer(&self) -> AppResult<&Viewer>;
     fn loaders(&self) -> AppResult<&Arc<Loaders>>;
+    /// The request id (empty when there is none).
+    fn request_id(&self) -> &str;
 }
 
 impl ContextExt for Context<'_> {
@@ -33,5 +35,9 @@ impl ContextExt for Context<'_> {
 
     fn loaders(&self) -> AppResult<&Arc<Loaders>> {
         self.data::<Arc<Loaders>>().map_err(|_| AppError::Internal("no loaders in context".into()))
+    }
+
+    fn request_id(&self) -> &str {
+        self.data::<RequestId>().map(|id| id.0.as_str()).unwrap_or("")
     }
 }

@@ -12,6 +12,7 @@ mod node;
 mod officials;
 mod plan_tasks;
 mod policy_agreement;
+mod record_writes;
 mod schema_file;
 mod seed;
 mod units;

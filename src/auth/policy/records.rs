@@ -92,3 +92,45 @@ pub fn is_on_public_portal(record: &credit_record::Model, today: NaiveDate) -> b
 pub fn record_read_needs_scope(viewer: &Viewer) -> bool {
     viewer.role == Some(Role::UnitClerk)
 }
+
+/// Whether the viewer may enter a record of this kind. The credit office and the administrator
+/// record anything; a recording authority only the categories its unit is authorised for
+/// (`authorised`); a personnel office only honours of officials.
+pub fn can_create_record(
+    viewer: &Viewer,
+    polarity: entity::enums::Polarity,
+    category: entity::enums::RecordCategory,
+    subject_type: SubjectType,
+    authorised: &[entity::enums::RecordCategory],
+) -> Result<(), crate::error::AppError> {
+    super::may(viewer, super::Operation::CreateCreditRecord)?;
+    let allowed = match viewer.role {
+        Some(Role::Admin | Role::CreditOffice) => true,
+        Some(Role::Recorder) => authorised.contains(&category),
+        Some(Role::Personnel) => polarity == entity::enums::Polarity::Honor && subject_type == SubjectType::Official,
+        _ => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Forbidden(format!("your unit may not record {category:?} records")))
+    }
+}
+
+/// Whether the viewer may change (update, revoke) a record: the credit office and the
+/// administrator any; a recording authority or personnel office those its own unit made.
+pub fn can_change_record(viewer: &Viewer, record: &credit_record::Model) -> Result<(), crate::error::AppError> {
+    super::may(viewer, super::Operation::ChangeCreditRecord)?;
+    let allowed = match viewer.role {
+        Some(Role::Admin | Role::CreditOffice) => true,
+        Some(Role::Recorder | Role::Personnel) => Some(record.recorded_by_unit_id) == viewer.unit_id,
+        _ => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(crate::error::AppError::Forbidden(
+            "only the recording unit or the credit office may change this record".into(),
+        ))
+    }
+}

@@ -1,9 +1,15 @@
 //! Mutation root: one file per resource, merged.
 
+mod change_credit_record;
+mod create_credit_record;
 mod login;
 
 use async_graphql::MergedObject;
 
 /// Everything that changes state. Each mutation takes one input object and returns a payload.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(login::LoginMutation);
+pub struct MutationRoot(
+    login::LoginMutation,
+    create_credit_record::CreateCreditRecordMutation,
+    change_credit_record::ChangeCreditRecordMutation,
+);

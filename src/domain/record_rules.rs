@@ -1,0 +1,140 @@
+//! What a credit record must satisfy before it is written: pure checks, each failing with the
+//! input field it concerns.
+
+use chrono::NaiveDate;
+use entity::enums::{Disclosure, Polarity, RecordCategory, Severity, SubjectType};
+
+use crate::error::AppError;
+
+/// The fields the rules look at.
+pub struct RecordDraft<'a> {
+    pub subject_type: SubjectType,
+    pub polarity: Polarity,
+    pub category: RecordCategory,
+    pub severity: Severity,
+    pub disclosure: Disclosure,
+    pub title: &'a str,
+    pub facts: &'a str,
+    pub document_number: Option<&'a str>,
+    pub deciding_authority: &'a str,
+    pub occurred_on: NaiveDate,
+    pub decided_on: NaiveDate,
+}
+
+/// The disclosure a record gets when none is given: an official's record is RESTRICTED
+/// (personal privacy), a unit's is SHARED until someone decides to publish it.
+pub fn default_disclosure(subject_type: SubjectType) -> Disclosure {
+    match subject_type {
+        SubjectType::Official => Disclosure::Restricted,
+        SubjectType::Unit => Disclosure::Shared,
+    }
+}
+
+/// Checks a draft against the design's rules on the county's `today`.
+pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), AppError> {
+    text(draft.title, "input.title", 300)?;
+    text(draft.facts, "input.facts", 10_000)?;
+    text(draft.deciding_authority, "input.decidingAuthority", 200)?;
+    if let Some(number) = draft.document_number {
+        text(number, "input.documentNumber", 100)?;
+    }
+    if (draft.category == RecordCategory::Commendation) != (draft.polarity == Polarity::Honor) {
+        return Err(AppError::bad_input(
+            "input.category",
+            "COMMENDATION goes with HONOR, every other category with DISHONESTY",
+        ));
+    }
+    if draft.occurred_on > today {
+        return Err(AppError::bad_input("input.occurredOn", "must not be in the future"));
+    }
+    if draft.decided_on > today {
+        return Err(AppError::bad_input("input.decidedOn", "must not be in the future"));
+    }
+    if draft.decided_on < draft.occurred_on {
+        return Err(AppError::bad_input("input.decidedOn", "must not be before occurredOn"));
+    }
+    if draft.disclosure == Disclosure::Public && draft.subject_type == SubjectType::Official {
+        return Err(AppError::bad_input("input.disclosure", "an official's record is never PUBLIC (personal privacy)"));
+    }
+    if draft.disclosure == Disclosure::Public
+        && draft.polarity == Polarity::Dishonesty
+        && draft.severity == Severity::Minor
+    {
+        return Err(AppError::bad_input("input.disclosure", "a MINOR record is not published"));
+    }
+    Ok(())
+}
+
+fn text(value: &str, field: &str, max: usize) -> Result<(), AppError> {
+    if value.trim().is_empty() {
+        return Err(AppError::bad_input(field, "must not be empty"));
+    }
+    if value.chars().count() > max {
+        return Err(AppError::bad_input(field, format!("at most {max} characters")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+    }
+
+    fn draft() -> RecordDraft<'static> {
+        RecordDraft {
+            subject_type: SubjectType::Unit,
+            polarity: Polarity::Dishonesty,
+            category: RecordCategory::DefaultedJudgmentDebtor,
+            severity: Severity::General,
+            disclosure: Disclosure::Public,
+            title: "失信被执行人",
+            facts: "未履行生效判决",
+            document_number: Some("（2026）闽0526执1号"),
+            deciding_authority: "德化县人民法院",
+            occurred_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+            decided_on: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        }
+    }
+
+    fn field(result: Result<(), AppError>) -> String {
+        match result {
+            Err(AppError::BadUserInput { field, .. }) => field,
+            other => panic!("expected bad input, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_sound_draft_passes() {
+        assert_eq!(check_record(&draft(), today()), Ok(()));
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let mut d = draft();
+        d.decided_on = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(field(check_record(&d, today())), "input.decidedOn");
+        let mut d = draft();
+        d.decided_on = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+        assert_eq!(field(check_record(&d, today())), "input.decidedOn");
+        let mut d = draft();
+        d.subject_type = SubjectType::Official;
+        assert_eq!(field(check_record(&d, today())), "input.disclosure");
+        let mut d = draft();
+        d.severity = Severity::Minor;
+        assert_eq!(field(check_record(&d, today())), "input.disclosure");
+        let mut d = draft();
+        d.category = RecordCategory::Commendation;
+        assert_eq!(field(check_record(&d, today())), "input.category");
+        let mut d = draft();
+        d.title = "  ";
+        assert_eq!(field(check_record(&d, today())), "input.title");
+    }
+
+    #[test]
+    fn officials_default_to_restricted() {
+        assert_eq!(default_disclosure(SubjectType::Official), Disclosure::Restricted);
+    }
+}

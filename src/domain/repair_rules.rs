@@ -1,0 +1,102 @@
+//! Disclosure windows and credit-repair waits, by the rule set in force on a date.
+//!
+//! The national 《信用修复管理办法》 in force since 2026-04-01 replaced the 2023 measures; both are
+//! kept so a record is judged by the rules of its decision date. MINOR records are not published
+//! (at most 3 months where needed); a GENERAL record is disclosed at most 1 year and may be
+//! repaired after 3 months; a SERIOUS record at most 3 years, repairable after 1 year. Periods
+//! run from the decision date.
+
+use chrono::{Months, NaiveDate};
+use entity::enums::Severity;
+
+/// One rule set, in force from `effective_from` until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    /// Its name as stored with a repair application (e.g. `2026-04-01`).
+    pub name: &'static str,
+    pub effective_from: NaiveDate,
+    /// Longest disclosure, in months, by severity (MINOR, GENERAL, SERIOUS).
+    pub max_disclosure_months: [u32; 3],
+    /// Shortest disclosure before repair, in months, by severity.
+    pub min_disclosure_months: [u32; 3],
+}
+
+/// The rule sets, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairRules {
+    pub sets: Vec<RuleSet>,
+}
+
+impl Default for RepairRules {
+    fn default() -> Self {
+        Self {
+            sets: vec![
+                RuleSet {
+                    name: "2023-05-01",
+                    effective_from: NaiveDate::from_ymd_opt(2023, 5, 1).unwrap_or_default(),
+                    max_disclosure_months: [3, 12, 36],
+                    min_disclosure_months: [0, 3, 12],
+                },
+                RuleSet {
+                    name: "2026-04-01",
+                    effective_from: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap_or_default(),
+                    max_disclosure_months: [3, 12, 36],
+                    min_disclosure_months: [0, 3, 12],
+                },
+            ],
+        }
+    }
+}
+
+fn index(severity: Severity) -> usize {
+    match severity {
+        Severity::Minor => 0,
+        Severity::General => 1,
+        Severity::Serious => 2,
+    }
+}
+
+impl RepairRules {
+    /// The set in force on `date` (the oldest one for dates before all of them).
+    pub fn in_force(&self, date: NaiveDate) -> Option<&RuleSet> {
+        self.sets.iter().rev().find(|set| set.effective_from <= date).or_else(|| self.sets.first())
+    }
+
+    /// The last day a dishonesty record decided on `decided_on` may be disclosed.
+    pub fn disclosure_until(&self, severity: Severity, decided_on: NaiveDate) -> Option<NaiveDate> {
+        let months = self.in_force(decided_on)?.max_disclosure_months[index(severity)];
+        decided_on.checked_add_months(Months::new(months))
+    }
+
+    /// The first day a record decided on `decided_on` may be repaired (the minimum disclosure).
+    pub fn repairable_from(&self, severity: Severity, decided_on: NaiveDate) -> Option<NaiveDate> {
+        let months = self.in_force(decided_on)?.min_disclosure_months[index(severity)];
+        decided_on.checked_add_months(Months::new(months))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn windows_run_from_the_decision_date_by_severity() {
+        let rules = RepairRules::default();
+        assert_eq!(rules.disclosure_until(Severity::Minor, day(2026, 5, 31)), Some(day(2026, 8, 31)));
+        assert_eq!(rules.disclosure_until(Severity::General, day(2026, 5, 31)), Some(day(2027, 5, 31)));
+        assert_eq!(rules.disclosure_until(Severity::Serious, day(2024, 2, 29)), Some(day(2027, 2, 28)));
+        assert_eq!(rules.repairable_from(Severity::General, day(2026, 11, 30)), Some(day(2027, 2, 28)));
+    }
+
+    #[test]
+    fn the_rule_set_follows_the_decision_date() {
+        let rules = RepairRules::default();
+        assert_eq!(rules.in_force(day(2026, 3, 31)).unwrap().name, "2023-05-01");
+        assert_eq!(rules.in_force(day(2026, 4, 1)).unwrap().name, "2026-04-01");
+        assert_eq!(rules.in_force(day(2020, 1, 1)).unwrap().name, "2023-05-01");
+    }
+}

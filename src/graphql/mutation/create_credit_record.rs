@@ -1,0 +1,176 @@
+//! `createCreditRecord`.
+
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use entity::{credit_record, enums, official, recording_authority, unit};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use serde_json::json;
+
+use crate::{
+    audit::{write_audit, AuditEntry},
+    auth::policy::{self, records::can_create_record, Operation},
+    domain::record_rules::{check_record, default_disclosure, RecordDraft},
+    error::AppError,
+    graphql::{
+        context::ContextExt,
+        ids::{expect_id, global_id, NodeType},
+        scalars::Date,
+        types::{
+            record_enums::{Disclosure, Polarity, RecordCategory, Sector, Severity},
+            CreditRecord,
+        },
+    },
+    outbox::enqueue_push,
+};
+
+/// A new record.
+#[derive(InputObject)]
+pub struct CreateCreditRecordInput {
+    /// The unit the record is about (for an official's record, the unit they served).
+    pub unit_id: ID,
+    /// The official, for an official's record; they must belong to `unitId`.
+    pub official_id: Option<ID>,
+    /// Honour or dishonesty.
+    pub polarity: Polarity,
+    /// What kind; COMMENDATION goes with HONOR.
+    pub category: RecordCategory,
+    /// The key sector.
+    #[graphql(default_with = "Sector::General")]
+    pub sector: Sector,
+    /// How serious; sets the disclosure window.
+    pub severity: Severity,
+    /// Short title (at most 300 characters).
+    pub title: String,
+    /// The facts as decided (at most 10 000 characters).
+    pub facts: String,
+    /// The decision's document number (文号).
+    pub document_number: Option<String>,
+    /// The authority that decided.
+    pub deciding_authority: String,
+    /// When the conduct occurred (not in the future).
+    pub occurred_on: Date,
+    /// When it was decided (not before `occurredOn`, not in the future).
+    pub decided_on: Date,
+    /// Who may see it; default RESTRICTED for an official's record, SHARED for a unit's.
+    pub disclosure: Option<Disclosure>,
+}
+
+/// The record as written.
+#[derive(SimpleObject)]
+pub struct CreditRecordPayload {
+    /// The record.
+    pub record: CreditRecord,
+}
+
+#[derive(Default)]
+pub struct CreateCreditRecordMutation;
+
+#[Object]
+impl CreateCreditRecordMutation {
+    /// Enters a credit record. Audited; a dishonesty record is queued for the municipal platform in
+    /// the same transaction.
+    async fn create_credit_record(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The record.")] input: CreateCreditRecordInput,
+    ) -> Result<CreditRecordPayload> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        let db = &state.db;
+        policy::may(viewer, Operation::CreateCreditRecord)?;
+        let recording_unit =
+            viewer.unit_id.ok_or_else(|| AppError::Forbidden("your account has no unit to record as".into()))?;
+        let unit_id = expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?;
+        if unit::Entity::find_by_id(unit_id).one(db).await.map_err(AppError::from)?.is_none() {
+            return Err(AppError::bad_input("input.unitId", "no such unit").into());
+        }
+        let official_id = match &input.official_id {
+            Some(id) => {
+                let row = expect_id(id, NodeType::Official, "input.officialId")?;
+                let person = official::Entity::find_by_id(row).one(db).await.map_err(AppError::from)?;
+                match person {
+                    Some(person) if person.unit_id == unit_id => Some(row),
+                    Some(_) => {
+                        return Err(
+                            AppError::bad_input("input.officialId", "the official does not belong to the unit").into()
+                        )
+                    }
+                    None => return Err(AppError::bad_input("input.officialId", "no such official").into()),
+                }
+            }
+            None => None,
+        };
+        let subject_type = if official_id.is_some() { enums::SubjectType::Official } else { enums::SubjectType::Unit };
+        let authorised: Vec<enums::RecordCategory> = recording_authority::Entity::find()
+            .select_only()
+            .column(recording_authority::Column::Category)
+            .filter(recording_authority::Column::UnitId.eq(recording_unit))
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(AppError::from)?;
+        let (polarity, category, severity) = (input.polarity.into(), input.category.into(), input.severity.into());
+        can_create_record(viewer, polarity, category, subject_type, &authorised)?;
+        let disclosure = input.disclosure.map(Into::into).unwrap_or_else(|| default_disclosure(subject_type));
+        let today = state.clock.today();
+        let draft = RecordDraft {
+            subject_type,
+            polarity,
+            category,
+            severity,
+            disclosure,
+            title: &input.title,
+            facts: &input.facts,
+            document_number: input.document_number.as_deref(),
+            deciding_authority: &input.deciding_authority,
+            occurred_on: input.occurred_on.0,
+            decided_on: input.decided_on.0,
+        };
+        check_record(&draft, today)?;
+        let now = state.clock.now();
+        let disclosure_until = (polarity == enums::Polarity::Dishonesty)
+            .then(|| state.config.repair_rules.disclosure_until(severity, input.decided_on.0))
+            .flatten();
+        let txn = db.begin().await.map_err(AppError::from)?;
+        let record = credit_record::ActiveModel {
+            subject_type: Set(subject_type),
+            unit_id: Set(unit_id),
+            official_id: Set(official_id),
+            polarity: Set(polarity),
+            category: Set(category),
+            sector: Set(input.sector.into()),
+            severity: Set(severity),
+            title: Set(input.title.trim().to_owned()),
+            facts: Set(input.facts),
+            document_number: Set(input.document_number),
+            deciding_authority: Set(input.deciding_authority),
+            occurred_on: Set(input.occurred_on.0),
+            decided_on: Set(input.decided_on.0),
+            status: Set(enums::RecordStatus::Active),
+            disclosure: Set(disclosure),
+            disclosure_until: Set(disclosure_until),
+            recorded_by_unit_id: Set(recording_unit),
+            recorded_by_user_id: Set(viewer.user_id),
+            pushed_at: Set(None),
+            source_type: Set(None),
+            source_id: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(AppError::from)?;
+        let entry = AuditEntry {
+            action: "credit_record.create",
+            entity: "credit_record",
+            entity_id: Some(global_id(NodeType::CreditRecord, record.id).0),
+            before: None,
+            after: Some(json!(record)),
+        };
+        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        enqueue_push(&txn, &record, now).await.map_err(AppError::from)?;
+        txn.commit().await.map_err(AppError::from)?;
+        Ok(CreditRecordPayload { record: CreditRecord(record) })
+    }
+}
