@@ -3,7 +3,13 @@
 use std::process::ExitCode;
 
 use chengxin::{
-    auth::{jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, JwtKeys, Role},
+    auth::{
+        api_tokens::{issue_api_token, ApiTokenRequest},
+        jwt::TokenRequest,
+        parse_role,
+        password::hash_password,
+        random_secret, role_name, Role,
+    },
     config::Config,
     error::StartupError,
     graphql::{
@@ -68,7 +74,7 @@ enum Command {
         /// The evaluation firm (EVALUATOR tokens).
         #[arg(long)]
         firm: Option<String>,
-        /// Lifetime in days (at most 365).
+        /// Lifetime in days (1 to 365). The token is stored as an API token, so it can be revoked.
         #[arg(long, default_value_t = 30)]
         days: i64,
         /// Use the demo secret kept beside the SQLite file.
@@ -148,25 +154,28 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             Ok(())
         }
         Command::Token { role, unit, firm, days, demo } => {
-            let config = Config::from_env(demo)?;
+            let state = startup::build_default_state(Config::from_env(demo)?).await?;
             let role = parse_role(&role).ok_or_else(|| StartupError::Config(format!("unknown role {role}")))?;
-            if !(1..=365).contains(&days) {
-                return Err(StartupError::Config("--days must be between 1 and 365".into()));
-            }
-            let keys = JwtKeys::new(&config);
-            let jti = uuid::Uuid::new_v4().to_string();
-            let (token, _) = keys
-                .mint(TokenRequest {
-                    subject: format!("cli:{}", role_name(role).to_lowercase()),
-                    role,
-                    unit,
-                    firm,
-                    jti,
-                    issued_at: chrono::Utc::now(),
-                    lifetime: chrono::Duration::days(days),
-                    config: &config,
-                })
-                .map_err(|_| StartupError::Other("cannot mint token".into()))?;
+            let unit_id = match &unit {
+                Some(id) => Some(
+                    chengxin::graphql::ids::expect_id(&async_graphql::ID(id.clone()), NodeType::Unit, "--unit")
+                        .map_err(|_| StartupError::Config("--unit takes a unit's id as the API shows it".into()))?,
+                ),
+                None => None,
+            };
+            let request = ApiTokenRequest {
+                role,
+                unit_id,
+                unit,
+                firm: firm.unwrap_or_else(|| "operator (chengxin token)".into()),
+                purpose: Some("issued on the command line".into()),
+                days,
+                created_by_user_id: None,
+                now: chrono::Utc::now(),
+            };
+            let (token, _) = issue_api_token(&state.db, &state.keys, &state.config, request)
+                .await
+                .map_err(|e| StartupError::Config(e.public_message()))?;
             println!("{token}");
             Ok(())
         }

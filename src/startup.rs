@@ -21,7 +21,14 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     let metrics = Arc::new(Metrics::default());
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;
-    Ok(AppState { db, keys: Arc::new(JwtKeys::new(&config)), config: Arc::new(config), metrics, clock })
+    Ok(AppState {
+        db,
+        keys: Arc::new(JwtKeys::new(&config)),
+        config: Arc::new(config),
+        metrics,
+        clock,
+        sessions: Arc::default(),
+    })
 }
 
 /// [`build_state`] with the system clock.

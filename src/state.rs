@@ -4,7 +4,12 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::{auth::JwtKeys, clock::Clock, config::Config, metrics::Metrics};
+use crate::{
+    auth::{session_cache::SessionCache, JwtKeys},
+    clock::Clock,
+    config::Config,
+    metrics::Metrics,
+};
 
 /// Shared, cheap to clone.
 #[derive(Clone)]
@@ -14,4 +19,5 @@ pub struct AppState {
     pub keys: Arc<JwtKeys>,
     pub metrics: Arc<Metrics>,
     pub clock: Arc<dyn Clock>,
+    pub sessions: Arc<SessionCache>,
 }

@@ -1,8 +1,10 @@
 //! Who is asking: tokens, passwords, the viewer, and the one policy module that says what they may do.
 
+pub mod api_tokens;
 pub mod jwt;
 pub mod password;
 pub mod policy;
+pub mod session_cache;
 pub mod viewer;
 
 pub use entity::enums::Role;

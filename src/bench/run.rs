@@ -13,7 +13,11 @@ use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 
 use super::operations::{operations, Operation};
 use crate::{
-    auth::{jwt::TokenRequest, password::hash_password, Role},
+    auth::{
+        api_tokens::{issue_api_token, ApiTokenRequest},
+        password::hash_password,
+        Role,
+    },
     config::Config,
     error::StartupError,
     seed::{self, Scale, SeedOptions},
@@ -59,19 +63,19 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
         started.elapsed().as_secs_f64()
     );
     let server = startup::spawn(state.clone()).await?;
-    let (token, _) = state
-        .keys
-        .mint(TokenRequest {
-            subject: "bench".into(),
-            role: Role::Leader,
-            unit: None,
-            firm: None,
-            jti: uuid::Uuid::new_v4().to_string(),
-            issued_at: Utc::now(),
-            lifetime: chrono::Duration::hours(2),
-            config: &state.config,
-        })
-        .map_err(|_| StartupError::Other("mint".into()))?;
+    let request = ApiTokenRequest {
+        role: Role::Leader,
+        unit_id: None,
+        unit: None,
+        firm: "bench".into(),
+        purpose: None,
+        days: 1,
+        created_by_user_id: None,
+        now: Utc::now(),
+    };
+    let (token, _) = issue_api_token(&state.db, &state.keys, &state.config, request)
+        .await
+        .map_err(|_| StartupError::Other("cannot issue the bench token".into()))?;
     let endpoint = format!("http://{}/graphql", server.address);
     println!("{} clients × {} s per operation", options.clients, options.seconds);
     println!(

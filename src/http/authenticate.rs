@@ -30,6 +30,7 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
         },
         None => None,
     };
+    state.sessions.check(&state.db, &claims, role, unit_id, state.clock.now()).await?;
     let user_id = claims.sub.strip_prefix("user:").and_then(|id| id.parse().ok());
     Ok(Viewer {
         subject: claims.sub,

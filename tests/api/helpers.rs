@@ -134,6 +134,28 @@ impl TestApp {
         self.mint("token:demo-evaluator".into(), Role::Evaluator, None, Some("评估公司".into()), Duration::hours(1))
     }
 
+    /// A stored API token for `role` at the unit with this short name.
+    pub async fn api_token(&self, role: Role, unit: Option<&str>) -> String {
+        let (unit_id, unit) = match unit {
+            Some(short) => (Some(self.unit_row(short).await), Some(self.unit_id(short).await)),
+            None => (None, None),
+        };
+        let request = chengxin::auth::api_tokens::ApiTokenRequest {
+            role,
+            unit_id,
+            unit,
+            firm: "测试".into(),
+            purpose: None,
+            days: 1,
+            created_by_user_id: None,
+            now: Utc::now(),
+        };
+        chengxin::auth::api_tokens::issue_api_token(&self.state.db, &self.state.keys, &self.state.config, request)
+            .await
+            .expect("issue token")
+            .0
+    }
+
     pub fn mint(
         &self,
         subject: String,
@@ -177,8 +199,10 @@ impl TestApp {
     /// POSTs one GraphQL operation; returns the JSON body (asserting HTTP 200).
     pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
         let response = self.post_json(token, &json!({ "query": query, "variables": variables })).await;
-        assert_eq!(response.status(), 200, "GraphQL over HTTP answers 200");
-        response.json().await.expect("json body")
+        let status = response.status();
+        let body: Value = response.json().await.expect("json body");
+        assert_eq!(status, 200, "GraphQL over HTTP answers 200: {body}");
+        body
     }
 
     /// POSTs any JSON body to /graphql.

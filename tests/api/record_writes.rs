@@ -173,13 +173,7 @@ async fn updates_need_the_current_version_and_requeue_the_record() {
     let stale = app.graphql(Some(&court), UPDATE, json!({ "input": { "id": id, "version": 1, "title": "x" } })).await;
     assert_eq!(error_code(&stale), "CONFLICT");
     assert_eq!(counts(&app).await, (1, 2, 2), "two versions audited and queued");
-    let other_recorder = app.mint(
-        "user:99".into(),
-        chengxin::auth::Role::Recorder,
-        Some(app.unit_id("县监委").await),
-        None,
-        Duration::hours(1),
-    );
+    let other_recorder = app.api_token(chengxin::auth::Role::Recorder, Some("县监委")).await;
     let foreign =
         app.graphql(Some(&other_recorder), UPDATE, json!({ "input": { "id": id, "version": 2, "title": "x" } })).await;
     assert_eq!(error_code(&foreign), "FORBIDDEN");
