@@ -77,6 +77,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub state: AppState,
+    /// The server's clock: tests move it instead of sleeping.
+    pub clock: Arc<ManualClock>,
     server: Option<RunningServer>,
     _database: TestDatabase,
 }
@@ -98,7 +100,7 @@ async fn spawn_with(demo: bool) -> TestApp {
     let (url, database) = fresh_database().await;
     let config = Config::for_database(&url, TEST_SECRET);
     let clock = Arc::new(ManualClock::new(Utc::now()));
-    let state = startup::build_state(config, clock).await.expect("build state");
+    let state = startup::build_state(config, clock.clone()).await.expect("build state");
     let options =
         SeedOptions { demo, scale: None, password_hash: password_hash().to_owned(), now: Utc::now(), rng_seed: 7 };
     seed::seed(&state.db, &options).await.expect("seed");
@@ -107,6 +109,7 @@ async fn spawn_with(demo: bool) -> TestApp {
         address: format!("http://{}", server.address),
         client: reqwest::Client::new(),
         state,
+        clock,
         server: Some(server),
         _database: database,
     }

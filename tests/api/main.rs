@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod accounts;
 mod authentication;
 mod credit_records;
 mod hardening;

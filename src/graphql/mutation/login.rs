@@ -2,8 +2,8 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::Duration;
-use entity::user_account;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use entity::{login_failure, user_account};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::{
     auth::{
@@ -11,6 +11,7 @@ use crate::{
         password::{decoy_hash, verify_password},
         Viewer,
     },
+    domain::login_lockout,
     error::AppError,
     graphql::{
         context::ContextExt,
@@ -46,8 +47,9 @@ pub struct LoginMutation;
 
 #[Object]
 impl LoginMutation {
-    /// Exchanges a username and password for a token. An unknown username and a wrong password
-    /// get the same `UNAUTHENTICATED` answer.
+    /// Exchanges a username and password for a token. An unknown username, a wrong password and
+    /// a deactivated account get the same `UNAUTHENTICATED` answer; after 5 failures for a
+    /// username within 15 minutes it answers `RATE_LIMITED` for 15 minutes.
     async fn login(
         &self,
         ctx: &Context<'_>,
@@ -56,6 +58,20 @@ impl LoginMutation {
         let state = ctx.state()?;
         if input.username.len() > 64 || input.password.len() > 256 {
             return Err(AppError::bad_input("username", "too long").into());
+        }
+        let now = state.clock.now();
+        let failures: Vec<chrono::DateTime<chrono::Utc>> = login_failure::Entity::find()
+            .select_only()
+            .column(login_failure::Column::At)
+            .filter(login_failure::Column::Username.eq(input.username.as_str()))
+            .filter(login_failure::Column::At.gt(now - login_lockout::look_back()))
+            .into_tuple()
+            .all(&state.db)
+            .await
+            .map_err(AppError::from)?;
+        if let Some(until) = login_lockout::locked_until(&failures, now) {
+            let minutes = (until - now).num_minutes() + 1;
+            return Err(AppError::RateLimited(format!("too many failed logins; try again in {minutes} minutes")).into());
         }
         let user = user_account::Entity::find()
             .filter(user_account::Column::Username.eq(input.username.as_str()))
@@ -69,7 +85,15 @@ impl LoginMutation {
             .map_err(|e| AppError::Internal(format!("password check: {e}")))?;
         let user = match user {
             Some(user) if matches && user.active => user,
-            _ => return Err(AppError::unauthenticated("invalid username or password").into()),
+            _ => {
+                let failure = login_failure::ActiveModel {
+                    username: Set(input.username.clone()),
+                    at: Set(now),
+                    ..Default::default()
+                };
+                failure.insert(&state.db).await.map_err(AppError::from)?;
+                return Err(AppError::unauthenticated("invalid username or password").into());
+            }
         };
         let jti = uuid::Uuid::new_v4().to_string();
         let (token, expires_at) = state.keys.mint(TokenRequest {
@@ -78,7 +102,7 @@ impl LoginMutation {
             unit: user.unit_id.map(|u| global_id(NodeType::Unit, u).0),
             firm: None,
             jti: jti.clone(),
-            issued_at: state.clock.now(),
+            issued_at: now,
             lifetime: Duration::hours(state.config.login_token_hours),
             config: &state.config,
         })?;

@@ -1,8 +1,10 @@
 //! Mutation root: one file per resource, merged.
 
+mod api_tokens;
 mod change_credit_record;
 mod create_credit_record;
 mod login;
+mod users;
 
 use async_graphql::MergedObject;
 
@@ -12,4 +14,6 @@ pub struct MutationRoot(
     login::LoginMutation,
     create_credit_record::CreateCreditRecordMutation,
     change_credit_record::ChangeCreditRecordMutation,
+    users::UserMutation,
+    api_tokens::ApiTokenMutation,
 );

@@ -1,5 +1,6 @@
 //! Query root: one file per resource, merged.
 
+mod accounts;
 mod credit_records;
 mod filters;
 mod me;
@@ -23,4 +24,5 @@ pub struct QueryRoot(
     plan_tasks::PlanTaskQuery,
     credit_records::CreditRecordQuery,
     public_records::PublicRecordQuery,
+    accounts::AccountQuery,
 );

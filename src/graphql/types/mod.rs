@@ -1,5 +1,6 @@
 //! The API's object types, built from entity models (so no column leaks by accident).
 
+pub mod account;
 pub mod credit_record;
 pub mod enums;
 pub mod node;
@@ -11,6 +12,7 @@ pub mod record_stats;
 pub mod unit;
 pub mod viewer;
 
+pub use account::{ApiToken, ApiTokenConnection, User, UserConnection};
 pub use credit_record::{CreditRecord, CreditRecordConnection};
 
 pub use node::Node;

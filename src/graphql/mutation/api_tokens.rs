@@ -1,0 +1,132 @@
+//! `createApiToken`, `revokeApiToken` (administrator only).
+
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use entity::{api_token, enums};
+use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+use serde_json::json;
+
+use crate::{
+    audit::{write_audit, AuditEntry},
+    auth::{
+        api_tokens::{issue_api_token, ApiTokenRequest},
+        policy::{self, Operation},
+    },
+    error::AppError,
+    graphql::{
+        context::ContextExt,
+        ids::{expect_id, global_id, NodeType},
+        types::ApiToken,
+    },
+};
+
+/// A read-only token for a third-party evaluation firm (role EVALUATOR).
+#[derive(InputObject)]
+pub struct CreateApiTokenInput {
+    /// The firm's name.
+    pub firm: String,
+    /// What it is for, e.g. the evaluation period.
+    pub purpose: Option<String>,
+    /// Lifetime in days (1–365; default 90).
+    #[graphql(default = 90)]
+    pub days: i64,
+}
+
+/// The new token. `token` is shown only here: store it now.
+#[derive(SimpleObject)]
+pub struct CreateApiTokenPayload {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// The stored token's details.
+    pub api_token: ApiToken,
+}
+
+/// Which token to revoke.
+#[derive(InputObject)]
+pub struct RevokeApiTokenInput {
+    /// The token's id.
+    pub id: ID,
+}
+
+/// The token as it now is.
+#[derive(SimpleObject)]
+pub struct RevokeApiTokenPayload {
+    /// The token.
+    pub api_token: ApiToken,
+}
+
+#[derive(Default)]
+pub struct ApiTokenMutation;
+
+#[Object]
+impl ApiTokenMutation {
+    /// Issues an evaluation firm's read-only token (administrator only).
+    async fn create_api_token(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The firm and lifetime.")] input: CreateApiTokenInput,
+    ) -> Result<CreateApiTokenPayload> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ManageApiTokens)?;
+        if input.firm.trim().is_empty() || input.firm.chars().count() > 200 {
+            return Err(AppError::bad_input("input.firm", "1 to 200 characters").into());
+        }
+        let now = state.clock.now();
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let request = ApiTokenRequest {
+            role: enums::Role::Evaluator,
+            unit_id: None,
+            unit: None,
+            firm: input.firm.trim().to_owned(),
+            purpose: input.purpose,
+            days: input.days,
+            created_by_user_id: viewer.user_id,
+            now,
+        };
+        let (token, row) = issue_api_token(&txn, &state.keys, &state.config, request).await?;
+        let entry = AuditEntry {
+            action: "api_token.create",
+            entity: "api_token",
+            entity_id: Some(global_id(NodeType::ApiToken, row.id).0),
+            before: None,
+            after: Some(json!({ "firm": row.firm, "role": row.role, "expiresAt": row.expires_at })),
+        };
+        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        txn.commit().await.map_err(AppError::from)?;
+        Ok(CreateApiTokenPayload { token, api_token: ApiToken(row) })
+    }
+
+    /// Revokes a token: it fails on its very next request (administrator only).
+    async fn revoke_api_token(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which token.")] input: RevokeApiTokenInput,
+    ) -> Result<RevokeApiTokenPayload> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ManageApiTokens)?;
+        let id = expect_id(&input.id, NodeType::ApiToken, "input.id")?;
+        let row = api_token::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?;
+        let row = row.ok_or_else(|| AppError::not_found("API token"))?;
+        if row.revoked_at.is_some() {
+            return Err(AppError::InvalidTransition("the token is already revoked".into()).into());
+        }
+        let now = state.clock.now();
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let jti = row.jti.clone();
+        let mut active = row.into_active_model();
+        active.revoked_at = Set(Some(now));
+        let row = active.update(&txn).await.map_err(AppError::from)?;
+        let entry = AuditEntry {
+            action: "api_token.revoke",
+            entity: "api_token",
+            entity_id: Some(global_id(NodeType::ApiToken, id).0),
+            before: None,
+            after: Some(json!({ "revokedAt": now })),
+        };
+        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        txn.commit().await.map_err(AppError::from)?;
+        state.sessions.forget(&format!("token:{jti}"));
+        Ok(RevokeApiTokenPayload { api_token: ApiToken(row) })
+    }
+}
