@@ -1,6 +1,7 @@
 //! Chengxin (诚信): the GraphQL API server of a county's government-integrity records.
 
 pub mod audit;
+pub mod audit_reads;
 pub mod auth;
 pub mod bench;
 pub mod clock;

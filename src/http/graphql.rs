@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::{authenticate, protocol_error::protocol_error, HttpApp};
 use crate::{
+    audit_reads::IdentifierReads,
     auth::Viewer,
     graphql::{
         context::RequestId,
@@ -103,9 +104,14 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
     let activity = Arc::new(RequestActivity::default());
     let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
+    let identifier_reads = Arc::new(IdentifierReads::default());
     let prepare = |request: Request| {
-        let request =
-            request.data(state.clone()).data(viewer.clone()).data(loaders.clone()).data(RequestId(request_id.clone()));
+        let request = request
+            .data(state.clone())
+            .data(viewer.clone())
+            .data(loaders.clone())
+            .data(RequestId(request_id.clone()))
+            .data(identifier_reads.clone());
         if hide_introspection {
             request.disable_introspection()
         } else {
@@ -122,6 +128,10 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
     state.metrics.record_operations(count);
     let schema = if viewer.is_anonymous() { &app.schema_anonymous } else { &app.schema_signed_in };
     let mut response = Tracked::new(schema.execute_batch(batch), activity).await;
+    if let Err(error) = identifier_reads.flush(&state.db, &viewer, &request_id, state.clock.now()).await {
+        // The data has been read; failing to audit it is an operator's alarm, not the client's error.
+        tracing::error!(request_id, %error, "could not audit identifier reads");
+    }
     match &mut response {
         BatchResponse::Single(single) => normalize_errors(single, &viewer, &request_id),
         BatchResponse::Batch(all) => all.iter_mut().for_each(|single| normalize_errors(single, &viewer, &request_id)),

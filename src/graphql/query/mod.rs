@@ -1,6 +1,8 @@
 //! Query root: one file per resource, merged.
 
 mod accounts;
+mod audit_log;
+mod credit_check;
 mod credit_records;
 mod filters;
 mod me;
@@ -25,4 +27,6 @@ pub struct QueryRoot(
     credit_records::CreditRecordQuery,
     public_records::PublicRecordQuery,
     accounts::AccountQuery,
+    credit_check::CreditCheckQuery,
+    audit_log::AuditLogQuery,
 );

@@ -1,6 +1,8 @@
 //! The API's object types, built from entity models (so no column leaks by accident).
 
 pub mod account;
+pub mod audit_entry;
+pub mod credit_check;
 pub mod credit_record;
 pub mod enums;
 pub mod node;
@@ -13,6 +15,7 @@ pub mod unit;
 pub mod viewer;
 
 pub use account::{ApiToken, ApiTokenConnection, User, UserConnection};
+pub use audit_entry::{AuditEntry, AuditEntryConnection};
 pub use credit_record::{CreditRecord, CreditRecordConnection};
 
 pub use node::Node;

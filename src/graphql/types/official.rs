@@ -8,8 +8,10 @@ use super::{
     CreditRecord, CreditRecordConnection, Unit,
 };
 use crate::{
+    audit_reads::IdentifierReads,
     auth::policy,
     domain::masking::{mask_id_number, mask_phone},
+    error::AppError,
     graphql::{
         connection::connection_types,
         context::ContextExt,
@@ -41,8 +43,8 @@ impl Official {
 
     /// 身份证号, masked as `350526********1234` unless the viewer may see it whole.
     async fn id_number(&self, ctx: &Context<'_>) -> Result<String> {
-        let viewer = ctx.viewer()?;
-        Ok(if policy::sees_unmasked_identifiers(viewer) {
+        Ok(if policy::sees_unmasked_identifiers(ctx.viewer()?) {
+            self.note_unmasked(ctx, "idNumber")?;
             self.0.id_number.clone()
         } else {
             mask_id_number(&self.0.id_number)
@@ -51,13 +53,12 @@ impl Official {
 
     /// Phone number, masked as `138****1234` unless the viewer may see it whole.
     async fn phone(&self, ctx: &Context<'_>) -> Result<Option<String>> {
-        let viewer = ctx.viewer()?;
-        Ok(self.0.phone.as_deref().map(|phone| {
-            if policy::sees_unmasked_identifiers(viewer) {
-                phone.to_owned()
-            } else {
-                mask_phone(phone)
-            }
+        let Some(phone) = self.0.phone.as_deref() else { return Ok(None) };
+        Ok(Some(if policy::sees_unmasked_identifiers(ctx.viewer()?) {
+            self.note_unmasked(ctx, "phone")?;
+            phone.to_owned()
+        } else {
+            mask_phone(phone)
         }))
     }
 
@@ -103,6 +104,18 @@ impl Official {
             counts: |l| &l.official_record_counts,
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
+    }
+}
+
+impl Official {
+    /// Notes an unmasked identifier read for the audit log (written when the request is done).
+    /// Without the request's read log the identifier is not shown at all.
+    fn note_unmasked(&self, ctx: &Context<'_>, field: &'static str) -> Result<(), AppError> {
+        let reads = ctx
+            .data::<std::sync::Arc<IdentifierReads>>()
+            .map_err(|_| AppError::Internal("no identifier read log in context".into()))?;
+        reads.note(global_id(NodeType::Official, self.0.id).0, field);
+        Ok(())
     }
 }
 

@@ -1,0 +1,55 @@
+//! Unmasked reads of personal identifiers (身份证号, phones) are audited: resolvers note them as
+//! they go, and the handler writes them all in one statement when the request is done.
+
+use std::{collections::BTreeSet, sync::Mutex};
+
+use chrono::{DateTime, Utc};
+use entity::audit_log;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
+
+use crate::auth::Viewer;
+
+/// The identifiers one request showed unmasked: (entity API id, field).
+#[derive(Default)]
+pub struct IdentifierReads(Mutex<BTreeSet<(String, &'static str)>>);
+
+impl IdentifierReads {
+    /// Notes that `field` of the object with API id `entity_id` was shown whole.
+    pub fn note(&self, entity_id: String, field: &'static str) {
+        if let Ok(mut reads) = self.0.lock() {
+            reads.insert((entity_id, field));
+        }
+    }
+
+    /// Writes one audit row per read (a single INSERT); nothing when nothing was read.
+    pub async fn flush<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        viewer: &Viewer,
+        request_id: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        let reads: Vec<(String, &'static str)> = match self.0.lock() {
+            Ok(mut reads) => std::mem::take(&mut *reads).into_iter().collect(),
+            Err(_) => return Ok(()),
+        };
+        if reads.is_empty() {
+            return Ok(());
+        }
+        let rows = reads.into_iter().map(|(entity_id, field)| audit_log::ActiveModel {
+            actor: Set(viewer.subject.clone()),
+            actor_user_id: Set(viewer.user_id),
+            role: Set(viewer.role_label().to_owned()),
+            action: Set("official.read_identifier".into()),
+            entity: Set("official".into()),
+            entity_id: Set(Some(entity_id)),
+            before: Set(None),
+            after: Set(Some(serde_json::json!({ "field": field }).to_string())),
+            request_id: Set((!request_id.is_empty()).then(|| request_id.to_owned())),
+            at: Set(at),
+            ..Default::default()
+        });
+        audit_log::Entity::insert_many(rows).exec_without_returning(db).await?;
+        Ok(())
+    }
+}

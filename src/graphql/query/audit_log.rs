@@ -1,0 +1,75 @@
+//! `auditLog` (administrator only).
+
+use async_graphql::{Context, InputObject, Object, Result};
+use entity::audit_log::{self, Column};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    auth::policy::{self, Operation},
+    graphql::{
+        connection::{paginate, PageArgs},
+        context::ContextExt,
+        scalars::DateTime,
+        types::{AuditEntry, AuditEntryConnection},
+    },
+};
+
+/// Which entries to list.
+#[derive(InputObject, Default)]
+pub struct AuditLogFilter {
+    /// Only this actor (`user:<id>` or `token:<id>`).
+    pub actor: Option<String>,
+    /// Only this action, e.g. `credit_record.update`.
+    pub action: Option<String>,
+    /// Only this kind of object, e.g. `credit_record`.
+    pub entity: Option<String>,
+    /// Only this object (its API id).
+    pub entity_id: Option<String>,
+    /// At or after this instant.
+    pub from: Option<DateTime>,
+    /// Before this instant.
+    pub to: Option<DateTime>,
+}
+
+#[derive(Default)]
+pub struct AuditLogQuery;
+
+#[Object]
+impl AuditLogQuery {
+    /// The audit log, newest first (administrator only). Nothing in the API edits or deletes it.
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which entries.")] filter: Option<AuditLogFilter>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<AuditEntryConnection> {
+        let state = ctx.state()?;
+        policy::may(ctx.viewer()?, Operation::ReadAuditLog)?;
+        let filter = filter.unwrap_or_default();
+        let mut select = audit_log::Entity::find();
+        if let Some(actor) = filter.actor {
+            select = select.filter(Column::Actor.eq(actor));
+        }
+        if let Some(action) = filter.action {
+            select = select.filter(Column::Action.eq(action));
+        }
+        if let Some(entity) = filter.entity {
+            select = select.filter(Column::Entity.eq(entity));
+        }
+        if let Some(id) = filter.entity_id {
+            select = select.filter(Column::EntityId.eq(id));
+        }
+        if let Some(from) = filter.from {
+            select = select.filter(Column::At.gte(from.0));
+        }
+        if let Some(to) = filter.to {
+            select = select.filter(Column::At.lt(to.0));
+        }
+        let select = select.order_by_desc(Column::At).order_by_desc(Column::Id);
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(AuditEntry).into())
+    }
+}

@@ -1,0 +1,85 @@
+//! `creditCheck`: an official's records in force and a verdict, for personnel decisions.
+
+use async_graphql::{Context, Object, Result, ID};
+use entity::{
+    credit_record::{self, Column},
+    enums::{Polarity, RecordStatus, Severity},
+};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::json;
+
+use super::node::load_official;
+use crate::{
+    audit::{write_audit, AuditEntry},
+    auth::policy::{self, Operation},
+    error::AppError,
+    graphql::{
+        context::ContextExt,
+        ids::{expect_id, NodeType},
+        scalars::DateTime,
+        types::{
+            credit_check::{CheckPurpose, CreditCheck, Verdict},
+            CreditRecord,
+        },
+    },
+};
+
+/// BLOCKED by any SERIOUS record in force, CAUTION by any other, else CLEAR.
+pub fn verdict(records: &[credit_record::Model]) -> Verdict {
+    if records.iter().any(|r| r.severity == Severity::Serious) {
+        Verdict::Blocked
+    } else if records.is_empty() {
+        Verdict::Clear
+    } else {
+        Verdict::Caution
+    }
+}
+
+#[derive(Default)]
+pub struct CreditCheckQuery;
+
+#[Object]
+impl CreditCheckQuery {
+    /// Checks an official's credit before appointment, promotion, an award or a title (personnel
+    /// offices and the administrator). Every check is audited with who asked and why.
+    async fn credit_check(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The official.")] official_id: ID,
+        #[graphql(desc = "Why the check is made.")] purpose: CheckPurpose,
+    ) -> Result<CreditCheck> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::CreditCheck)?;
+        let row = expect_id(&official_id, NodeType::Official, "officialId")?;
+        let official = load_official(ctx, row).await?.ok_or_else(|| AppError::not_found("official"))?;
+        let records = credit_record::Entity::find()
+            .filter(Column::OfficialId.eq(row))
+            .filter(Column::Polarity.eq(Polarity::Dishonesty))
+            .filter(Column::Status.is_not_in([RecordStatus::Repaired, RecordStatus::Revoked]))
+            .order_by_desc(Column::DecidedOn)
+            .order_by_desc(Column::Id)
+            .all(&state.db)
+            .await
+            .map_err(AppError::from)?;
+        let verdict = verdict(&records);
+        let now = state.clock.now();
+        let entry = AuditEntry {
+            action: "official.credit_check",
+            entity: "official",
+            entity_id: Some(official_id.0.clone()),
+            before: None,
+            after: Some(
+                json!({ "purpose": format!("{purpose:?}"), "verdict": format!("{verdict:?}"), "records": records.len() }),
+            ),
+        };
+        write_audit(&state.db, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        Ok(CreditCheck {
+            official,
+            purpose,
+            verdict,
+            records: records.into_iter().map(CreditRecord).collect(),
+            checked_at: DateTime(now),
+        })
+    }
+}
