@@ -50,8 +50,12 @@ enum Command {
         #[arg(long, value_enum)]
         scale: Option<Scale>,
     },
-    /// Print the GraphQL schema (SDL), as committed in schema.graphql.
-    Schema,
+    /// Print the GraphQL schema (SDL), as committed in schema.graphql; with `--role`, only what
+    /// that role (or ANONYMOUS) may use.
+    Schema {
+        #[arg(long)]
+        role: Option<String>,
+    },
     /// Seed a fresh database at a scale, serve it, and measure each operation over HTTP.
     Bench {
         #[arg(long, value_enum, default_value = "county")]
@@ -149,8 +153,16 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             let postgres_url = std::env::var("BENCH_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
             chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
         }
-        Command::Schema => {
+        Command::Schema { role: None } => {
             print!("{}", sdl());
+            Ok(())
+        }
+        Command::Schema { role: Some(role) } => {
+            let role = match role.to_uppercase().as_str() {
+                "ANONYMOUS" => None,
+                name => Some(parse_role(name).ok_or_else(|| StartupError::Config(format!("unknown role {name}")))?),
+            };
+            print!("{}", chengxin::graphql::role_sdl::role_sdl(role).await.map_err(StartupError::Other)?);
             Ok(())
         }
         Command::Token { role, unit, firm, days, demo } => {

@@ -7,9 +7,11 @@ pub mod loaders;
 pub mod mutation;
 pub mod nested;
 pub mod query;
+pub mod role_sdl;
 pub mod scalars;
 pub mod schema;
 pub mod shape_limits;
 pub mod types;
+pub mod visibility;
 
 pub use schema::{build_schema, sdl, AppSchema};

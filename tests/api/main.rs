@@ -15,6 +15,7 @@ mod officials;
 mod plan_tasks;
 mod policy_agreement;
 mod record_writes;
+mod role_matrix;
 mod schema_file;
 mod seed;
 mod units;

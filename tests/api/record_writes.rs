@@ -74,7 +74,7 @@ async fn categories_follow_the_recording_authority() {
     input["category"] = json!("DISCIPLINARY_SANCTION");
     let body = app.graphql(Some(&court), CREATE, json!({ "input": input })).await;
     assert_eq!(error_code(&body), "FORBIDDEN");
-    for (who, expected) in [("leader", "FORBIDDEN"), ("xunzhong", "FORBIDDEN")] {
+    for (who, expected) in [("leader", "FORBIDDEN"), ("xunzhong", "FORBIDDEN"), ("personnel", "FORBIDDEN")] {
         let token = app.token_for(who).await;
         assert_eq!(
             error_code(&app.graphql(Some(&token), CREATE, json!({ "input": listing(&app).await })).await),

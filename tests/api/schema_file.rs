@@ -19,9 +19,16 @@ fn schema_graphql_matches_the_code() {
 async fn every_type_field_argument_and_value_has_a_description() {
     let schema = chengxin::graphql::build_schema(&chengxin::config::Limits::default(), true);
     let query = "{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } enumValues { name description } } } }";
-    let response = schema.execute(query).await;
-    assert!(response.errors.is_empty(), "{:?}", response.errors);
-    let data = response.data.into_json().unwrap();
+    let admin =
+        chengxin::auth::Viewer { role: Some(chengxin::auth::Role::Admin), ..chengxin::auth::Viewer::anonymous() };
+    for viewer in [admin, chengxin::auth::Viewer::anonymous()] {
+        let response = schema.execute(async_graphql::Request::new(query).data(viewer)).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        check_descriptions(response.data.into_json().unwrap());
+    }
+}
+
+fn check_descriptions(data: serde_json::Value) {
     let builtin = ["Boolean", "String", "Int", "Float", "ID"];
     let mut missing = Vec::new();
     let described = |v: &serde_json::Value| v["description"].as_str().is_some_and(|d| !d.trim().is_empty());
@@ -52,4 +59,34 @@ async fn every_type_field_argument_and_value_has_a_description() {
         }
     }
     assert!(missing.is_empty(), "undocumented: {missing:#?}");
+}
+
+/// `chengxin schema --role ROLE`: valid SDL with only that role's operations; an evaluator's has
+/// no mutation and no identifier field at all.
+#[tokio::test]
+async fn role_schemas_are_valid_and_the_evaluators_has_no_mutation_or_identifier() {
+    use chengxin::{auth::Role, graphql::role_sdl::role_sdl};
+    let roles = [
+        Some(Role::Admin),
+        Some(Role::Personnel),
+        Some(Role::UnitClerk),
+        Some(Role::Leader),
+        Some(Role::Evaluator),
+        None,
+    ];
+    for role in roles {
+        let sdl = role_sdl(role).await.unwrap();
+        async_graphql::parser::parse_schema(&sdl).unwrap_or_else(|e| panic!("{role:?}: {e}"));
+    }
+    let evaluator = role_sdl(Some(Role::Evaluator)).await.unwrap();
+    assert!(!evaluator.contains("mutation"), "{evaluator}");
+    for hidden in ["idNumber", "phone", "type Official", "auditLog", "creditCheck"] {
+        assert!(!evaluator.contains(hidden), "{hidden} is shown to evaluators");
+    }
+    assert!(evaluator.contains("creditRecords"));
+    let anonymous = role_sdl(None).await.unwrap();
+    assert!(anonymous.contains("publicRecords") && anonymous.contains("login"));
+    assert!(!anonymous.contains("creditRecords") && !anonymous.contains("planTasks"));
+    let admin = role_sdl(Some(Role::Admin)).await.unwrap();
+    assert!(admin.contains("auditLog") && admin.contains("createApiToken"));
 }

@@ -48,7 +48,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
     use Operation::*;
     use Role::*;
     match operation {
-        Me | Node | ListUnits | ListPublicRecords | Login => true,
+        Me | Node | ListUnits | ListPublicRecords => true,
+        // Sign-in is for callers without a token.
+        Login => role.is_none(),
         ListPlanTasks | ListCreditRecords => role.is_some(),
         ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
         CreditCheck => matches!(role, Some(Admin | Personnel)),

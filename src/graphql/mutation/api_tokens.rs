@@ -60,6 +60,7 @@ pub struct ApiTokenMutation;
 #[Object]
 impl ApiTokenMutation {
     /// Issues an evaluation firm's read-only token (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_api_tokens")]
     async fn create_api_token(
         &self,
         ctx: &Context<'_>,
@@ -97,6 +98,7 @@ impl ApiTokenMutation {
     }
 
     /// Revokes a token: it fails on its very next request (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_api_tokens")]
     async fn revoke_api_token(
         &self,
         ctx: &Context<'_>,

@@ -13,7 +13,7 @@ use serde_json::json;
 use super::create_credit_record::CreditRecordPayload;
 use crate::{
     audit::{write_audit, AuditEntry},
-    auth::policy::records::can_change_record,
+    auth::policy::{self, records::can_change_record, Operation},
     domain::record_rules::{check_record, RecordDraft},
     error::{AppError, AppResult},
     graphql::{
@@ -73,6 +73,7 @@ pub struct ChangeCreditRecordMutation;
 
 /// The record as the viewer may see and change it, at the version they read.
 async fn record_to_change(ctx: &Context<'_>, id: &ID, version: i32) -> AppResult<credit_record::Model> {
+    policy::may(ctx.viewer()?, Operation::ChangeCreditRecord)?;
     let row = expect_id(id, NodeType::CreditRecord, "input.id")?;
     let CreditRecord(record) = load_record(ctx, row).await?.ok_or_else(|| AppError::not_found("credit record"))?;
     can_change_record(ctx.viewer()?, &record)?;
@@ -126,6 +127,7 @@ async fn save(
 impl ChangeCreditRecordMutation {
     /// Corrects a record. Only the recording unit, the credit office or the administrator;
     /// a revoked record cannot change (`INVALID_TRANSITION`).
+    #[graphql(visible = "crate::graphql::visibility::change_credit_record")]
     async fn update_credit_record(
         &self,
         ctx: &Context<'_>,
@@ -186,6 +188,7 @@ impl ChangeCreditRecordMutation {
     }
 
     /// Revokes a record (from any status but REVOKED). Audited with the reason; pushed again.
+    #[graphql(visible = "crate::graphql::visibility::change_credit_record")]
     async fn revoke_credit_record(
         &self,
         ctx: &Context<'_>,

@@ -68,6 +68,7 @@ pub struct CreateCreditRecordMutation;
 impl CreateCreditRecordMutation {
     /// Enters a credit record. Audited; a dishonesty record is queued for the municipal platform in
     /// the same transaction.
+    #[graphql(visible = "crate::graphql::visibility::create_credit_record")]
     async fn create_credit_record(
         &self,
         ctx: &Context<'_>,

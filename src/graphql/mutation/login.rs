@@ -9,6 +9,7 @@ use crate::{
     auth::{
         jwt::TokenRequest,
         password::{decoy_hash, verify_password},
+        policy::{self, Operation},
         Viewer,
     },
     domain::login_lockout,
@@ -50,12 +51,14 @@ impl LoginMutation {
     /// Exchanges a username and password for a token. An unknown username, a wrong password and
     /// a deactivated account get the same `UNAUTHENTICATED` answer; after 5 failures for a
     /// username within 15 minutes it answers `RATE_LIMITED` for 15 minutes.
+    #[graphql(visible = "crate::graphql::visibility::login")]
     async fn login(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Username and password.")] input: LoginInput,
     ) -> Result<LoginPayload> {
         let state = ctx.state()?;
+        policy::may(ctx.viewer()?, Operation::Login)?;
         if input.username.len() > 64 || input.password.len() > 256 {
             return Err(AppError::bad_input("username", "too long").into());
         }

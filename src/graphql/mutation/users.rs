@@ -96,6 +96,7 @@ pub struct UserMutation;
 #[Object]
 impl UserMutation {
     /// Creates an account (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_users")]
     async fn create_user(
         &self,
         ctx: &Context<'_>,
@@ -146,6 +147,7 @@ impl UserMutation {
 
     /// Changes an account's name, role, unit or active flag (administrator only; not your own
     /// role or active flag).
+    #[graphql(visible = "crate::graphql::visibility::manage_users")]
     async fn update_user(
         &self,
         ctx: &Context<'_>,
@@ -195,6 +197,7 @@ impl UserMutation {
     }
 
     /// Sets a new password for an account (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_users")]
     async fn reset_password(
         &self,
         ctx: &Context<'_>,

@@ -31,6 +31,7 @@ pub struct AccountQuery;
 #[Object]
 impl AccountQuery {
     /// User accounts, by username (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_users")]
     async fn users(
         &self,
         ctx: &Context<'_>,
@@ -59,6 +60,7 @@ impl AccountQuery {
     }
 
     /// Issued API tokens, newest first (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_api_tokens")]
     async fn api_tokens(
         &self,
         ctx: &Context<'_>,

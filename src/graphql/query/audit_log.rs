@@ -37,6 +37,7 @@ pub struct AuditLogQuery;
 #[Object]
 impl AuditLogQuery {
     /// The audit log, newest first (administrator only). Nothing in the API edits or deletes it.
+    #[graphql(visible = "crate::graphql::visibility::read_audit_log")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

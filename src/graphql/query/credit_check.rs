@@ -42,6 +42,7 @@ pub struct CreditCheckQuery;
 impl CreditCheckQuery {
     /// Checks an official's credit before appointment, promotion, an award or a title (personnel
     /// offices and the administrator). Every check is audited with who asked and why.
+    #[graphql(visible = "crate::graphql::visibility::credit_check")]
     async fn credit_check(
         &self,
         ctx: &Context<'_>,

@@ -142,6 +142,7 @@ pub struct CreditRecordQuery;
 #[Object]
 impl CreditRecordQuery {
     /// Credit records the viewer may see (the policy decides; filters narrow further).
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     #[allow(clippy::too_many_arguments)]
     async fn credit_records(
         &self,
@@ -164,6 +165,7 @@ impl CreditRecordQuery {
     }
 
     /// One record by id (`NOT_FOUND` when there is none the viewer may see).
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn credit_record(
         &self,
         ctx: &Context<'_>,

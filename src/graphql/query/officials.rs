@@ -63,6 +63,7 @@ pub struct OfficialQuery;
 #[Object]
 impl OfficialQuery {
     /// Public servants the viewer may see (a unit clerk: its own subtree).
+    #[graphql(visible = "crate::graphql::visibility::list_officials")]
     #[allow(clippy::too_many_arguments)]
     async fn officials(
         &self,
@@ -108,6 +109,7 @@ impl OfficialQuery {
     }
 
     /// One official by id (`NOT_FOUND` when there is none the viewer may see).
+    #[graphql(visible = "crate::graphql::visibility::list_officials")]
     async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> Result<Official> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;

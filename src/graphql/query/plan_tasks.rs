@@ -31,6 +31,7 @@ pub struct PlanTaskQuery;
 #[Object]
 impl PlanTaskQuery {
     /// The plan's tasks in the plan's order.
+    #[graphql(visible = "crate::graphql::visibility::list_plan_tasks")]
     async fn plan_tasks(
         &self,
         ctx: &Context<'_>,

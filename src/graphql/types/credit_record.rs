@@ -20,7 +20,7 @@ use crate::graphql::{
 pub struct CreditRecord(pub credit_record::Model);
 
 /// A dishonesty or honour record of a unit, or of an official and the unit they served.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_credit_records")]
 impl CreditRecord {
     /// The record's opaque global id.
     pub async fn id(&self) -> ID {
@@ -103,6 +103,7 @@ impl CreditRecord {
     }
 
     /// The official the record is about, if the viewer may see them.
+    #[graphql(visible = "crate::graphql::visibility::list_officials")]
     async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
         Ok(load_official(ctx, official).await?)

@@ -29,7 +29,7 @@ pub struct Official(pub official::Model);
 
 /// A public servant (公务员 or 事业单位人员) of a unit. Identifiers are masked unless the viewer
 /// is the administrator or a personnel office.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_officials")]
 impl Official {
     /// The official's opaque global id.
     pub async fn id(&self) -> ID {
@@ -93,6 +93,7 @@ impl Official {
     }
 
     /// The official's credit records, newest decision first — only those the viewer may see.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn credit_records(
         &self,
         ctx: &Context<'_>,

@@ -15,7 +15,7 @@ use crate::graphql::{
 pub struct PlanTask(pub plan_task::Model);
 
 /// A task of the county's integrity plan (德政〔2019〕73号), with its lead units.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_plan_tasks")]
 impl PlanTask {
     /// The task's opaque global id.
     pub async fn id(&self) -> ID {

@@ -78,6 +78,7 @@ impl Unit {
     }
 
     /// The unit's public servants, by name (only those the viewer may see).
+    #[graphql(visible = "crate::graphql::visibility::list_officials")]
     async fn officials(
         &self,
         ctx: &Context<'_>,
@@ -90,6 +91,7 @@ impl Unit {
 
     /// The unit's own credit records (its officials' included), newest decision first — only
     /// those the viewer may see.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn credit_records(
         &self,
         ctx: &Context<'_>,

@@ -1,0 +1,38 @@
+//! What each role's introspection shows: one `visible` function per operation of the policy's
+//! matrix. They only hide; the resolvers still ask the policy at run time (a hidden field can
+//! still be queried, and then it answers `FORBIDDEN` or `UNAUTHENTICATED`).
+
+use async_graphql::Context;
+
+use crate::auth::{
+    policy::{allowed, Operation},
+    Viewer,
+};
+
+fn shown(ctx: &Context<'_>, operation: Operation) -> bool {
+    ctx.data::<Viewer>().is_ok_and(|viewer| allowed(viewer.role, operation))
+}
+
+macro_rules! visible_for {
+    ($($name:ident => $operation:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Shown to those who may ", stringify!($operation), ".")]
+            pub fn $name(ctx: &Context<'_>) -> bool {
+                shown(ctx, Operation::$operation)
+            }
+        )*
+    };
+}
+
+visible_for! {
+    list_officials => ListOfficials,
+    list_plan_tasks => ListPlanTasks,
+    list_credit_records => ListCreditRecords,
+    credit_check => CreditCheck,
+    read_audit_log => ReadAuditLog,
+    manage_users => ManageUsers,
+    manage_api_tokens => ManageApiTokens,
+    login => Login,
+    create_credit_record => CreateCreditRecord,
+    change_credit_record => ChangeCreditRecord,
+}

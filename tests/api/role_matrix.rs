@@ -1,0 +1,217 @@
+//! The role × operation matrix of DESIGN.md, for every query and mutation, for each of the eight
+//! actors: allowed, or `FORBIDDEN` (signed in) / `UNAUTHENTICATED` (anonymous) — and each role's
+//! introspection shows exactly the operations it may use.
+
+use std::collections::BTreeSet;
+
+use chengxin::{
+    auth::{Role, Viewer},
+    graphql::ids::{global_id, NodeType},
+};
+use entity::enums::Disclosure;
+use serde_json::{json, Value};
+
+use crate::helpers::{error_code, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD};
+
+/// Actors, in the order of the matrix's columns.
+const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", "leader", "evaluator", "anonymous"];
+
+/// Each operation: its root field, whether it is a mutation, and who may run it
+/// (Y/n per actor, in the order of ACTORS).
+const MATRIX: [(&str, bool, &str); 23] = [
+    ("me", false, "YYYYYYYY"),
+    ("node", false, "YYYYYYYY"),
+    ("units", false, "YYYYYYYY"),
+    ("unit", false, "YYYYYYYY"),
+    ("publicRecords", false, "YYYYYYYY"),
+    ("officials", false, "YYYYYYnn"),
+    ("official", false, "YYYYYYnn"),
+    ("planTasks", false, "YYYYYYYn"),
+    ("creditRecords", false, "YYYYYYYn"),
+    ("creditRecord", false, "YYYYYYYn"),
+    ("creditCheck", false, "YnnYnnnn"),
+    ("auditLog", false, "Ynnnnnnn"),
+    ("users", false, "Ynnnnnnn"),
+    ("apiTokens", false, "Ynnnnnnn"),
+    ("login", true, "nnnnnnnY"),
+    // Personnel offices record honours of officials; the row rules (tested in record_writes)
+    // narrow what each writer may record — the documents here are ones each actor's unit may write.
+    ("createCreditRecord", true, "YYYYnnnn"),
+    ("updateCreditRecord", true, "YYYYnnnn"),
+    ("revokeCreditRecord", true, "YYYYnnnn"),
+    ("createUser", true, "Ynnnnnnn"),
+    ("updateUser", true, "Ynnnnnnn"),
+    ("resetPassword", true, "Ynnnnnnn"),
+    ("createApiToken", true, "Ynnnnnnn"),
+    ("revokeApiToken", true, "Ynnnnnnn"),
+];
+
+struct Fixture {
+    official: String,
+    shared_record: String,
+}
+
+/// The document for an operation, with fresh objects where a run changes them.
+async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (String, Value) {
+    let unit = app.unit_id("浔中镇").await;
+    let d = |q: &str| (q.to_owned(), json!({}));
+    match op {
+        "me" => d("{ me { anonymous } }"),
+        "node" => (format!("{{ node(id: \"{unit}\") {{ id }} }}"), json!({})),
+        "units" => d("{ units { totalCount } }"),
+        "unit" => (format!("{{ unit(id: \"{unit}\") {{ name }} }}"), json!({})),
+        "publicRecords" => d("{ publicRecords { totalCount } }"),
+        "officials" => d("{ officials { totalCount } }"),
+        "official" => (format!("{{ official(id: \"{}\") {{ name }} }}", fixture.official), json!({})),
+        "planTasks" => d("{ planTasks { totalCount } }"),
+        "creditRecords" => d("{ creditRecords { totalCount } }"),
+        "creditRecord" => (format!("{{ creditRecord(id: \"{}\") {{ title }} }}", fixture.shared_record), json!({})),
+        "creditCheck" => (format!("{{ creditCheck(officialId: \"{}\", purpose: AWARD) {{ verdict }} }}", fixture.official), json!({})),
+        "auditLog" => d("{ auditLog { totalCount } }"),
+        "users" => d("{ users { totalCount } }"),
+        "apiTokens" => d("{ apiTokens { totalCount } }"),
+        "login" => (
+            "mutation($p: String!) { login(input: { username: \"leader\", password: $p }) { token } }".into(),
+            json!({ "p": TEST_PASSWORD }),
+        ),
+        "createCreditRecord" => {
+            let day = chrono::Utc::now().date_naive().to_string();
+            let mut input = json!({ "unitId": unit, "polarity": "DISHONESTY", "category": "DEFAULTED_JUDGMENT_DEBTOR", "severity": "GENERAL",
+                "title": "矩阵", "facts": "事实", "decidingAuthority": "德化县人民法院", "occurredOn": day, "decidedOn": day });
+            if ACTORS[actor] == "personnel" {
+                input["polarity"] = json!("HONOR");
+                input["category"] = json!("COMMENDATION");
+                input["officialId"] = json!(fixture.official);
+            }
+            ("mutation($i: CreateCreditRecordInput!) { createCreditRecord(input: $i) { record { id } } }".into(), json!({ "i": input }))
+        }
+        "updateCreditRecord" | "revokeCreditRecord" => {
+            let title = format!("矩阵{actor}");
+            let mut record = RecordFixture::new("浔中镇", &title, Disclosure::Shared);
+            if ACTORS[actor] == "personnel" {
+                record.recorded_by = "县委组织部";
+            }
+            let row = insert_record(app, record).await;
+            let id = global_id(NodeType::CreditRecord, row).0;
+            if op == "updateCreditRecord" {
+                (format!("mutation {{ updateCreditRecord(input: {{ id: \"{id}\", version: 1, title: \"改\" }}) {{ record {{ id }} }} }}"), json!({}))
+            } else {
+                (format!("mutation {{ revokeCreditRecord(input: {{ id: \"{id}\", version: 1, reason: \"理由\" }}) {{ record {{ id }} }} }}"), json!({}))
+            }
+        }
+        "createUser" => (
+            format!("mutation {{ createUser(input: {{ username: \"m{actor}\", displayName: \"矩阵\", password: \"a long enough password\", role: LEADER, unitId: \"{unit}\" }}) {{ user {{ id }} }} }}"),
+            json!({}),
+        ),
+        "updateUser" => (
+            format!("mutation {{ updateUser(input: {{ id: \"{}\", displayName: \"改名\" }}) {{ user {{ id }} }} }}", global_id(NodeType::User, 6).0),
+            json!({}),
+        ),
+        "resetPassword" => (
+            format!("mutation {{ resetPassword(input: {{ id: \"{}\", password: \"{TEST_PASSWORD}\" }}) {{ user {{ id }} }} }}", global_id(NodeType::User, 6).0),
+            json!({}),
+        ),
+        "createApiToken" => d("mutation { createApiToken(input: { firm: \"矩阵\" }) { token } }"),
+        "revokeApiToken" => {
+            let token = app.api_token(Role::Evaluator, None).await;
+            drop(token);
+            let newest = entity::api_token::Entity::find_newest(&app.state.db).await;
+            (format!("mutation {{ revokeApiToken(input: {{ id: \"{}\" }}) {{ apiToken {{ id }} }} }}", global_id(NodeType::ApiToken, newest).0), json!({}))
+        }
+        other => panic!("no document for {other}"),
+    }
+}
+
+trait Newest {
+    async fn find_newest(db: &sea_orm::DatabaseConnection) -> i32;
+}
+
+impl Newest for entity::api_token::Entity {
+    async fn find_newest(db: &sea_orm::DatabaseConnection) -> i32 {
+        use sea_orm::{EntityTrait, QueryOrder};
+        entity::api_token::Entity::find()
+            .order_by_desc(entity::api_token::Column::Id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    }
+}
+
+async fn token_of(app: &TestApp, actor: &str) -> Option<String> {
+    match actor {
+        "anonymous" => None,
+        "evaluator" => Some(app.evaluator_token()),
+        user => Some(app.token_for(user).await),
+    }
+}
+
+#[tokio::test]
+async fn every_actor_may_run_exactly_the_operations_of_the_design() {
+    let app = spawn_app().await;
+    let official = global_id(NodeType::Official, insert_official(&app, "浔中镇", "矩阵官员", 1).await).0;
+    let shared = insert_record(&app, RecordFixture::new("浔中镇", "矩阵共享", Disclosure::Shared)).await;
+    let fixture = Fixture { official, shared_record: global_id(NodeType::CreditRecord, shared).0 };
+    let mut failures = Vec::new();
+    for (op, _, row) in MATRIX {
+        for (actor_index, actor) in ACTORS.iter().enumerate() {
+            let expected = row.as_bytes()[actor_index] == b'Y';
+            let token = token_of(&app, actor).await;
+            let (query, variables) = document(&app, op, actor_index, &fixture).await;
+            let body = app.graphql(token.as_deref(), &query, variables).await;
+            let code = error_code(&body);
+            let denied = code == "FORBIDDEN" || code == "UNAUTHENTICATED";
+            let ok = if expected {
+                !denied
+            } else {
+                code == if *actor == "anonymous" { "UNAUTHENTICATED" } else { "FORBIDDEN" }
+            };
+            if !ok {
+                failures.push(format!(
+                    "{op} as {actor}: expected {}, got {body}",
+                    if expected { "allowed" } else { "refused" }
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[tokio::test]
+async fn each_role_introspects_exactly_its_operations() {
+    let schema = chengxin::graphql::build_schema(&chengxin::config::Limits::default(), true);
+    let roles = [
+        Some(Role::Admin),
+        Some(Role::CreditOffice),
+        Some(Role::Recorder),
+        Some(Role::Personnel),
+        Some(Role::UnitClerk),
+        Some(Role::Leader),
+        Some(Role::Evaluator),
+        None,
+    ];
+    for (actor_index, role) in roles.into_iter().enumerate() {
+        let viewer = Viewer { role, ..Viewer::anonymous() };
+        let query = "{ __schema { queryType { fields { name } } mutationType { fields { name } } } }";
+        let data = schema.execute(async_graphql::Request::new(query).data(viewer)).await.data.into_json().unwrap();
+        let names = |root: &str| -> BTreeSet<String> {
+            data["__schema"][root]["fields"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|f| f["name"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let shown: BTreeSet<String> = names("queryType").union(&names("mutationType")).cloned().collect();
+        let expected: BTreeSet<String> = MATRIX
+            .iter()
+            .filter(|(_, _, row)| row.as_bytes()[actor_index] == b'Y')
+            .map(|(op, _, _)| (*op).to_owned())
+            .collect();
+        assert_eq!(shown, expected, "{}", ACTORS[actor_index]);
+        if role == Some(Role::Evaluator) {
+            assert!(names("mutationType").is_empty(), "an evaluator sees no mutation");
+        }
+    }
+}
