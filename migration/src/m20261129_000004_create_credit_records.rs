@@ -53,7 +53,8 @@ impl MigrationTrait for Migration {
         manager.create_index(index("credit_record", &["sector"])).await?;
         manager.create_index(index("credit_record", &["disclosure"])).await?;
         manager.create_index(index("credit_record", &["decided_on"])).await?;
-        manager.create_index(index("credit_record", &["unit_id", "polarity", "status"])).await?;
+        manager.create_index(index("credit_record", &["unit_id", "status", "polarity", "severity"])).await?;
+        manager.create_index(index("credit_record", &["status", "polarity", "severity", "decided_on"])).await?;
         manager.create_index(index("credit_record", &["source_type", "source_id"])).await?;
         manager.create_index(index("credit_record", &["official_id"])).await?;
         manager.create_index(index("credit_record", &["recorded_by_unit_id"])).await?;

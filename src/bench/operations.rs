@@ -50,5 +50,26 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
                 })
             }),
         },
+        Operation {
+            name: "creditRecords page (filtered) + unit/official",
+            body: Box::new(move |n| {
+                let severity = ["MINOR", "GENERAL", "SERIOUS"][n % 3];
+                json!({
+                    "query": "query($severity: Severity) { creditRecords(first: 20, filter: { polarity: DISHONESTY, severity: $severity, status: ACTIVE }) { totalCount edges { node { title category decidedOn unit { name } official { name } recordedBy { name } } } } }",
+                    "variables": { "severity": severity }
+                })
+            }),
+        },
+        Operation {
+            name: "units page + recordStats",
+            body: Box::new(move |n| {
+                let offset = (n * 50) % units.saturating_sub(50).max(1);
+                let after = (offset > 0).then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
+                json!({
+                    "query": "query($after: String) { units(first: 50, after: $after) { edges { node { name recordStats { minor general serious commendations rectifying } } } } }",
+                    "variables": { "after": after }
+                })
+            }),
+        },
     ]
 }
