@@ -2,7 +2,7 @@
 
 use std::{env, fmt, path::PathBuf, time::Duration};
 
-use crate::{domain::repair_rules::RepairRules, error::StartupError};
+use crate::{domain::repair_rules::RepairRules, error::StartupError, jobs::platform_push::PlatformConfig};
 
 /// A secret string: `Debug` and `Display` print a placeholder, never the value.
 #[derive(Clone)]
@@ -71,6 +71,8 @@ pub struct Config {
     pub limits: Limits,
     /// Disclosure windows and repair waits by effective date.
     pub repair_rules: RepairRules,
+    /// Delivery of records to the municipal credit platform.
+    pub platform: PlatformConfig,
 }
 
 /// The default database: a SQLite file `chengxin.db` in the working directory (WAL mode).
@@ -102,6 +104,7 @@ impl Config {
             anonymous_introspection: env_flag("CHENGXIN_ANONYMOUS_INTROSPECTION"),
             limits,
             repair_rules: RepairRules::default(),
+            platform: platform_from_env()?,
         })
     }
 
@@ -118,8 +121,26 @@ impl Config {
             anonymous_introspection: false,
             limits: Limits::default(),
             repair_rules: RepairRules::default(),
+            platform: PlatformConfig::default(),
         }
     }
+}
+
+/// `CHENGXIN_PLATFORM_URL` (none: records stay queued), `CHENGXIN_PLATFORM_SECRET` (required
+/// with a URL), `CHENGXIN_PLATFORM_INTERVAL_SECS` (default 10).
+fn platform_from_env() -> Result<PlatformConfig, StartupError> {
+    let mut platform =
+        PlatformConfig { url: env::var("CHENGXIN_PLATFORM_URL").ok().filter(|u| !u.is_empty()), ..Default::default() };
+    if platform.url.is_some() {
+        let secret = env::var("CHENGXIN_PLATFORM_SECRET").map_err(|_| {
+            StartupError::Config("CHENGXIN_PLATFORM_SECRET is required with CHENGXIN_PLATFORM_URL".into())
+        })?;
+        platform.secret = Secret::new(secret);
+    }
+    if let Some(seconds) = env_number("CHENGXIN_PLATFORM_INTERVAL_SECS")? {
+        platform.interval = Duration::from_secs(seconds.max(1));
+    }
+    Ok(platform)
 }
 
 fn env_flag(name: &str) -> bool {

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod jobs;
 pub mod metrics;
 pub mod outbox;
 pub mod seed;

@@ -1,4 +1,4 @@
-//! `chengxin`: serve | migrate | seed | schema | token | bench.
+//! `chengxin`: serve | migrate | seed | schema | token | export-pushes | bench.
 
 use std::process::ExitCode;
 
@@ -56,6 +56,8 @@ enum Command {
         #[arg(long)]
         role: Option<String>,
     },
+    /// Print the deliveries not yet accepted by the municipal platform, as JSON lines.
+    ExportPushes,
     /// Seed a fresh database at a scale, serve it, and measure each operation over HTTP.
     Bench {
         #[arg(long, value_enum, default_value = "county")]
@@ -152,6 +154,16 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         Command::Bench { scale, clients, seconds } => {
             let postgres_url = std::env::var("BENCH_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
             chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
+        }
+        Command::ExportPushes => {
+            let state = startup::build_default_state(Config::from_env(true)?).await?;
+            let lines = chengxin::jobs::platform_push::export_unsent(&state.db)
+                .await
+                .map_err(|e| StartupError::Other(e.public_message()))?;
+            for line in lines {
+                println!("{line}");
+            }
+            Ok(())
         }
         Command::Schema { role: None } => {
             print!("{}", sdl());

@@ -12,6 +12,7 @@ use crate::{
     error::StartupError,
     graphql::build_schema,
     http::{router, HttpApp},
+    jobs::platform_push::run_worker,
     metrics::Metrics,
     state::AppState,
 };
@@ -81,11 +82,20 @@ pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
     Ok(RunningServer { address, state, shutdown: Some(shutdown), task })
 }
 
-/// Serves until SIGTERM or Ctrl-C, then shuts down gracefully.
+/// Serves until SIGTERM or Ctrl-C, then shuts down gracefully; the platform worker runs beside
+/// it when a platform URL is configured.
 pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
     let listener = TcpListener::bind(&state.config.bind).await?;
     tracing::info!(address = %listener.local_addr()?, "listening");
+    let (stop_worker, stopped) = tokio::sync::watch::channel(false);
+    let worker = state.config.platform.url.is_some().then(|| {
+        tokio::spawn(run_worker(state.db.clone(), state.config.platform.clone(), state.clock.clone(), stopped))
+    });
     axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    let _ = stop_worker.send(true);
+    if let Some(worker) = worker {
+        let _ = worker.await;
+    }
     tracing::info!("stopped");
     Ok(())
 }

@@ -15,6 +15,7 @@ pub enum NodeType {
     User,
     ApiToken,
     AuditEntry,
+    PlatformPush,
 }
 
 impl NodeType {
@@ -27,11 +28,20 @@ impl NodeType {
             Self::User => "User",
             Self::ApiToken => "ApiToken",
             Self::AuditEntry => "AuditEntry",
+            Self::PlatformPush => "PlatformPush",
         }
     }
 
-    const ALL: [NodeType; 7] =
-        [Self::Unit, Self::Official, Self::PlanTask, Self::CreditRecord, Self::User, Self::ApiToken, Self::AuditEntry];
+    const ALL: [NodeType; 8] = [
+        Self::Unit,
+        Self::Official,
+        Self::PlanTask,
+        Self::CreditRecord,
+        Self::User,
+        Self::ApiToken,
+        Self::AuditEntry,
+        Self::PlatformPush,
+    ];
 
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.name() == name)

@@ -35,4 +35,5 @@ visible_for! {
     login => Login,
     create_credit_record => CreateCreditRecord,
     change_credit_record => ChangeCreditRecord,
+    manage_platform_pushes => ManagePlatformPushes,
 }

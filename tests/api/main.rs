@@ -13,6 +13,7 @@ mod loaders;
 mod node;
 mod officials;
 mod plan_tasks;
+mod platform_push;
 mod policy_agreement;
 mod record_writes;
 mod role_matrix;

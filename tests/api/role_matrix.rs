@@ -18,7 +18,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 23] = [
+const MATRIX: [(&str, bool, &str); 25] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -44,6 +44,8 @@ const MATRIX: [(&str, bool, &str); 23] = [
     ("resetPassword", true, "Ynnnnnnn"),
     ("createApiToken", true, "Ynnnnnnn"),
     ("revokeApiToken", true, "Ynnnnnnn"),
+    ("platformPushes", false, "Ynnnnnnn"),
+    ("requeuePlatformPush", true, "Ynnnnnnn"),
 ];
 
 struct Fixture {
@@ -117,6 +119,11 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
             drop(token);
             let newest = entity::api_token::Entity::find_newest(&app.state.db).await;
             (format!("mutation {{ revokeApiToken(input: {{ id: \"{}\" }}) {{ apiToken {{ id }} }} }}", global_id(NodeType::ApiToken, newest).0), json!({}))
+        }
+        "platformPushes" => d("{ platformPushes { totalCount } }"),
+        "requeuePlatformPush" => {
+            // Not FAILED, so an allowed actor gets INVALID_TRANSITION rather than a refusal.
+            (format!("mutation {{ requeuePlatformPush(input: {{ id: \"{}\" }}) {{ platformPush {{ id }} }} }}", global_id(NodeType::PlatformPush, 1).0), json!({}))
         }
         other => panic!("no document for {other}"),
     }

@@ -21,11 +21,12 @@ pub enum Operation {
     Login,
     CreateCreditRecord,
     ChangeCreditRecord,
+    ManagePlatformPushes,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 15] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -40,6 +41,7 @@ impl Operation {
         Operation::Login,
         Operation::CreateCreditRecord,
         Operation::ChangeCreditRecord,
+        Operation::ManagePlatformPushes,
     ];
 }
 
@@ -54,7 +56,7 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         ListPlanTasks | ListCreditRecords => role.is_some(),
         ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
         CreditCheck => matches!(role, Some(Admin | Personnel)),
-        ReadAuditLog | ManageUsers | ManageApiTokens => role == Some(Admin),
+        ReadAuditLog | ManageUsers | ManageApiTokens | ManagePlatformPushes => role == Some(Admin),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

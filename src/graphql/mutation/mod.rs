@@ -4,6 +4,7 @@ mod api_tokens;
 mod change_credit_record;
 mod create_credit_record;
 mod login;
+mod platform_pushes;
 mod users;
 
 use async_graphql::MergedObject;
@@ -16,4 +17,5 @@ pub struct MutationRoot(
     change_credit_record::ChangeCreditRecordMutation,
     users::UserMutation,
     api_tokens::ApiTokenMutation,
+    platform_pushes::PlatformPushMutation,
 );

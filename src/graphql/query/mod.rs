@@ -9,6 +9,7 @@ mod me;
 mod node;
 mod officials;
 mod plan_tasks;
+mod platform_pushes;
 mod public_records;
 mod units;
 
@@ -29,4 +30,5 @@ pub struct QueryRoot(
     accounts::AccountQuery,
     credit_check::CreditCheckQuery,
     audit_log::AuditLogQuery,
+    platform_pushes::PlatformPushQuery,
 );

@@ -46,7 +46,7 @@ impl NodeQuery {
                 }
                 load_record(ctx, row).await?.map(Node::CreditRecord)
             }
-            NodeType::User | NodeType::ApiToken | NodeType::AuditEntry => None,
+            NodeType::User | NodeType::ApiToken | NodeType::AuditEntry | NodeType::PlatformPush => None,
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod enums;
 pub mod node;
 pub mod official;
 pub mod plan_task;
+pub mod platform_push;
 pub mod public_record;
 pub mod record_enums;
 pub mod record_stats;

@@ -1,0 +1,42 @@
+//! `platformPushes` (administrator only).
+
+use async_graphql::{Context, Object, Result};
+use entity::platform_push::{self, Column};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    auth::policy::{self, Operation},
+    graphql::{
+        connection::{paginate, PageArgs},
+        context::ContextExt,
+        types::platform_push::{PlatformPush, PlatformPushConnection, PushStatus},
+    },
+};
+
+#[derive(Default)]
+pub struct PlatformPushQuery;
+
+#[Object]
+impl PlatformPushQuery {
+    /// Deliveries to the municipal platform, oldest first (administrator only).
+    #[graphql(visible = "crate::graphql::visibility::manage_platform_pushes")]
+    async fn platform_pushes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only this status.")] status: Option<PushStatus>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<PlatformPushConnection> {
+        let state = ctx.state()?;
+        policy::may(ctx.viewer()?, Operation::ManagePlatformPushes)?;
+        let mut select = platform_push::Entity::find();
+        if let Some(status) = status {
+            select = select.filter(Column::Status.eq(entity::enums::PushStatus::from(status)));
+        }
+        let select = select.order_by_asc(Column::Id);
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(PlatformPush).into())
+    }
+}

@@ -1,0 +1,3 @@
+//! Background work: delivery of the platform outbox.
+
+pub mod platform_push;
