@@ -14,6 +14,7 @@ pub mod http;
 pub mod jobs;
 pub mod metrics;
 pub mod outbox;
+pub mod record_writer;
 pub mod seed;
 pub mod startup;
 pub mod state;

@@ -71,5 +71,15 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
                 })
             }),
         },
+        Operation {
+            name: "commitments page (township, pending) + unit",
+            body: Box::new(move |n| {
+                let status = ["PENDING", "FULFILLED", "BREACHED"][n % 3];
+                json!({
+                    "query": "query($status: CommitmentStatus) { commitments(first: 20, filter: { status: $status }) { totalCount edges { node { content kind serviceArea dueOn unit { name } } } } }",
+                    "variables": { "status": status }
+                })
+            }),
+        },
     ]
 }

@@ -16,6 +16,7 @@ pub enum NodeType {
     ApiToken,
     AuditEntry,
     PlatformPush,
+    Commitment,
 }
 
 impl NodeType {
@@ -29,10 +30,11 @@ impl NodeType {
             Self::ApiToken => "ApiToken",
             Self::AuditEntry => "AuditEntry",
             Self::PlatformPush => "PlatformPush",
+            Self::Commitment => "Commitment",
         }
     }
 
-    const ALL: [NodeType; 8] = [
+    const ALL: [NodeType; 9] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -41,6 +43,7 @@ impl NodeType {
         Self::ApiToken,
         Self::AuditEntry,
         Self::PlatformPush,
+        Self::Commitment,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

@@ -36,4 +36,5 @@ visible_for! {
     create_credit_record => CreateCreditRecord,
     change_credit_record => ChangeCreditRecord,
     manage_platform_pushes => ManagePlatformPushes,
+    keep_commitments => KeepCommitments,
 }

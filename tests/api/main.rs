@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod authentication;
+mod commitments;
 mod credit_check;
 mod credit_records;
 mod hardening;

@@ -18,7 +18,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 25] = [
+const MATRIX: [(&str, bool, &str); 28] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -46,6 +46,10 @@ const MATRIX: [(&str, bool, &str); 25] = [
     ("revokeApiToken", true, "Ynnnnnnn"),
     ("platformPushes", false, "Ynnnnnnn"),
     ("requeuePlatformPush", true, "Ynnnnnnn"),
+    ("commitments", false, "YYYYYYYY"),
+    ("createCommitment", true, "YYnnYnnn"),
+    // A clerk may only declare fulfilment, which is the document it gets.
+    ("setCommitmentStatus", true, "YYnnYnnn"),
 ];
 
 struct Fixture {
@@ -121,6 +125,19 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
             (format!("mutation {{ revokeApiToken(input: {{ id: \"{}\" }}) {{ apiToken {{ id }} }} }}", global_id(NodeType::ApiToken, newest).0), json!({}))
         }
         "platformPushes" => d("{ platformPushes { totalCount } }"),
+        "commitments" => d("{ commitments { totalCount } }"),
+        "createCommitment" => (
+            format!("mutation {{ createCommitment(input: {{ unitId: \"{unit}\", kind: DEADLINE, content: \"矩阵承诺\" }}) {{ commitment {{ id }} }} }}"),
+            json!({}),
+        ),
+        "setCommitmentStatus" => {
+            let admin = app.token_for("admin").await;
+            let created = app
+                .graphql(Some(&admin), &format!("mutation {{ createCommitment(input: {{ unitId: \"{unit}\", kind: DEADLINE, content: \"矩阵\" }}) {{ commitment {{ id }} }} }}"), json!({}))
+                .await;
+            let id = created["data"]["createCommitment"]["commitment"]["id"].as_str().unwrap().to_owned();
+            (format!("mutation {{ setCommitmentStatus(input: {{ id: \"{id}\", version: 1, status: FULFILLED, evidence: \"台账\" }}) {{ commitment {{ id }} }} }}"), json!({}))
+        }
         "requeuePlatformPush" => {
             // Not FAILED, so an allowed actor gets INVALID_TRANSITION rather than a refusal.
             (format!("mutation {{ requeuePlatformPush(input: {{ id: \"{}\" }}) {{ platformPush {{ id }} }} }}", global_id(NodeType::PlatformPush, 1).0), json!({}))

@@ -8,6 +8,7 @@ use sea_orm::{
     ColumnTrait, Condition,
 };
 
+pub mod commitments;
 pub mod operations;
 pub mod records;
 

@@ -22,11 +22,13 @@ pub enum Operation {
     CreateCreditRecord,
     ChangeCreditRecord,
     ManagePlatformPushes,
+    ListCommitments,
+    KeepCommitments,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 15] = [
+    pub const ALL: [Operation; 17] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -42,6 +44,8 @@ impl Operation {
         Operation::CreateCreditRecord,
         Operation::ChangeCreditRecord,
         Operation::ManagePlatformPushes,
+        Operation::ListCommitments,
+        Operation::KeepCommitments,
     ];
 }
 
@@ -50,7 +54,8 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
     use Operation::*;
     use Role::*;
     match operation {
-        Me | Node | ListUnits | ListPublicRecords => true,
+        Me | Node | ListUnits | ListPublicRecords | ListCommitments => true,
+        KeepCommitments => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
         // Sign-in is for callers without a token.
         Login => role.is_none(),
         ListPlanTasks | ListCreditRecords => role.is_some(),

@@ -1,7 +1,7 @@
 //! Tables paged under a parent row — officials under a unit, records under a unit or an
 //! official — and in which order a nested page lists them.
 
-use entity::{credit_record, official, unit};
+use entity::{commitment, credit_record, official, unit};
 use sea_orm::{EntityTrait, Order};
 
 type Column<E> = <E as EntityTrait>::Column;
@@ -92,5 +92,29 @@ impl ChildTable for RecordsOfOfficial {
 
     fn parent_of(model: &credit_record::Model) -> Option<i32> {
         model.official_id
+    }
+}
+
+/// `Unit.commitments`: by due date, then id.
+pub struct CommitmentsOfUnit;
+
+impl ChildTable for CommitmentsOfUnit {
+    type Table = commitment::Entity;
+    type Parent = unit::Entity;
+
+    fn parent_id() -> unit::Column {
+        unit::Column::Id
+    }
+
+    fn parent_column() -> commitment::Column {
+        commitment::Column::UnitId
+    }
+
+    fn order() -> Vec<(commitment::Column, Order)> {
+        vec![(commitment::Column::DueOn, Order::Asc), (commitment::Column::Id, Order::Asc)]
+    }
+
+    fn parent_of(model: &commitment::Model) -> Option<i32> {
+        Some(model.unit_id)
     }
 }

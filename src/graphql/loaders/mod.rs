@@ -19,7 +19,7 @@ use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, HasId};
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
-pub use child_table::{ChildTable, OfficialsOfUnit, RecordsOfOfficial, RecordsOfUnit};
+pub use child_table::{ChildTable, CommitmentsOfUnit, OfficialsOfUnit, RecordsOfOfficial, RecordsOfUnit};
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
@@ -52,6 +52,9 @@ pub struct Loaders {
     pub official_record_counts: RequestLoader<ChildCounts<RecordsOfOfficial>>,
     pub official_record_pages: RequestLoader<ChildPages<RecordsOfOfficial>>,
     pub record_stats: RequestLoader<RecordStatsLoader>,
+    pub commitments: RequestLoader<ById<entity::commitment::Entity>>,
+    pub unit_commitment_counts: RequestLoader<ChildCounts<CommitmentsOfUnit>>,
+    pub unit_commitment_pages: RequestLoader<ChildPages<CommitmentsOfUnit>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
 }
 
@@ -62,6 +65,7 @@ impl Loaders {
         let officials = policy::officials_visible_to(viewer);
         let records = Ok(policy::records::records_visible_to(viewer, today, RecordUse::Rows));
         let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
+        let commitments = Ok(policy::commitments::commitments_visible_to(viewer));
         Self {
             units: loader(ById::new(db), &activity),
             officials: loader(ById::new(db), &activity),
@@ -76,6 +80,9 @@ impl Loaders {
             official_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
             official_record_pages: loader(ChildPages::new(db, records), &activity),
             record_stats: loader(RecordStatsLoader::new(db, countable), &activity),
+            commitments: loader(ById::new(db), &activity),
+            unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
+            unit_commitment_pages: loader(ChildPages::new(db, commitments), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
         }
     }

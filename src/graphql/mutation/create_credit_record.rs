@@ -1,25 +1,23 @@
 //! `createCreditRecord`.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{credit_record, enums, official, recording_authority, unit};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
-use serde_json::json;
+use entity::{enums, official, recording_authority, unit};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::{self, records::can_create_record, Operation},
     domain::record_rules::{check_record, default_disclosure, RecordDraft},
     error::AppError,
     graphql::{
         context::ContextExt,
-        ids::{expect_id, global_id, NodeType},
+        ids::{expect_id, NodeType},
         scalars::Date,
         types::{
             record_enums::{Disclosure, Polarity, RecordCategory, Sector, Severity},
             CreditRecord,
         },
     },
-    outbox::enqueue_push,
+    record_writer::{write_new_record, NewRecord, WriteContext},
 };
 
 /// A new record.
@@ -127,50 +125,32 @@ impl CreateCreditRecordMutation {
             decided_on: input.decided_on.0,
         };
         check_record(&draft, today)?;
-        let now = state.clock.now();
-        let disclosure_until = (polarity == enums::Polarity::Dishonesty)
-            .then(|| state.config.repair_rules.disclosure_until(severity, input.decided_on.0))
-            .flatten();
-        let txn = db.begin().await.map_err(AppError::from)?;
-        let record = credit_record::ActiveModel {
-            subject_type: Set(subject_type),
-            unit_id: Set(unit_id),
-            official_id: Set(official_id),
-            polarity: Set(polarity),
-            category: Set(category),
-            sector: Set(input.sector.into()),
-            severity: Set(severity),
-            title: Set(input.title.trim().to_owned()),
-            facts: Set(input.facts),
-            document_number: Set(input.document_number),
-            deciding_authority: Set(input.deciding_authority),
-            occurred_on: Set(input.occurred_on.0),
-            decided_on: Set(input.decided_on.0),
-            status: Set(enums::RecordStatus::Active),
-            disclosure: Set(disclosure),
-            disclosure_until: Set(disclosure_until),
-            recorded_by_unit_id: Set(recording_unit),
-            recorded_by_user_id: Set(viewer.user_id),
-            pushed_at: Set(None),
-            source_type: Set(None),
-            source_id: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await
-        .map_err(AppError::from)?;
-        let entry = AuditEntry {
-            action: "credit_record.create",
-            entity: "credit_record",
-            entity_id: Some(global_id(NodeType::CreditRecord, record.id).0),
-            before: None,
-            after: Some(json!(record)),
+        let new = NewRecord {
+            subject_type,
+            unit_id,
+            official_id,
+            polarity,
+            category,
+            sector: input.sector.into(),
+            severity,
+            title: input.title,
+            facts: input.facts,
+            document_number: input.document_number,
+            deciding_authority: input.deciding_authority,
+            occurred_on: input.occurred_on.0,
+            decided_on: input.decided_on.0,
+            disclosure,
+            recorded_by_unit_id: recording_unit,
+            source: None,
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
-        enqueue_push(&txn, &record, now).await.map_err(AppError::from)?;
+        let at = WriteContext {
+            viewer,
+            request_id: ctx.request_id(),
+            now: state.clock.now(),
+            rules: &state.config.repair_rules,
+        };
+        let txn = db.begin().await.map_err(AppError::from)?;
+        let record = write_new_record(&txn, &at, new).await?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(CreditRecordPayload { record: CreditRecord(record) })
     }

@@ -2,6 +2,7 @@
 
 mod api_tokens;
 mod change_credit_record;
+mod commitments;
 mod create_credit_record;
 mod login;
 mod platform_pushes;
@@ -18,4 +19,5 @@ pub struct MutationRoot(
     users::UserMutation,
     api_tokens::ApiTokenMutation,
     platform_pushes::PlatformPushMutation,
+    commitments::CommitmentMutation,
 );

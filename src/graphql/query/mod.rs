@@ -2,6 +2,7 @@
 
 mod accounts;
 mod audit_log;
+mod commitments;
 mod credit_check;
 mod credit_records;
 mod filters;
@@ -13,7 +14,7 @@ mod platform_pushes;
 mod public_records;
 mod units;
 
-pub use node::{load_official, load_record};
+pub use node::{load_commitment, load_official, load_record};
 
 use async_graphql::MergedObject;
 
@@ -31,4 +32,5 @@ pub struct QueryRoot(
     credit_check::CreditCheckQuery,
     audit_log::AuditLogQuery,
     platform_pushes::PlatformPushQuery,
+    commitments::CommitmentQuery,
 );

@@ -3,16 +3,19 @@
 use async_graphql::{Context, Object, Result, ID};
 
 use crate::{
-    auth::policy::{
-        self,
-        records::{self, RecordUse},
-        Operation,
+    auth::{
+        policy::{
+            self, commitments,
+            records::{self, RecordUse},
+            Operation,
+        },
+        Role,
     },
     error::AppError,
     graphql::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
-        types::{CreditRecord, Node, Official, PlanTask, Unit},
+        types::{Commitment, CreditRecord, Node, Official, PlanTask, Unit},
     },
 };
 
@@ -46,6 +49,7 @@ impl NodeQuery {
                 }
                 load_record(ctx, row).await?.map(Node::CreditRecord)
             }
+            NodeType::Commitment => load_commitment(ctx, row).await?.map(Node::Commitment),
             NodeType::User | NodeType::ApiToken | NodeType::AuditEntry | NodeType::PlatformPush => None,
         })
     }
@@ -78,4 +82,14 @@ pub async fn load_record(ctx: &Context<'_>, row: i32) -> Result<Option<CreditRec
         false
     };
     Ok(records::can_read_record(viewer, &record, today, RecordUse::Rows, in_scope).then_some(CreditRecord(record)))
+}
+
+/// A commitment by row id if the viewer may see it.
+pub async fn load_commitment(ctx: &Context<'_>, row: i32) -> Result<Option<Commitment>, AppError> {
+    let viewer = ctx.viewer()?;
+    let loaders = ctx.loaders()?;
+    let Some(commitment) = loaders.commitments.load_one(row).await? else { return Ok(None) };
+    let in_scope =
+        viewer.role == Some(Role::UnitClerk) && loaders.unit_scope.load_one(commitment.unit_id).await?.unwrap_or(false);
+    Ok(commitments::can_read_commitment(viewer, &commitment, in_scope).then_some(Commitment(commitment)))
 }

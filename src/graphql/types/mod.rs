@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit_entry;
+pub mod commitment;
 pub mod credit_check;
 pub mod credit_record;
 pub mod enums;
@@ -17,6 +18,7 @@ pub mod viewer;
 
 pub use account::{ApiToken, ApiTokenConnection, User, UserConnection};
 pub use audit_entry::{AuditEntry, AuditEntryConnection};
+pub use commitment::{Commitment, CommitmentConnection};
 pub use credit_record::{CreditRecord, CreditRecordConnection};
 
 pub use node::Node;

@@ -2,7 +2,7 @@
 
 use async_graphql::{Interface, ID};
 
-use super::{CreditRecord, Official, PlanTask, Unit};
+use super::{Commitment, CreditRecord, Official, PlanTask, Unit};
 
 /// An object with a global id, fetchable with `node(id:)`.
 #[derive(Interface)]
@@ -12,4 +12,5 @@ pub enum Node {
     Official(Official),
     PlanTask(PlanTask),
     CreditRecord(CreditRecord),
+    Commitment(Commitment),
 }

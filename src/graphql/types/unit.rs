@@ -3,12 +3,15 @@
 use async_graphql::{Context, Object, Result, ID};
 use entity::unit;
 
-use super::{enums::UnitKind, CreditRecord, CreditRecordConnection, OfficialConnection, RecordStats};
+use super::{
+    enums::UnitKind, Commitment, CommitmentConnection, CreditRecord, CreditRecordConnection, OfficialConnection,
+    RecordStats,
+};
 use crate::graphql::{
     connection::connection_types,
     context::ContextExt,
     ids::{global_id, NodeType},
-    loaders::{OfficialsOfUnit, RecordsOfUnit},
+    loaders::{CommitmentsOfUnit, OfficialsOfUnit, RecordsOfUnit},
     nested::{nested_page, NestedLoaders},
     scalars::DateTime,
     types::Official,
@@ -101,6 +104,20 @@ impl Unit {
         let loaders =
             NestedLoaders::<RecordsOfUnit> { pages: |l| &l.unit_record_pages, counts: |l| &l.unit_record_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
+    }
+
+    /// The unit's commitments, by due date — only those the viewer may see.
+    async fn commitments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<CommitmentConnection> {
+        let loaders = NestedLoaders::<CommitmentsOfUnit> {
+            pages: |l| &l.unit_commitment_pages,
+            counts: |l| &l.unit_commitment_counts,
+        };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, Commitment).await?.into())
     }
 
     /// Counts of the unit's records in force (among those the viewer may count).

@@ -1,0 +1,95 @@
+//! `commitments`: for everyone — the public sees public ones.
+
+use async_graphql::{Context, InputObject, Object, Result, ID};
+use entity::commitment::{self, Column};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    auth::policy::{self, commitments::commitments_visible_to, Operation},
+    graphql::{
+        connection::{paginate, PageArgs},
+        context::ContextExt,
+        ids::{expect_id, NodeType},
+        scalars::Date,
+        types::{
+            commitment::{CommitmentKind, CommitmentStatus},
+            record_enums::Sector,
+            Commitment, CommitmentConnection,
+        },
+    },
+};
+
+/// Which commitments to list.
+#[derive(InputObject, Default)]
+pub struct CommitmentFilter {
+    /// Only this unit's.
+    pub unit_id: Option<ID>,
+    /// With `unitId`: also the units below it.
+    #[graphql(default)]
+    pub include_subunits: bool,
+    /// Only this kind.
+    pub kind: Option<CommitmentKind>,
+    /// Only this status.
+    pub status: Option<CommitmentStatus>,
+    /// Only this sector.
+    pub sector: Option<Sector>,
+    /// Only public (true) or internal (false) ones.
+    pub is_public: Option<bool>,
+    /// Due on or after this day.
+    pub due_from: Option<Date>,
+    /// Due on or before this day.
+    pub due_to: Option<Date>,
+}
+
+#[derive(Default)]
+pub struct CommitmentQuery;
+
+#[Object]
+impl CommitmentQuery {
+    /// Commitments the viewer may see, by due date (the public: public ones only).
+    #[allow(clippy::too_many_arguments)]
+    async fn commitments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which commitments.")] filter: Option<CommitmentFilter>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<CommitmentConnection> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ListCommitments)?;
+        let filter = filter.unwrap_or_default();
+        let mut select = commitment::Entity::find().filter(commitments_visible_to(viewer));
+        if let Some(unit) = &filter.unit_id {
+            let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
+            select = if filter.include_subunits {
+                select.filter(policy::in_subtree(Column::UnitId, Some(unit)))
+            } else {
+                select.filter(Column::UnitId.eq(unit))
+            };
+        }
+        if let Some(kind) = filter.kind {
+            select = select.filter(Column::Kind.eq(entity::enums::CommitmentKind::from(kind)));
+        }
+        if let Some(status) = filter.status {
+            select = select.filter(Column::Status.eq(entity::enums::CommitmentStatus::from(status)));
+        }
+        if let Some(sector) = filter.sector {
+            select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
+        }
+        if let Some(public) = filter.is_public {
+            select = select.filter(Column::IsPublic.eq(public));
+        }
+        if let Some(from) = filter.due_from {
+            select = select.filter(Column::DueOn.gte(from.0));
+        }
+        if let Some(to) = filter.due_to {
+            select = select.filter(Column::DueOn.lte(to.0));
+        }
+        let select = select.order_by_asc(Column::DueOn).order_by_asc(Column::Id);
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(Commitment).into())
+    }
+}

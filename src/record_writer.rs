@@ -1,0 +1,100 @@
+//! Writing a new credit record: the row, its audit entry and (for dishonesty) its outbox row, on
+//! the caller's transaction. Used by `createCreditRecord` and by the workflows that create
+//! records from their source (a breached commitment, an overdue payment …).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{
+    credit_record,
+    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use serde_json::json;
+
+use crate::{
+    audit::{write_audit, AuditEntry},
+    auth::Viewer,
+    domain::repair_rules::RepairRules,
+    error::AppResult,
+    graphql::ids::{global_id, NodeType},
+    outbox::enqueue_push,
+};
+
+/// A record to write, already checked.
+pub struct NewRecord {
+    pub subject_type: SubjectType,
+    pub unit_id: i32,
+    pub official_id: Option<i32>,
+    pub polarity: Polarity,
+    pub category: RecordCategory,
+    pub sector: Sector,
+    pub severity: Severity,
+    pub title: String,
+    pub facts: String,
+    pub document_number: Option<String>,
+    pub deciding_authority: String,
+    pub occurred_on: NaiveDate,
+    pub decided_on: NaiveDate,
+    pub disclosure: Disclosure,
+    pub recorded_by_unit_id: i32,
+    /// Where it came from, e.g. `("commitment", 42)`.
+    pub source: Option<(&'static str, i32)>,
+}
+
+/// Who writes, when, and under which rules.
+pub struct WriteContext<'a> {
+    pub viewer: &'a Viewer,
+    pub request_id: &'a str,
+    pub now: DateTime<Utc>,
+    pub rules: &'a RepairRules,
+}
+
+/// Inserts the record (ACTIVE, version 1, its disclosure window from the rules), audits it and
+/// queues it for the platform.
+pub async fn write_new_record<C: ConnectionTrait>(
+    db: &C,
+    at: &WriteContext<'_>,
+    new: NewRecord,
+) -> AppResult<credit_record::Model> {
+    let disclosure_until = (new.polarity == Polarity::Dishonesty)
+        .then(|| at.rules.disclosure_until(new.severity, new.decided_on))
+        .flatten();
+    let record = credit_record::ActiveModel {
+        subject_type: Set(new.subject_type),
+        unit_id: Set(new.unit_id),
+        official_id: Set(new.official_id),
+        polarity: Set(new.polarity),
+        category: Set(new.category),
+        sector: Set(new.sector),
+        severity: Set(new.severity),
+        title: Set(new.title.trim().to_owned()),
+        facts: Set(new.facts),
+        document_number: Set(new.document_number),
+        deciding_authority: Set(new.deciding_authority),
+        occurred_on: Set(new.occurred_on),
+        decided_on: Set(new.decided_on),
+        status: Set(RecordStatus::Active),
+        disclosure: Set(new.disclosure),
+        disclosure_until: Set(disclosure_until),
+        recorded_by_unit_id: Set(new.recorded_by_unit_id),
+        recorded_by_user_id: Set(at.viewer.user_id),
+        pushed_at: Set(None),
+        source_type: Set(new.source.map(|(kind, _)| kind.to_owned())),
+        source_id: Set(new.source.map(|(_, id)| id)),
+        version: Set(1),
+        created_at: Set(at.now),
+        updated_at: Set(at.now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let entry = AuditEntry {
+        action: "credit_record.create",
+        entity: "credit_record",
+        entity_id: Some(global_id(NodeType::CreditRecord, record.id).0),
+        before: None,
+        after: Some(json!(record)),
+    };
+    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    enqueue_push(db, &record, at.now).await?;
+    Ok(record)
+}
