@@ -11,23 +11,7 @@ use entity::{
 };
 
 use super::{synthetic::Synth, units::UnitIndex};
-
-pub const SERVICE_AREAS: [&str; 14] = [
-    "就业",
-    "物业",
-    "就学",
-    "计生",
-    "养老",
-    "助残",
-    "扶贫",
-    "医保",
-    "住房",
-    "出行",
-    "停车",
-    "防火防盗",
-    "优抚",
-    "便民服务",
-];
+use crate::domain::commitment_rules::SERVICE_AREAS;
 
 pub fn plan_commitments(
     synth: &mut Synth,
