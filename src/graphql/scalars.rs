@@ -45,3 +45,27 @@ impl ScalarType for DateTime {
         Value::String(self.0.to_rfc3339_opts(SecondsFormat::Secs, true))
     }
 }
+
+/// An exact decimal number (money in yuan, hours …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Decimal(pub rust_decimal::Decimal);
+
+/// An exact decimal number as a string, e.g. `"1234.56"` (money in yuan, hours), so JSON never
+/// rounds it.
+#[Scalar(name = "Decimal")]
+impl ScalarType for Decimal {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => text
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+                .map(Decimal)
+                .map_err(|_| InputValueError::custom("expected a decimal number as a string, e.g. \"12.50\"")),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.normalize().to_string())
+    }
+}

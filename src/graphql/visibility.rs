@@ -37,4 +37,5 @@ visible_for! {
     change_credit_record => ChangeCreditRecord,
     manage_platform_pushes => ManagePlatformPushes,
     keep_commitments => KeepCommitments,
+    record_training => RecordTraining,
 }

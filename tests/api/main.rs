@@ -20,4 +20,5 @@ mod record_writes;
 mod role_matrix;
 mod schema_file;
 mod seed;
+mod training;
 mod units;

@@ -18,7 +18,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 28] = [
+const MATRIX: [(&str, bool, &str); 29] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -50,6 +50,7 @@ const MATRIX: [(&str, bool, &str); 28] = [
     ("createCommitment", true, "YYnnYnnn"),
     // A clerk may only declare fulfilment, which is the document it gets.
     ("setCommitmentStatus", true, "YYnnYnnn"),
+    ("recordTraining", true, "YnnYnnnn"),
 ];
 
 struct Fixture {
@@ -126,6 +127,10 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
         }
         "platformPushes" => d("{ platformPushes { totalCount } }"),
         "commitments" => d("{ commitments { totalCount } }"),
+        "recordTraining" => (
+            format!("mutation {{ recordTraining(input: {{ officialId: \"{}\", course: \"课程\", hours: \"1\", completedOn: \"2025-01-01\" }}) {{ official {{ name }} }} }}", fixture.official),
+            json!({}),
+        ),
         "createCommitment" => (
             format!("mutation {{ createCommitment(input: {{ unitId: \"{unit}\", kind: DEADLINE, content: \"矩阵承诺\" }}) {{ commitment {{ id }} }} }}"),
             json!({}),

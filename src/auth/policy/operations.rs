@@ -24,11 +24,12 @@ pub enum Operation {
     ManagePlatformPushes,
     ListCommitments,
     KeepCommitments,
+    RecordTraining,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 17] = [
+    pub const ALL: [Operation; 18] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -46,6 +47,7 @@ impl Operation {
         Operation::ManagePlatformPushes,
         Operation::ListCommitments,
         Operation::KeepCommitments,
+        Operation::RecordTraining,
     ];
 }
 
@@ -60,7 +62,7 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         Login => role.is_none(),
         ListPlanTasks | ListCreditRecords => role.is_some(),
         ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
-        CreditCheck => matches!(role, Some(Admin | Personnel)),
+        CreditCheck | RecordTraining => matches!(role, Some(Admin | Personnel)),
         ReadAuditLog | ManageUsers | ManageApiTokens | ManagePlatformPushes => role == Some(Admin),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),

@@ -8,6 +8,7 @@ mod child_table;
 mod record_stats;
 mod request_activity;
 mod task_lead_units;
+mod training_minutes;
 mod unit_children;
 mod unit_scope;
 
@@ -23,6 +24,7 @@ pub use child_table::{ChildTable, CommitmentsOfUnit, OfficialsOfUnit, RecordsOfO
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
+pub use training_minutes::{OfficialYear, TrainingMinutes};
 pub use unit_children::UnitChildren;
 pub use unit_scope::UnitScope;
 
@@ -56,6 +58,7 @@ pub struct Loaders {
     pub unit_commitment_counts: RequestLoader<ChildCounts<CommitmentsOfUnit>>,
     pub unit_commitment_pages: RequestLoader<ChildPages<CommitmentsOfUnit>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
+    pub training_minutes: RequestLoader<TrainingMinutes>,
 }
 
 impl Loaders {
@@ -84,6 +87,7 @@ impl Loaders {
             unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
             unit_commitment_pages: loader(ChildPages::new(db, commitments), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
+            training_minutes: loader(TrainingMinutes::new(db), &activity),
         }
     }
 }

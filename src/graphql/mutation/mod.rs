@@ -6,6 +6,7 @@ mod commitments;
 mod create_credit_record;
 mod login;
 mod platform_pushes;
+mod training;
 mod users;
 
 use async_graphql::MergedObject;
@@ -20,4 +21,5 @@ pub struct MutationRoot(
     api_tokens::ApiTokenMutation,
     platform_pushes::PlatformPushMutation,
     commitments::CommitmentMutation,
+    training::TrainingMutation,
 );

@@ -16,9 +16,9 @@ use crate::{
         connection::connection_types,
         context::ContextExt,
         ids::{global_id, NodeType},
-        loaders::RecordsOfOfficial,
+        loaders::{OfficialYear, RecordsOfOfficial},
         nested::{nested_page, NestedLoaders},
-        scalars::DateTime,
+        scalars::{DateTime, Decimal},
     },
 };
 
@@ -90,6 +90,17 @@ impl Official {
     /// The unit the official serves.
     async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+    }
+
+    /// Hours of integrity training (诚信教育) completed in a calendar year.
+    async fn training_hours(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The calendar year.")] year: i32,
+    ) -> Result<Decimal> {
+        let key = OfficialYear { official: self.0.id, year };
+        let minutes = ctx.loaders()?.training_minutes.load_one(key).await?.unwrap_or(0);
+        Ok(Decimal((rust_decimal::Decimal::new(minutes, 0) / rust_decimal::Decimal::from(60)).round_dp(2)))
     }
 
     /// The official's credit records, newest decision first — only those the viewer may see.
