@@ -8,6 +8,7 @@ pub mod county;
 mod evaluations;
 mod people;
 pub mod plan_tasks;
+mod record_workflows;
 mod records;
 mod sectors;
 pub mod synthetic;

@@ -1,0 +1,126 @@
+//! The rectifications, objections and repair applications a seeded record's status implies.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use entity::{
+    enums::{ObjectionStatus, RecordStatus, RectificationStatus, RepairStatus},
+    objection, rectification, repair_application,
+};
+
+use super::{records::RecordRows, synthetic::Synth, users::demo_user_id};
+
+pub fn add_workflows(
+    synth: &mut Synth,
+    rows: &mut RecordRows,
+    record_id: i32,
+    status: RecordStatus,
+    decided_on: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) {
+    let deadline = decided_on + Duration::days(60);
+    let office = demo_user_id("office");
+    let rectification = match status {
+        RecordStatus::Rectifying => Some(if deadline < today {
+            synth.weighted(&[(RectificationStatus::Overdue, 60), (RectificationStatus::Submitted, 40)])
+        } else {
+            synth.weighted(&[
+                (RectificationStatus::Pending, 50),
+                (RectificationStatus::Submitted, 30),
+                (RectificationStatus::Rejected, 20),
+            ])
+        }),
+        RecordStatus::Rectified | RecordStatus::Repaired => Some(RectificationStatus::Accepted),
+        _ => None,
+    };
+    if let Some(rect_status) = rectification {
+        let submitted = !matches!(rect_status, RectificationStatus::Pending | RectificationStatus::Overdue);
+        let submitted_on = submitted.then(|| (decided_on + Duration::days(synth.range(5, 55))).min(today));
+        let reviewed = matches!(rect_status, RectificationStatus::Accepted | RectificationStatus::Rejected);
+        rows.rectifications.push(rectification::Model {
+            id: rows.rectifications.len() as i32 + 1,
+            record_id,
+            deadline,
+            cause: submitted.then(|| "对相关制度执行不到位，内部审核把关不严。".into()),
+            plan: submitted.then(|| "完善内控制度，落实专人负责，限期履行义务。".into()),
+            completion: reviewed.then(|| "已履行全部义务并提交佐证材料。".into()),
+            resolution: None,
+            submitted_on,
+            completed_on: (rect_status == RectificationStatus::Accepted).then_some(submitted_on).flatten(),
+            court_removed_on: None,
+            status: rect_status,
+            opened_by_user_id: office,
+            reviewer_user_id: reviewed.then_some(office).flatten(),
+            review_note: (rect_status == RectificationStatus::Rejected).then(|| "整改材料不完整，请补充。".into()),
+            reviewed_at: reviewed.then_some(now),
+            accountability_flagged: rect_status == RectificationStatus::Overdue,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    if status == RecordStatus::Revoked || synth.chance(3) {
+        let objection_status = if status == RecordStatus::Revoked {
+            ObjectionStatus::Upheld
+        } else {
+            synth.weighted(&[
+                (ObjectionStatus::Filed, 30),
+                (ObjectionStatus::UnderReview, 30),
+                (ObjectionStatus::Dismissed, 40),
+            ])
+        };
+        let decided = matches!(objection_status, ObjectionStatus::Upheld | ObjectionStatus::Dismissed);
+        rows.objections.push(objection::Model {
+            id: rows.objections.len() as i32 + 1,
+            record_id,
+            filed_by_user_id: demo_user_id("xunzhong"),
+            grounds: "认定事实有误，相关义务已于决定作出前履行完毕。".into(),
+            status: objection_status,
+            decision: decided.then(|| {
+                if objection_status == ObjectionStatus::Upheld {
+                    "异议成立，撤销该记录。"
+                } else {
+                    "异议不成立，维持原记录。"
+                }
+                .into()
+            }),
+            decided_at: decided.then_some(now),
+            decided_by_user_id: decided.then_some(office).flatten(),
+            handling_deadline: (decided_on + Duration::days(20)).min(today + Duration::days(15)),
+            overdue: false,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    let repair = match status {
+        RecordStatus::Repaired => Some(RepairStatus::Approved),
+        RecordStatus::Rectified if synth.chance(30) => {
+            Some(synth.weighted(&[(RepairStatus::Submitted, 60), (RepairStatus::Rejected, 40)]))
+        }
+        _ => None,
+    };
+    if let Some(repair_status) = repair {
+        let decided = repair_status != RepairStatus::Submitted;
+        rows.repairs.push(repair_application::Model {
+            id: rows.repairs.len() as i32 + 1,
+            record_id,
+            applicant_user_id: demo_user_id("xunzhong"),
+            measures: "已全额履行义务，消除不良影响，并提交信用承诺书。".into(),
+            status: repair_status,
+            rule_set: "2026-04-01".into(),
+            decision: decided.then(|| {
+                if repair_status == RepairStatus::Approved {
+                    "符合修复条件，准予修复。"
+                } else {
+                    "未满最短公示期限，不予修复。"
+                }
+                .into()
+            }),
+            decided_at: decided.then_some(now),
+            decided_by_user_id: decided.then_some(office).flatten(),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+}
