@@ -4,7 +4,10 @@
 use std::collections::BTreeSet;
 
 use chengxin::auth::{
-    policy::records::{can_read_record, record_read_needs_scope, records_visible_to, RecordUse},
+    policy::{
+        reads_depend_on_subtree,
+        records::{can_read_record, records_visible_to, RecordUse},
+    },
     Role, Viewer,
 };
 use entity::{credit_record, unit_closure};
@@ -64,7 +67,7 @@ async fn sql_condition_and_row_predicate_agree_for_every_actor() {
             let by_predicate: BTreeSet<i32> = all
                 .iter()
                 .filter(|r| {
-                    let in_scope = record_read_needs_scope(viewer) && subtree.contains(&r.unit_id);
+                    let in_scope = reads_depend_on_subtree(viewer) && subtree.contains(&r.unit_id);
                     can_read_record(viewer, r, today, purpose, in_scope)
                 })
                 .map(|r| r.id)

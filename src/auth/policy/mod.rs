@@ -50,8 +50,9 @@ pub fn can_read_official(viewer: &Viewer, unit_in_scope: bool) -> bool {
     }
 }
 
-/// Whether a viewer whose scope is a subtree needs the official's unit checked against it.
-pub fn official_read_needs_scope(viewer: &Viewer) -> bool {
+/// Whether the row predicates (officials, records, commitments) need to know if the row's unit
+/// lies in the viewer's subtree: only a unit clerk's reads depend on it.
+pub fn reads_depend_on_subtree(viewer: &Viewer) -> bool {
     viewer.role == Some(Role::UnitClerk)
 }
 

@@ -56,7 +56,7 @@ pub fn public_portal(today: NaiveDate) -> Condition {
 }
 
 /// The row form of [`records_visible_to`]. `unit_in_scope`: the record's unit lies in the
-/// viewer's subtree (only asked of unit clerks; see [`record_read_needs_scope`]).
+/// viewer's subtree (only asked when [`super::reads_depend_on_subtree`]).
 pub fn can_read_record(
     viewer: &Viewer,
     record: &credit_record::Model,
@@ -86,11 +86,6 @@ pub fn is_on_public_portal(record: &credit_record::Model, today: NaiveDate) -> b
         && record.subject_type == SubjectType::Unit
         && matches!(record.status, RecordStatus::Active | RecordStatus::Rectifying)
         && record.disclosure_until.is_none_or(|until| until >= today)
-}
-
-/// Whether [`can_read_record`] needs to know if the record's unit is in the viewer's subtree.
-pub fn record_read_needs_scope(viewer: &Viewer) -> bool {
-    viewer.role == Some(Role::UnitClerk)
 }
 
 /// Whether the viewer may enter a record of this kind. The credit office and the administrator

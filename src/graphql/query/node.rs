@@ -3,13 +3,10 @@
 use async_graphql::{Context, Object, Result, ID};
 
 use crate::{
-    auth::{
-        policy::{
-            self, commitments,
-            records::{self, RecordUse},
-            Operation,
-        },
-        Role,
+    auth::policy::{
+        self, commitments,
+        records::{self, RecordUse},
+        Operation,
     },
     error::AppError,
     graphql::{
@@ -62,7 +59,7 @@ pub async fn load_official(ctx: &Context<'_>, row: i32) -> Result<Option<Officia
     let Some(official) = loaders.officials.load_one(row).await? else {
         return Ok(None);
     };
-    let in_scope = if policy::official_read_needs_scope(viewer) {
+    let in_scope = if policy::reads_depend_on_subtree(viewer) {
         loaders.unit_scope.load_one(official.unit_id).await?.unwrap_or(false)
     } else {
         false
@@ -76,7 +73,7 @@ pub async fn load_record(ctx: &Context<'_>, row: i32) -> Result<Option<CreditRec
     let loaders = ctx.loaders()?;
     let today = ctx.state()?.clock.today();
     let Some(record) = loaders.records.load_one(row).await? else { return Ok(None) };
-    let in_scope = if records::record_read_needs_scope(viewer) {
+    let in_scope = if policy::reads_depend_on_subtree(viewer) {
         loaders.unit_scope.load_one(record.unit_id).await?.unwrap_or(false)
     } else {
         false
@@ -89,7 +86,7 @@ pub async fn load_commitment(ctx: &Context<'_>, row: i32) -> Result<Option<Commi
     let viewer = ctx.viewer()?;
     let loaders = ctx.loaders()?;
     let Some(commitment) = loaders.commitments.load_one(row).await? else { return Ok(None) };
-    let in_scope =
-        viewer.role == Some(Role::UnitClerk) && loaders.unit_scope.load_one(commitment.unit_id).await?.unwrap_or(false);
+    let in_scope = policy::reads_depend_on_subtree(viewer)
+        && loaders.unit_scope.load_one(commitment.unit_id).await?.unwrap_or(false);
     Ok(commitments::can_read_commitment(viewer, &commitment, in_scope).then_some(Commitment(commitment)))
 }
