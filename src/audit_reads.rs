@@ -9,15 +9,15 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 
 use crate::auth::Viewer;
 
-/// The identifiers one request showed unmasked: (entity API id, field).
+/// The identifiers one request showed unmasked: (table, entity API id, field).
 #[derive(Default)]
-pub struct IdentifierReads(Mutex<BTreeSet<(String, &'static str)>>);
+pub struct IdentifierReads(Mutex<BTreeSet<(&'static str, String, &'static str)>>);
 
 impl IdentifierReads {
-    /// Notes that `field` of the object with API id `entity_id` was shown whole.
-    pub fn note(&self, entity_id: String, field: &'static str) {
+    /// Notes that `field` of the `entity` row with API id `entity_id` was shown whole.
+    pub fn note(&self, entity: &'static str, entity_id: String, field: &'static str) {
         if let Ok(mut reads) = self.0.lock() {
-            reads.insert((entity_id, field));
+            reads.insert((entity, entity_id, field));
         }
     }
 
@@ -29,19 +29,19 @@ impl IdentifierReads {
         request_id: &str,
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
-        let reads: Vec<(String, &'static str)> = match self.0.lock() {
+        let reads: Vec<(&'static str, String, &'static str)> = match self.0.lock() {
             Ok(mut reads) => std::mem::take(&mut *reads).into_iter().collect(),
             Err(_) => return Ok(()),
         };
         if reads.is_empty() {
             return Ok(());
         }
-        let rows = reads.into_iter().map(|(entity_id, field)| audit_log::ActiveModel {
+        let rows = reads.into_iter().map(|(entity, entity_id, field)| audit_log::ActiveModel {
             actor: Set(viewer.subject.clone()),
             actor_user_id: Set(viewer.user_id),
             role: Set(viewer.role_label().to_owned()),
-            action: Set("official.read_identifier".into()),
-            entity: Set("official".into()),
+            action: Set(format!("{entity}.read_identifier")),
+            entity: Set(entity.into()),
             entity_id: Set(Some(entity_id)),
             before: Set(None),
             after: Set(Some(serde_json::json!({ "field": field }).to_string())),

@@ -73,6 +73,50 @@ pub struct Config {
     pub repair_rules: RepairRules,
     /// Delivery of records to the municipal credit platform.
     pub platform: PlatformConfig,
+    /// Handling deadlines and the deadline sweep.
+    pub deadlines: DeadlineConfig,
+}
+
+/// Handling deadlines and how often the sweep runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlineConfig {
+    /// Days the credit office has to decide an objection (`CHENGXIN_OBJECTION_DAYS`, default 15).
+    pub objection_days: u32,
+    /// Days an assigned unit has to reply to a complaint unless the assignment says otherwise
+    /// (`CHENGXIN_COMPLAINT_DAYS`, default 15).
+    pub complaint_days: u32,
+    /// Complaints one client address may submit per hour (`CHENGXIN_COMPLAINTS_PER_HOUR`, default 5).
+    pub complaints_per_hour: u64,
+    /// Use the last `X-Forwarded-For` address as the client's (`CHENGXIN_TRUST_FORWARDED_FOR`;
+    /// only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// Seconds between background sweeps (`CHENGXIN_SWEEP_INTERVAL_SECS`, default 3600; 0 = off).
+    pub sweep_interval_secs: u64,
+}
+
+impl Default for DeadlineConfig {
+    fn default() -> Self {
+        Self {
+            objection_days: 15,
+            complaint_days: 15,
+            complaints_per_hour: 5,
+            trust_forwarded_for: false,
+            sweep_interval_secs: 3600,
+        }
+    }
+}
+
+fn deadlines_from_env() -> Result<DeadlineConfig, StartupError> {
+    let defaults = DeadlineConfig::default();
+    Ok(DeadlineConfig {
+        objection_days: env_number("CHENGXIN_OBJECTION_DAYS")?
+            .map_or(defaults.objection_days, |d| d.clamp(1, 365) as u32),
+        complaint_days: env_number("CHENGXIN_COMPLAINT_DAYS")?
+            .map_or(defaults.complaint_days, |d| d.clamp(1, 365) as u32),
+        complaints_per_hour: env_number("CHENGXIN_COMPLAINTS_PER_HOUR")?.unwrap_or(defaults.complaints_per_hour),
+        trust_forwarded_for: env_flag("CHENGXIN_TRUST_FORWARDED_FOR"),
+        sweep_interval_secs: env_number("CHENGXIN_SWEEP_INTERVAL_SECS")?.unwrap_or(defaults.sweep_interval_secs),
+    })
 }
 
 /// The default database: a SQLite file `chengxin.db` in the working directory (WAL mode).
@@ -105,6 +149,7 @@ impl Config {
             limits,
             repair_rules: RepairRules::default(),
             platform: platform_from_env()?,
+            deadlines: deadlines_from_env()?,
         })
     }
 
@@ -122,6 +167,7 @@ impl Config {
             limits: Limits::default(),
             repair_rules: RepairRules::default(),
             platform: PlatformConfig::default(),
+            deadlines: DeadlineConfig::default(),
         }
     }
 }

@@ -20,6 +20,9 @@ pub enum AppError {
     Conflict(String),
     /// A status change the state machine does not allow (`INVALID_TRANSITION`).
     InvalidTransition(String),
+    /// Credit repair asked for before the first eligible day (`INVALID_TRANSITION`, with
+    /// `extensions.eligibleFrom`).
+    NotYetEligible(chrono::NaiveDate),
     /// Too many attempts (`RATE_LIMITED`).
     RateLimited(String),
     /// Anything else (`INTERNAL`); the detail is logged, never shown.
@@ -51,7 +54,7 @@ impl AppError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::BadUserInput { .. } => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
-            Self::InvalidTransition(_) => "INVALID_TRANSITION",
+            Self::InvalidTransition(_) | Self::NotYetEligible(_) => "INVALID_TRANSITION",
             Self::RateLimited(_) => "RATE_LIMITED",
             Self::Internal(_) => "INTERNAL",
         }
@@ -67,6 +70,7 @@ impl AppError {
             | Self::InvalidTransition(m)
             | Self::RateLimited(m) => m.clone(),
             Self::BadUserInput { field, message } => format!("{field}: {message}"),
+            Self::NotYetEligible(from) => format!("not yet eligible for credit repair: eligible from {from}"),
             Self::Internal(_) => "internal error".into(),
         }
     }
@@ -93,6 +97,9 @@ impl From<AppError> for async_graphql::Error {
             ext.set("code", err.code());
             if let AppError::BadUserInput { field, .. } = &err {
                 ext.set("field", field.as_str());
+            }
+            if let AppError::NotYetEligible(from) = &err {
+                ext.set("eligibleFrom", from.to_string());
             }
         })
     }

@@ -18,3 +18,4 @@ pub mod record_writer;
 pub mod seed;
 pub mod startup;
 pub mod state;
+pub mod versioned;

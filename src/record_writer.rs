@@ -7,14 +7,16 @@ use entity::{
     credit_record,
     enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
 };
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
+};
 use serde_json::json;
 
 use crate::{
     audit::{write_audit, AuditEntry},
     auth::Viewer,
     domain::repair_rules::RepairRules,
-    error::AppResult,
+    error::{AppError, AppResult},
     graphql::ids::{global_id, NodeType},
     outbox::enqueue_push,
 };
@@ -97,4 +99,40 @@ pub async fn write_new_record<C: ConnectionTrait>(
     write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
     enqueue_push(db, &record, at.now).await?;
     Ok(record)
+}
+
+/// Writes `changed` over `before` on the caller's transaction if the record is still at
+/// `before.version` (the version goes up by one), audits `action` with `note`, and queues the new
+/// version for the platform. `CONFLICT` when someone else changed it first.
+pub async fn write_record_change<C: ConnectionTrait>(
+    db: &C,
+    at: &WriteContext<'_>,
+    action: &str,
+    before: &credit_record::Model,
+    mut changed: credit_record::Model,
+    note: Option<&str>,
+) -> AppResult<credit_record::Model> {
+    changed.version = before.version + 1;
+    changed.updated_at = at.now;
+    let mut active = changed.clone().into_active_model().reset_all();
+    active.id = NotSet;
+    let result = credit_record::Entity::update_many()
+        .set(active)
+        .filter(credit_record::Column::Id.eq(before.id))
+        .filter(credit_record::Column::Version.eq(before.version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict("the record was changed by someone else; reload it".into()));
+    }
+    let entry = AuditEntry {
+        action,
+        entity: "credit_record",
+        entity_id: Some(global_id(NodeType::CreditRecord, before.id).0),
+        before: Some(json!(before)),
+        after: Some(json!({ "record": changed, "note": note })),
+    };
+    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    enqueue_push(db, &changed, at.now).await?;
+    Ok(changed)
 }

@@ -73,7 +73,7 @@ pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
     let (shutdown, stopped) = oneshot::channel::<()>();
     let router = app(state.clone());
     let task = tokio::spawn(async move {
-        axum::serve(listener, router)
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 let _ = stopped.await;
             })
@@ -89,12 +89,16 @@ pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
     tracing::info!(address = %listener.local_addr()?, "listening");
     let (stop_worker, stopped) = tokio::sync::watch::channel(false);
     let worker = state.config.platform.url.is_some().then(|| {
-        tokio::spawn(run_worker(state.db.clone(), state.config.platform.clone(), state.clock.clone(), stopped))
+        tokio::spawn(run_worker(state.db.clone(), state.config.platform.clone(), state.clock.clone(), stopped.clone()))
     });
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    let sweeper = (state.config.deadlines.sweep_interval_secs > 0)
+        .then(|| tokio::spawn(crate::jobs::deadline_sweep::run_sweeper(state.clone(), stopped)));
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     let _ = stop_worker.send(true);
-    if let Some(worker) = worker {
-        let _ = worker.await;
+    for job in [worker, sweeper].into_iter().flatten() {
+        let _ = job.await;
     }
     tracing::info!("stopped");
     Ok(())

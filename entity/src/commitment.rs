@@ -23,6 +23,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub legal_basis: Option<String>,
     pub record_id: Option<i32>,
+    /// Set by the deadline sweeper once it is past due and still PENDING.
+    pub overdue: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

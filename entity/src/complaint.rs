@@ -28,6 +28,8 @@ pub struct Model {
     pub conclusion: Option<String>,
     pub record_id: Option<i32>,
     pub client_key: Option<String>,
+    /// Set by the deadline sweeper once the handling deadline passed without a reply.
+    pub overdue: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

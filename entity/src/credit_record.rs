@@ -31,6 +31,8 @@ pub struct Model {
     pub pushed_at: Option<DateTimeUtc>,
     pub source_type: Option<String>,
     pub source_id: Option<i32>,
+    /// The day the deadline sweeper lifted it off the public portal (its window closed).
+    pub portal_lifted_on: Option<Date>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -12,6 +12,7 @@ mod m20261129_000007_create_sector_projects;
 mod m20261129_000008_create_evaluations;
 mod m20261129_000009_create_plan_tasks;
 mod m20261129_000010_create_audit_log;
+mod m20261129_000011_add_deadline_marks;
 mod support;
 
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_create_evaluations::Migration),
             Box::new(m20261129_000009_create_plan_tasks::Migration),
             Box::new(m20261129_000010_create_audit_log::Migration),
+            Box::new(m20261129_000011_add_deadline_marks::Migration),
         ]
     }
 }

@@ -25,12 +25,22 @@ impl Viewer {
         Self { subject: "anonymous".into(), role: None, user_id: None, unit_id: None, token_id: None, firm: None }
     }
 
+    /// A background job of the server itself (e.g. `system:deadline-sweep`), for the audit log.
+    /// It has no role, so the policy lets it read or do nothing through the API.
+    pub fn system(job: &str) -> Self {
+        Self { subject: format!("system:{job}"), ..Self::anonymous() }
+    }
+
     pub fn is_anonymous(&self) -> bool {
         self.role.is_none()
     }
 
     /// The role's name for logs and the audit log; `ANONYMOUS` for the public.
     pub fn role_label(&self) -> &'static str {
-        self.role.map(role_name).unwrap_or("ANONYMOUS")
+        match self.role {
+            Some(role) => role_name(role),
+            None if self.subject.starts_with("system:") => "SYSTEM",
+            None => "ANONYMOUS",
+        }
     }
 }

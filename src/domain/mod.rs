@@ -2,9 +2,14 @@
 
 pub mod account_rules;
 pub mod commitment_rules;
+pub mod complaint_rules;
 pub mod id_number;
 pub mod login_lockout;
 pub mod masking;
+pub mod objection_rules;
+pub mod proposal_rules;
 pub mod record_rules;
+pub mod rectification_rules;
 pub mod repair_rules;
+pub mod state_machine;
 pub mod uscc;

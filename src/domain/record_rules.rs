@@ -21,6 +21,25 @@ pub struct RecordDraft<'a> {
     pub decided_on: NaiveDate,
 }
 
+impl<'a> RecordDraft<'a> {
+    /// The draft of a stored record (to check it again after a change).
+    pub fn of(record: &'a entity::credit_record::Model) -> Self {
+        Self {
+            subject_type: record.subject_type,
+            polarity: record.polarity,
+            category: record.category,
+            severity: record.severity,
+            disclosure: record.disclosure,
+            title: &record.title,
+            facts: &record.facts,
+            document_number: record.document_number.as_deref(),
+            deciding_authority: &record.deciding_authority,
+            occurred_on: record.occurred_on,
+            decided_on: record.decided_on,
+        }
+    }
+}
+
 /// The disclosure a record gets when none is given: an official's record is RESTRICTED
 /// (personal privacy), a unit's is SHARED until someone decides to publish it.
 pub fn default_disclosure(subject_type: SubjectType) -> Disclosure {
@@ -32,11 +51,11 @@ pub fn default_disclosure(subject_type: SubjectType) -> Disclosure {
 
 /// Checks a draft against the design's rules on the county's `today`.
 pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), AppError> {
-    text(draft.title, "input.title", 300)?;
-    text(draft.facts, "input.facts", 10_000)?;
-    text(draft.deciding_authority, "input.decidingAuthority", 200)?;
+    require_text(draft.title, "input.title", 300)?;
+    require_text(draft.facts, "input.facts", 10_000)?;
+    require_text(draft.deciding_authority, "input.decidingAuthority", 200)?;
     if let Some(number) = draft.document_number {
-        text(number, "input.documentNumber", 100)?;
+        require_text(number, "input.documentNumber", 100)?;
     }
     if (draft.category == RecordCategory::Commendation) != (draft.polarity == Polarity::Honor) {
         return Err(AppError::bad_input(
@@ -65,7 +84,8 @@ pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), App
     Ok(())
 }
 
-fn text(value: &str, field: &str, max: usize) -> Result<(), AppError> {
+/// A required text of at most `max` characters; the error names `field`.
+pub fn require_text(value: &str, field: &str, max: usize) -> Result<(), AppError> {
     if value.trim().is_empty() {
         return Err(AppError::bad_input(field, "must not be empty"));
     }

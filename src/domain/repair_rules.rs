@@ -7,7 +7,9 @@
 //! run from the decision date.
 
 use chrono::{Months, NaiveDate};
-use entity::enums::Severity;
+use entity::enums::{Polarity, RecordCategory, RecordStatus, Severity};
+
+use crate::error::AppError;
 
 /// One rule set, in force from `effective_from` until the next one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +77,48 @@ impl RepairRules {
     }
 }
 
+/// What repair eligibility looks at.
+pub struct RepairCase {
+    pub polarity: Polarity,
+    pub category: RecordCategory,
+    pub severity: Severity,
+    pub status: RecordStatus,
+    pub decided_on: NaiveDate,
+    /// The court has removed a 失信被执行人 listing.
+    pub court_removed: bool,
+}
+
+impl RepairRules {
+    /// Whether a record may be repaired on `today`, and under which rule set. A listing ends only
+    /// by court removal; any other record needs its rectification accepted (RECTIFIED) and its
+    /// minimum disclosure served — refused with the first eligible day otherwise.
+    pub fn check_repairable(&self, case: &RepairCase, today: NaiveDate) -> Result<&RuleSet, AppError> {
+        if case.polarity != Polarity::Dishonesty {
+            return Err(AppError::bad_input("input.recordId", "only a dishonesty record is repaired"));
+        }
+        if matches!(case.status, RecordStatus::Repaired | RecordStatus::Revoked) {
+            return Err(AppError::InvalidTransition(format!("a {:?} record cannot be repaired", case.status)));
+        }
+        if case.category == RecordCategory::DefaultedJudgmentDebtor {
+            if !case.court_removed {
+                return Err(AppError::InvalidTransition(
+                    "a 失信被执行人 listing ends only by the court's removal".into(),
+                ));
+            }
+        } else if case.status != RecordStatus::Rectified {
+            return Err(AppError::InvalidTransition("the record's rectification has not been accepted".into()));
+        }
+        let set = self.in_force(case.decided_on).ok_or_else(|| AppError::Internal("no repair rule set".into()))?;
+        let from = self
+            .repairable_from(case.severity, case.decided_on)
+            .ok_or_else(|| AppError::Internal("repair date out of range".into()))?;
+        if today < from {
+            return Err(AppError::NotYetEligible(from));
+        }
+        Ok(set)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +134,47 @@ mod tests {
         assert_eq!(rules.disclosure_until(Severity::General, day(2026, 5, 31)), Some(day(2027, 5, 31)));
         assert_eq!(rules.disclosure_until(Severity::Serious, day(2024, 2, 29)), Some(day(2027, 2, 28)));
         assert_eq!(rules.repairable_from(Severity::General, day(2026, 11, 30)), Some(day(2027, 2, 28)));
+    }
+
+    fn case(severity: Severity, decided_on: NaiveDate) -> RepairCase {
+        RepairCase {
+            polarity: Polarity::Dishonesty,
+            category: RecordCategory::AdministrativePenalty,
+            severity,
+            status: RecordStatus::Rectified,
+            decided_on,
+            court_removed: false,
+        }
+    }
+
+    #[test]
+    fn eligible_on_the_day_the_minimum_disclosure_ends_not_the_day_before() {
+        let rules = RepairRules::default();
+        let decided = day(2026, 5, 15);
+        for (severity, first) in [
+            (Severity::Minor, day(2026, 5, 15)),
+            (Severity::General, day(2026, 8, 15)),
+            (Severity::Serious, day(2027, 5, 15)),
+        ] {
+            let before = first.pred_opt().unwrap();
+            assert_eq!(rules.check_repairable(&case(severity, decided), before), Err(AppError::NotYetEligible(first)));
+            assert_eq!(rules.check_repairable(&case(severity, decided), first).unwrap().name, "2026-04-01");
+        }
+    }
+
+    #[test]
+    fn listings_need_the_court_and_others_an_accepted_rectification() {
+        let rules = RepairRules::default();
+        let today = day(2027, 1, 1);
+        let mut active = case(Severity::Minor, day(2026, 5, 15));
+        active.status = RecordStatus::Rectifying;
+        assert!(matches!(rules.check_repairable(&active, today), Err(AppError::InvalidTransition(_))));
+        let mut listing = case(Severity::Minor, day(2026, 5, 15));
+        listing.category = RecordCategory::DefaultedJudgmentDebtor;
+        listing.status = RecordStatus::Active;
+        assert!(matches!(rules.check_repairable(&listing, today), Err(AppError::InvalidTransition(_))));
+        listing.court_removed = true;
+        assert!(rules.check_repairable(&listing, today).is_ok());
     }
 
     #[test]

@@ -8,12 +8,17 @@ use super::loaders::Loaders;
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    record_writer::WriteContext,
     state::AppState,
 };
 
 /// The request id, for the audit log and error logs.
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
+
+/// The address the request came from (for the complaint form's rate limit; never logged).
+#[derive(Clone, Debug)]
+pub struct ClientAddress(pub String);
 
 /// Accessors for the per-request data; a missing entry is an internal error, never a panic.
 pub trait ContextExt {
@@ -22,6 +27,8 @@ pub trait ContextExt {
     fn loaders(&self) -> AppResult<&Arc<Loaders>>;
     /// The request id (empty when there is none).
     fn request_id(&self) -> &str;
+    /// Who writes, now, under which rules — for the writers shared by mutations and jobs.
+    fn write_context(&self) -> AppResult<WriteContext<'_>>;
 }
 
 impl ContextExt for Context<'_> {
@@ -39,5 +46,15 @@ impl ContextExt for Context<'_> {
 
     fn request_id(&self) -> &str {
         self.data::<RequestId>().map(|id| id.0.as_str()).unwrap_or("")
+    }
+
+    fn write_context(&self) -> AppResult<WriteContext<'_>> {
+        let state = self.state()?;
+        Ok(WriteContext {
+            viewer: self.viewer()?,
+            request_id: self.request_id(),
+            now: state.clock.now(),
+            rules: &state.config.repair_rules,
+        })
     }
 }

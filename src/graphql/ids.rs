@@ -17,6 +17,11 @@ pub enum NodeType {
     AuditEntry,
     PlatformPush,
     Commitment,
+    Rectification,
+    Objection,
+    RepairApplication,
+    Complaint,
+    Proposal,
 }
 
 impl NodeType {
@@ -31,10 +36,15 @@ impl NodeType {
             Self::AuditEntry => "AuditEntry",
             Self::PlatformPush => "PlatformPush",
             Self::Commitment => "Commitment",
+            Self::Rectification => "Rectification",
+            Self::Objection => "Objection",
+            Self::RepairApplication => "RepairApplication",
+            Self::Complaint => "Complaint",
+            Self::Proposal => "Proposal",
         }
     }
 
-    const ALL: [NodeType; 9] = [
+    const ALL: [NodeType; 14] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -44,6 +54,11 @@ impl NodeType {
         Self::AuditEntry,
         Self::PlatformPush,
         Self::Commitment,
+        Self::Rectification,
+        Self::Objection,
+        Self::RepairApplication,
+        Self::Complaint,
+        Self::Proposal,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

@@ -38,4 +38,24 @@ visible_for! {
     manage_platform_pushes => ManagePlatformPushes,
     keep_commitments => KeepCommitments,
     record_training => RecordTraining,
+    manage_rectifications => ManageRectifications,
+    submit_rectifications => SubmitRectifications,
+    record_court_removal => RecordCourtRemoval,
+    file_objections => FileObjections,
+    decide_objections => DecideObjections,
+    apply_for_repair => ApplyForRepair,
+    decide_repairs => DecideRepairs,
+    list_complaints => ListComplaints,
+    submit_complaint => SubmitComplaint,
+    triage_complaints => TriageComplaints,
+    reply_to_complaints => ReplyToComplaints,
+    list_proposals => ListProposals,
+    manage_proposals => ManageProposals,
+    reply_to_proposals => ReplyToProposals,
+    run_deadline_sweep => RunDeadlineSweep,
+}
+
+/// The complainant's contact fields: shown to the credit office and the administrator only.
+pub fn complainant_contact(ctx: &Context<'_>) -> bool {
+    ctx.data::<Viewer>().is_ok_and(crate::auth::policy::complaints::sees_complainant)
 }

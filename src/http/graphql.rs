@@ -1,14 +1,14 @@
 //! `POST /graphql` (JSON only, batches of at most N) and `GET /graphql` (GraphiQL, or queries
 //! only: a mutation over GET is refused and nothing runs).
 
-use std::sync::Arc;
+use std::{net::SocketAddr, sync::Arc};
 
 use super::{authenticate, protocol_error::protocol_error, HttpApp};
 use crate::{
     audit_reads::IdentifierReads,
     auth::Viewer,
     graphql::{
-        context::RequestId,
+        context::{ClientAddress, RequestId},
         loaders::{Loaders, RequestActivity, Tracked},
     },
 };
@@ -19,13 +19,18 @@ use async_graphql::{
 };
 use axum::{
     body::Bytes,
-    extract::State,
+    extract::{ConnectInfo, State},
     http::{header::CONTENT_TYPE, HeaderMap, StatusCode, Uri},
     response::{Html, IntoResponse, Response},
     Json,
 };
 
-pub async fn graphql_post(State(app): State<Arc<HttpApp>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn graphql_post(
+    State(app): State<Arc<HttpApp>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let is_json = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -50,10 +55,15 @@ pub async fn graphql_post(State(app): State<Arc<HttpApp>>, headers: HeaderMap, b
         let message = format!("a batch may hold at most {} operations", app.state.config.limits.max_batch);
         return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
     }
-    execute(&app, &headers, batch).await
+    execute(&app, peer, &headers, batch).await
 }
 
-pub async fn graphql_get(State(app): State<Arc<HttpApp>>, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn graphql_get(
+    State(app): State<Arc<HttpApp>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
     let query_string = uri.query().unwrap_or("");
     if !query_string.split('&').any(|pair| pair.starts_with("query=")) {
         if app.state.config.graphiql {
@@ -74,7 +84,7 @@ pub async fn graphql_get(State(app): State<Arc<HttpApp>>, headers: HeaderMap, ur
             "GET runs queries only; send mutations with POST",
         );
     }
-    execute(&app, &headers, BatchRequest::Single(request)).await
+    execute(&app, peer, &headers, BatchRequest::Single(request)).await
 }
 
 /// True unless the operation that would run is a mutation or subscription. A query that does not
@@ -94,7 +104,19 @@ fn is_read_only(request: &Request) -> bool {
     selected.is_none_or(|(_, op)| op.node.ty == OperationType::Query)
 }
 
-async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Response {
+/// The client's address: the socket peer, or behind a trusted proxy the last `X-Forwarded-For`
+/// entry (the one the proxy appended).
+fn client_address(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> ClientAddress {
+    let forwarded = trust_forwarded_for
+        .then(|| headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .flatten()
+        .and_then(|list| list.rsplit(',').next())
+        .map(str::trim)
+        .filter(|address| !address.is_empty());
+    ClientAddress(forwarded.map(str::to_owned).unwrap_or_else(|| peer.ip().to_string()))
+}
+
+async fn execute(app: &HttpApp, peer: SocketAddr, headers: &HeaderMap, batch: BatchRequest) -> Response {
     let state = &app.state;
     let viewer = match authenticate(state, headers).await {
         Ok(viewer) => viewer,
@@ -105,13 +127,15 @@ async fn execute(app: &HttpApp, headers: &HeaderMap, batch: BatchRequest) -> Res
     let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
     let identifier_reads = Arc::new(IdentifierReads::default());
+    let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
     let prepare = |request: Request| {
         let request = request
             .data(state.clone())
             .data(viewer.clone())
             .data(loaders.clone())
             .data(RequestId(request_id.clone()))
-            .data(identifier_reads.clone());
+            .data(identifier_reads.clone())
+            .data(client.clone());
         if hide_introspection {
             request.disable_introspection()
         } else {

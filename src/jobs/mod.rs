@@ -1,3 +1,4 @@
-//! Background work: delivery of the platform outbox.
+//! Background work: delivery of the platform outbox, and the deadline sweep.
 
+pub mod deadline_sweep;
 pub mod platform_push;

@@ -191,6 +191,8 @@ pub fn plan_records(
             pushed_at: (!honor && synth.chance(80)).then_some(now),
             source_type: None,
             source_id: None,
+            portal_lifted_on: (!honor && disclosure == Disclosure::Public && decided_on + window < today)
+                .then_some(decided_on + window + Duration::days(1)),
             version: 1,
             created_at: now,
             updated_at: now,

@@ -280,6 +280,7 @@ pub struct RecordFixture<'a> {
     pub severity: entity::enums::Severity,
     pub recorded_by: &'a str,
     pub days_ago: i64,
+    pub category: entity::enums::RecordCategory,
 }
 
 impl<'a> RecordFixture<'a> {
@@ -294,6 +295,7 @@ impl<'a> RecordFixture<'a> {
             severity: entity::enums::Severity::General,
             recorded_by: "县人民法院",
             days_ago: 10,
+            category: entity::enums::RecordCategory::JudicialJudgment,
         }
     }
 }
@@ -314,7 +316,7 @@ pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
         unit_id: Set(app.unit_row(fixture.unit).await),
         official_id: Set(fixture.official),
         polarity: Set(Polarity::Dishonesty),
-        category: Set(RecordCategory::JudicialJudgment),
+        category: Set(fixture.category),
         sector: Set(Sector::General),
         severity: Set(fixture.severity),
         title: Set(fixture.title.into()),

@@ -22,3 +22,4 @@ mod schema_file;
 mod seed;
 mod training;
 mod units;
+mod workflow_fixtures;

@@ -8,17 +8,22 @@ use chengxin::{
     auth::{Role, Viewer},
     graphql::ids::{global_id, NodeType},
 };
-use entity::enums::Disclosure;
+use entity::enums::{
+    ComplaintStatus, Disclosure, ListingResolution, ProposalStatus, RecordCategory, RecordStatus, RectificationStatus,
+};
 use serde_json::{json, Value};
 
-use crate::helpers::{error_code, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD};
+use crate::{
+    helpers::{error_code, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD},
+    workflow_fixtures::{insert_complaint, insert_objection, insert_proposal, insert_rectification, insert_repair},
+};
 
 /// Actors, in the order of the matrix's columns.
 const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", "leader", "evaluator", "anonymous"];
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 29] = [
+const MATRIX: [(&str, bool, &str); 47] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -51,6 +56,27 @@ const MATRIX: [(&str, bool, &str); 29] = [
     // A clerk may only declare fulfilment, which is the document it gets.
     ("setCommitmentStatus", true, "YYnnYnnn"),
     ("recordTraining", true, "YnnYnnnn"),
+    // Workflows: the credit office or the recording authority (the court made the record) opens
+    // and reviews; the subject unit's clerk submits; only the court removes a listing.
+    ("openRectification", true, "YYYnnnnn"),
+    ("submitRectification", true, "YnnnYnnn"),
+    ("reviewRectification", true, "YYYnnnnn"),
+    ("recordCourtRemoval", true, "nnYnnnnn"),
+    // Personnel act for an official's record (their document names one).
+    ("fileObjection", true, "YnnYYnnn"),
+    ("decideObjection", true, "YYnnnnnn"),
+    ("applyForRepair", true, "YnnYYnnn"),
+    ("decideRepair", true, "YYnnnnnn"),
+    ("complaints", false, "YYnnYYYn"),
+    ("submitComplaint", true, "YYYYYYnY"),
+    ("assignComplaint", true, "YYnnnnnn"),
+    ("replyToComplaint", true, "YnnnYnnn"),
+    ("concludeComplaint", true, "YYnnnnnn"),
+    ("proposals", false, "YYnnYYnn"),
+    ("registerProposal", true, "YYnnnnnn"),
+    ("replyToProposal", true, "YnnnYnnn"),
+    ("recordProposalSatisfaction", true, "YYnnnnnn"),
+    ("runDeadlineSweep", true, "YYnnnnnn"),
 ];
 
 struct Fixture {
@@ -147,6 +173,97 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
             // Not FAILED, so an allowed actor gets INVALID_TRANSITION rather than a refusal.
             (format!("mutation {{ requeuePlatformPush(input: {{ id: \"{}\" }}) {{ platformPush {{ id }} }} }}", global_id(NodeType::PlatformPush, 1).0), json!({}))
         }
+        _ => workflow_document(app, op, actor, fixture).await,
+    }
+}
+
+/// A record for one workflow step: the unit's own (an official's for personnel), recorded by the
+/// court, in `status`.
+async fn workflow_record(app: &TestApp, actor: usize, status: RecordStatus, category: RecordCategory) -> i32 {
+    let mut record = RecordFixture::new("浔中镇", "流程", Disclosure::Shared);
+    record.status = status;
+    record.category = category;
+    if ACTORS[actor] == "personnel" {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(500);
+        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        record.official = Some(insert_official(app, "浔中镇", "流程官员", serial).await);
+        record.disclosure = Disclosure::Restricted;
+    }
+    insert_record(app, record).await
+}
+
+async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (String, Value) {
+    let _ = fixture;
+    let unit = app.unit_id("浔中镇").await;
+    let id = |node: NodeType, row: i32| global_id(node, row).0;
+    let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let m = |q: String| (q, json!({}));
+    match op {
+        "openRectification" => {
+            let record = id(NodeType::CreditRecord, workflow_record(app, actor, RecordStatus::Active, RecordCategory::JudicialJudgment).await);
+            m(format!("mutation {{ openRectification(input: {{ recordId: \"{record}\", recordVersion: 1, deadline: \"{later}\" }}) {{ rectification {{ id }} }} }}"))
+        }
+        "submitRectification" | "reviewRectification" | "recordCourtRemoval" => {
+            let (status, category, resolution) = match op {
+                "submitRectification" => (RectificationStatus::Pending, RecordCategory::JudicialJudgment, None),
+                "reviewRectification" => (RectificationStatus::Submitted, RecordCategory::JudicialJudgment, None),
+                _ => (RectificationStatus::Submitted, RecordCategory::DefaultedJudgmentDebtor, Some(ListingResolution::ObligationPerformed)),
+            };
+            let record = workflow_record(app, actor, RecordStatus::Rectifying, category).await;
+            let row = id(NodeType::Rectification, insert_rectification(app, record, status, resolution).await);
+            let today = chrono::Utc::now().date_naive();
+            m(match op {
+                "submitRectification" => format!("mutation {{ submitRectification(input: {{ id: \"{row}\", version: 1, cause: \"原因\", plan: \"计划\", completion: \"完成\" }}) {{ rectification {{ id }} }} }}"),
+                "reviewRectification" => format!("mutation {{ reviewRectification(input: {{ id: \"{row}\", version: 1, verdict: REJECT, note: \"不充分\" }}) {{ rectification {{ id }} }} }}"),
+                _ => format!("mutation {{ recordCourtRemoval(input: {{ id: \"{row}\", version: 1, removedOn: \"{today}\" }}) {{ rectification {{ id }} }} }}"),
+            })
+        }
+        "fileObjection" | "applyForRepair" => {
+            let status = if op == "fileObjection" { RecordStatus::Active } else { RecordStatus::Rectified };
+            let record = id(NodeType::CreditRecord, workflow_record(app, actor, status, RecordCategory::JudicialJudgment).await);
+            m(if op == "fileObjection" {
+                format!("mutation {{ fileObjection(input: {{ recordId: \"{record}\", grounds: \"事实有误\" }}) {{ objection {{ id }} }} }}")
+            } else {
+                format!("mutation {{ applyForRepair(input: {{ recordId: \"{record}\", measures: \"已消除影响\" }}) {{ repairApplication {{ id }} }} }}")
+            })
+        }
+        "decideObjection" | "decideRepair" => {
+            let record = workflow_record(app, actor, RecordStatus::Rectified, RecordCategory::JudicialJudgment).await;
+            m(if op == "decideObjection" {
+                let row = id(NodeType::Objection, insert_objection(app, record).await);
+                format!("mutation {{ decideObjection(input: {{ id: \"{row}\", version: 1, status: UNDER_REVIEW }}) {{ objection {{ id }} }} }}")
+            } else {
+                let row = id(NodeType::RepairApplication, insert_repair(app, record).await);
+                format!("mutation {{ decideRepair(input: {{ id: \"{row}\", version: 1, verdict: REJECT, decision: \"不予修复\" }}) {{ repairApplication {{ id }} }} }}")
+            })
+        }
+        "complaints" => m("{ complaints { totalCount } }".into()),
+        "proposals" => m("{ proposals { totalCount } }".into()),
+        "submitComplaint" => m(format!("mutation {{ submitComplaint(input: {{ targetUnitId: \"{unit}\", content: \"窗口工作人员办事拖延推诿\" }}) {{ reference }} }}")),
+        "assignComplaint" | "replyToComplaint" | "concludeComplaint" => {
+            let status = match op {
+                "assignComplaint" => ComplaintStatus::Received,
+                "replyToComplaint" => ComplaintStatus::Assigned,
+                _ => ComplaintStatus::Replied,
+            };
+            let row = id(NodeType::Complaint, insert_complaint(app, "浔中镇", status).await);
+            m(match op {
+                "assignComplaint" => format!("mutation {{ assignComplaint(input: {{ id: \"{row}\", version: 1, unitId: \"{unit}\" }}) {{ complaint {{ id }} }} }}"),
+                "replyToComplaint" => format!("mutation {{ replyToComplaint(input: {{ id: \"{row}\", version: 1, reply: \"已办结\" }}) {{ complaint {{ id }} }} }}"),
+                _ => format!("mutation {{ concludeComplaint(input: {{ id: \"{row}\", version: 1, status: UNFOUNDED, conclusion: \"不属实\" }}) {{ complaint {{ id }} }} }}"),
+            })
+        }
+        "registerProposal" => m(format!("mutation {{ registerProposal(input: {{ kind: NPC_SUGGESTION, number: \"矩阵{actor}\", title: \"建议\", handlingUnitId: \"{unit}\", dueOn: \"{later}\" }}) {{ proposal {{ id }} }} }}")),
+        "replyToProposal" | "recordProposalSatisfaction" => {
+            let status = if op == "replyToProposal" { ProposalStatus::Assigned } else { ProposalStatus::Replied };
+            let row = id(NodeType::Proposal, insert_proposal(app, "浔中镇", &format!("{op}{actor}"), status).await);
+            m(if op == "replyToProposal" {
+                format!("mutation {{ replyToProposal(input: {{ id: \"{row}\", version: 1, reply: \"已办理\" }}) {{ proposal {{ id }} }} }}")
+            } else {
+                format!("mutation {{ recordProposalSatisfaction(input: {{ id: \"{row}\", version: 1, satisfaction: SATISFIED }}) {{ proposal {{ id }} }} }}")
+            })
+        }
+        "runDeadlineSweep" => m("mutation { runDeadlineSweep { recordsLifted } }".into()),
         other => panic!("no document for {other}"),
     }
 }

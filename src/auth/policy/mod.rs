@@ -9,8 +9,11 @@ use sea_orm::{
 };
 
 pub mod commitments;
+pub mod complaints;
 pub mod operations;
+pub mod proposals;
 pub mod records;
+pub mod workflows;
 
 pub use operations::{allowed, may, Operation};
 

@@ -25,11 +25,27 @@ pub enum Operation {
     ListCommitments,
     KeepCommitments,
     RecordTraining,
+    ReadRecordWorkflows,
+    ManageRectifications,
+    SubmitRectifications,
+    RecordCourtRemoval,
+    FileObjections,
+    DecideObjections,
+    ApplyForRepair,
+    DecideRepairs,
+    SubmitComplaint,
+    ListComplaints,
+    TriageComplaints,
+    ReplyToComplaints,
+    ListProposals,
+    ManageProposals,
+    ReplyToProposals,
+    RunDeadlineSweep,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 18] = [
+    pub const ALL: [Operation; 34] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -48,6 +64,22 @@ impl Operation {
         Operation::ListCommitments,
         Operation::KeepCommitments,
         Operation::RecordTraining,
+        Operation::ReadRecordWorkflows,
+        Operation::ManageRectifications,
+        Operation::SubmitRectifications,
+        Operation::RecordCourtRemoval,
+        Operation::FileObjections,
+        Operation::DecideObjections,
+        Operation::ApplyForRepair,
+        Operation::DecideRepairs,
+        Operation::SubmitComplaint,
+        Operation::ListComplaints,
+        Operation::TriageComplaints,
+        Operation::ReplyToComplaints,
+        Operation::ListProposals,
+        Operation::ManageProposals,
+        Operation::ReplyToProposals,
+        Operation::RunDeadlineSweep,
     ];
 }
 
@@ -57,6 +89,19 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
     use Role::*;
     match operation {
         Me | Node | ListUnits | ListPublicRecords | ListCommitments => true,
+        // The public's complaint form; evaluation firms are read-only.
+        SubmitComplaint => role != Some(Evaluator),
+        ReadRecordWorkflows => role.is_some(),
+        ManageRectifications => matches!(role, Some(Admin | CreditOffice | Recorder)),
+        // Only the court marks a 失信被执行人 listing removed; the row rule checks its unit.
+        RecordCourtRemoval => role == Some(Recorder),
+        SubmitRectifications | ReplyToComplaints | ReplyToProposals => matches!(role, Some(Admin | UnitClerk)),
+        FileObjections | ApplyForRepair => matches!(role, Some(Admin | UnitClerk | Personnel)),
+        DecideObjections | DecideRepairs | TriageComplaints | ManageProposals | RunDeadlineSweep => {
+            matches!(role, Some(Admin | CreditOffice))
+        }
+        ListComplaints => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator | UnitClerk)),
+        ListProposals => matches!(role, Some(Admin | CreditOffice | Leader | UnitClerk)),
         KeepCommitments => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
         // Sign-in is for callers without a token.
         Login => role.is_none(),

@@ -26,7 +26,20 @@ macro_rules! has_id {
         })*
     };
 }
-has_id!(unit, official, plan_task, user_account, credit_record, api_token, commitment);
+has_id!(
+    unit,
+    official,
+    plan_task,
+    user_account,
+    credit_record,
+    api_token,
+    commitment,
+    rectification,
+    objection,
+    repair_application,
+    complaint,
+    proposal
+);
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.
 pub struct ById<E> {

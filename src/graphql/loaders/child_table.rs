@@ -1,7 +1,9 @@
 //! Tables paged under a parent row — officials under a unit, records under a unit or an
 //! official — and in which order a nested page lists them.
 
-use entity::{commitment, credit_record, official, unit};
+use entity::{
+    commitment, complaint, credit_record, objection, official, proposal, rectification, repair_application, unit,
+};
 use sea_orm::{EntityTrait, Order};
 
 type Column<E> = <E as EntityTrait>::Column;
@@ -118,3 +120,53 @@ impl ChildTable for CommitmentsOfUnit {
         Some(model.unit_id)
     }
 }
+
+/// A child table hanging from its parent by a non-null column, in a fixed order.
+macro_rules! child_table {
+    ($(#[$doc:meta])* $name:ident: $table:ident.$field:ident ($column:ident) under $parent:ident, order [$(($order:ident, $dir:ident)),+]) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl ChildTable for $name {
+            type Table = $table::Entity;
+            type Parent = $parent::Entity;
+
+            fn parent_id() -> $parent::Column {
+                $parent::Column::Id
+            }
+
+            fn parent_column() -> $table::Column {
+                $table::Column::$column
+            }
+
+            fn order() -> Vec<($table::Column, Order)> {
+                vec![$(($table::Column::$order, Order::$dir)),+]
+            }
+
+            fn parent_of(model: &$table::Model) -> Option<i32> {
+                Some(model.$field)
+            }
+        }
+    };
+}
+
+child_table!(
+    /// `Unit.complaints`: complaints against the unit, newest first.
+    ComplaintsOfUnit: complaint.target_unit_id (TargetUnitId) under unit, order [(ReceivedAt, Desc), (Id, Desc)]
+);
+child_table!(
+    /// `Unit.proposals`: proposals the unit handles, by due date.
+    ProposalsOfUnit: proposal.handling_unit_id (HandlingUnitId) under unit, order [(DueOn, Asc), (Id, Asc)]
+);
+child_table!(
+    /// `CreditRecord.rectification`: a record's rectifications, oldest first (the last is current).
+    RectificationsOfRecord: rectification.record_id (RecordId) under credit_record, order [(Id, Asc)]
+);
+child_table!(
+    /// `CreditRecord.objections`: oldest first.
+    ObjectionsOfRecord: objection.record_id (RecordId) under credit_record, order [(Id, Asc)]
+);
+child_table!(
+    /// `CreditRecord.repairApplications`: oldest first.
+    RepairsOfRecord: repair_application.record_id (RecordId) under credit_record, order [(Id, Asc)]
+);

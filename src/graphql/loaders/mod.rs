@@ -4,6 +4,7 @@
 
 mod by_id;
 mod child_pages;
+mod child_rows;
 mod child_table;
 mod record_stats;
 mod request_activity;
@@ -20,7 +21,11 @@ use sea_orm::DatabaseConnection;
 
 pub use by_id::{ById, HasId};
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
-pub use child_table::{ChildTable, CommitmentsOfUnit, OfficialsOfUnit, RecordsOfOfficial, RecordsOfUnit};
+pub use child_rows::ChildRows;
+pub use child_table::{
+    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ObjectionsOfRecord, OfficialsOfUnit, ProposalsOfUnit,
+    RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
+};
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
@@ -57,6 +62,18 @@ pub struct Loaders {
     pub commitments: RequestLoader<ById<entity::commitment::Entity>>,
     pub unit_commitment_counts: RequestLoader<ChildCounts<CommitmentsOfUnit>>,
     pub unit_commitment_pages: RequestLoader<ChildPages<CommitmentsOfUnit>>,
+    pub complaints: RequestLoader<ById<entity::complaint::Entity>>,
+    pub unit_complaint_counts: RequestLoader<ChildCounts<ComplaintsOfUnit>>,
+    pub unit_complaint_pages: RequestLoader<ChildPages<ComplaintsOfUnit>>,
+    pub proposals: RequestLoader<ById<entity::proposal::Entity>>,
+    pub unit_proposal_counts: RequestLoader<ChildCounts<ProposalsOfUnit>>,
+    pub unit_proposal_pages: RequestLoader<ChildPages<ProposalsOfUnit>>,
+    pub rectifications: RequestLoader<ById<entity::rectification::Entity>>,
+    pub objections: RequestLoader<ById<entity::objection::Entity>>,
+    pub repair_applications: RequestLoader<ById<entity::repair_application::Entity>>,
+    pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
+    pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
+    pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
     pub training_minutes: RequestLoader<TrainingMinutes>,
 }
@@ -69,6 +86,10 @@ impl Loaders {
         let records = Ok(policy::records::records_visible_to(viewer, today, RecordUse::Rows));
         let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
         let commitments = Ok(policy::commitments::commitments_visible_to(viewer));
+        let complaints = policy::may(viewer, policy::Operation::ListComplaints)
+            .map(|_| policy::complaints::complaints_visible_to(viewer));
+        let proposals = policy::may(viewer, policy::Operation::ListProposals)
+            .map(|_| policy::proposals::proposals_visible_to(viewer));
         Self {
             units: loader(ById::new(db), &activity),
             officials: loader(ById::new(db), &activity),
@@ -86,6 +107,18 @@ impl Loaders {
             commitments: loader(ById::new(db), &activity),
             unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
             unit_commitment_pages: loader(ChildPages::new(db, commitments), &activity),
+            complaints: loader(ById::new(db), &activity),
+            unit_complaint_counts: loader(ChildCounts::new(db, complaints.clone()), &activity),
+            unit_complaint_pages: loader(ChildPages::new(db, complaints), &activity),
+            proposals: loader(ById::new(db), &activity),
+            unit_proposal_counts: loader(ChildCounts::new(db, proposals.clone()), &activity),
+            unit_proposal_pages: loader(ChildPages::new(db, proposals), &activity),
+            rectifications: loader(ById::new(db), &activity),
+            objections: loader(ById::new(db), &activity),
+            repair_applications: loader(ById::new(db), &activity),
+            record_rectifications: loader(ChildRows::new(db), &activity),
+            record_objections: loader(ChildRows::new(db), &activity),
+            record_repairs: loader(ChildRows::new(db), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
             training_minutes: loader(TrainingMinutes::new(db), &activity),
         }

@@ -2,23 +2,19 @@
 
 use async_graphql::{Context, InputObject, Object, Result, ID};
 use entity::{
-    credit_record::{self, Column},
+    credit_record,
     enums::{Polarity, RecordStatus},
 };
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait,
-};
-use serde_json::json;
+use sea_orm::TransactionTrait;
 
 use super::create_credit_record::CreditRecordPayload;
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::{self, records::can_change_record, Operation},
     domain::record_rules::{check_record, RecordDraft},
     error::{AppError, AppResult},
     graphql::{
         context::ContextExt,
-        ids::{expect_id, global_id, NodeType},
+        ids::{expect_id, NodeType},
         query::load_record,
         scalars::Date,
         types::{
@@ -26,7 +22,7 @@ use crate::{
             CreditRecord,
         },
     },
-    outbox::enqueue_push,
+    record_writer::{write_record_change, WriteContext},
     state::AppState,
 };
 
@@ -91,34 +87,17 @@ async fn save(
     state: &AppState,
     action: &str,
     before: credit_record::Model,
-    mut changed: credit_record::Model,
+    changed: credit_record::Model,
     note: Option<&str>,
 ) -> AppResult<credit_record::Model> {
-    let now = state.clock.now();
-    changed.version = before.version + 1;
-    changed.updated_at = now;
-    let txn = state.db.begin().await?;
-    let mut active = changed.clone().into_active_model().reset_all();
-    active.id = NotSet;
-    let result = credit_record::Entity::update_many()
-        .set(active)
-        .filter(Column::Id.eq(before.id))
-        .filter(Column::Version.eq(before.version))
-        .exec(&txn)
-        .await?;
-    if result.rows_affected != 1 {
-        txn.rollback().await?;
-        return Err(AppError::Conflict("the record was changed by someone else; reload it".into()));
-    }
-    let entry = AuditEntry {
-        action,
-        entity: "credit_record",
-        entity_id: Some(global_id(NodeType::CreditRecord, before.id).0),
-        before: Some(json!(before)),
-        after: Some(json!({ "record": changed, "note": note })),
+    let at = WriteContext {
+        viewer: ctx.viewer()?,
+        request_id: ctx.request_id(),
+        now: state.clock.now(),
+        rules: &state.config.repair_rules,
     };
-    write_audit(&txn, ctx.viewer()?, ctx.request_id(), now, entry).await?;
-    enqueue_push(&txn, &changed, now).await?;
+    let txn = state.db.begin().await?;
+    let changed = write_record_change(&txn, &at, action, &before, changed, note).await?;
     txn.commit().await?;
     Ok(changed)
 }
@@ -166,20 +145,7 @@ impl ChangeCreditRecordMutation {
         if let Some(day) = input.decided_on {
             changed.decided_on = day.0;
         }
-        let draft = RecordDraft {
-            subject_type: changed.subject_type,
-            polarity: changed.polarity,
-            category: changed.category,
-            severity: changed.severity,
-            disclosure: changed.disclosure,
-            title: &changed.title,
-            facts: &changed.facts,
-            document_number: changed.document_number.as_deref(),
-            deciding_authority: &changed.deciding_authority,
-            occurred_on: changed.occurred_on,
-            decided_on: changed.decided_on,
-        };
-        check_record(&draft, state.clock.today())?;
+        check_record(&RecordDraft::of(&changed), state.clock.today())?;
         if changed.polarity == Polarity::Dishonesty {
             changed.disclosure_until = state.config.repair_rules.disclosure_until(changed.severity, changed.decided_on);
         }

@@ -16,7 +16,7 @@ use crate::{
     audit::{write_audit, AuditEntry},
     auth::policy::commitments::{can_create_commitment, can_set_commitment_status},
     domain::commitment_rules::{check_entry, check_outcome, check_transition},
-    error::{AppError, AppResult},
+    error::AppError,
     graphql::{
         context::ContextExt,
         ids::{expect_id, global_id, NodeType},
@@ -30,6 +30,8 @@ use crate::{
     },
     record_writer::{write_new_record, NewRecord, WriteContext},
 };
+
+use super::shared::in_scope;
 
 /// A new commitment.
 #[derive(InputObject)]
@@ -78,10 +80,6 @@ pub struct CommitmentPayload {
     pub commitment: Commitment,
     /// The COMMITMENT_BREACH record, for a breach.
     pub record: Option<CreditRecord>,
-}
-
-async fn in_scope(ctx: &Context<'_>, unit: i32) -> AppResult<bool> {
-    Ok(ctx.loaders()?.unit_scope.load_one(unit).await?.unwrap_or(false))
 }
 
 #[derive(Default)]

@@ -1,8 +1,8 @@
 //! `createCreditRecord`.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{enums, official, recording_authority, unit};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
+use entity::{enums, official, unit};
+use sea_orm::{EntityTrait, TransactionTrait};
 
 use crate::{
     auth::policy::{self, records::can_create_record, Operation},
@@ -99,14 +99,7 @@ impl CreateCreditRecordMutation {
             None => None,
         };
         let subject_type = if official_id.is_some() { enums::SubjectType::Official } else { enums::SubjectType::Unit };
-        let authorised: Vec<enums::RecordCategory> = recording_authority::Entity::find()
-            .select_only()
-            .column(recording_authority::Column::Category)
-            .filter(recording_authority::Column::UnitId.eq(recording_unit))
-            .into_tuple()
-            .all(db)
-            .await
-            .map_err(AppError::from)?;
+        let authorised = super::shared::authorised_categories(db, Some(recording_unit)).await?;
         let (polarity, category, severity) = (input.polarity.into(), input.category.into(), input.severity.into());
         can_create_record(viewer, polarity, category, subject_type, &authorised)?;
         let disclosure = input.disclosure.map(Into::into).unwrap_or_else(|| default_disclosure(subject_type));

@@ -3,9 +3,16 @@
 mod api_tokens;
 mod change_credit_record;
 mod commitments;
+mod complaints;
 mod create_credit_record;
+mod deadline_sweep;
 mod login;
+mod objections;
 mod platform_pushes;
+mod proposals;
+mod rectifications;
+mod repairs;
+mod shared;
 mod training;
 mod users;
 
@@ -22,4 +29,10 @@ pub struct MutationRoot(
     platform_pushes::PlatformPushMutation,
     commitments::CommitmentMutation,
     training::TrainingMutation,
+    rectifications::RectificationMutation,
+    objections::ObjectionMutation,
+    repairs::RepairMutation,
+    complaints::ComplaintMutation,
+    proposals::ProposalMutation,
+    deadline_sweep::DeadlineSweepMutation,
 );

@@ -3,6 +3,7 @@
 mod accounts;
 mod audit_log;
 mod commitments;
+mod complaints;
 mod credit_check;
 mod credit_records;
 mod filters;
@@ -11,10 +12,13 @@ mod node;
 mod officials;
 mod plan_tasks;
 mod platform_pushes;
+mod proposals;
 mod public_records;
+mod row_access;
 mod units;
 
 pub use node::{load_commitment, load_official, load_record};
+pub use row_access::{load_complaint, load_objection, load_proposal, load_rectification, load_repair_application};
 
 use async_graphql::MergedObject;
 
@@ -33,4 +37,6 @@ pub struct QueryRoot(
     audit_log::AuditLogQuery,
     platform_pushes::PlatformPushQuery,
     commitments::CommitmentQuery,
+    complaints::ComplaintQuery,
+    proposals::ProposalQuery,
 );

@@ -12,6 +12,7 @@ use crate::{
     graphql::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
+        query::{load_complaint, load_objection, load_proposal, load_rectification, load_repair_application},
         types::{Commitment, CreditRecord, Node, Official, PlanTask, Unit},
     },
 };
@@ -47,6 +48,11 @@ impl NodeQuery {
                 load_record(ctx, row).await?.map(Node::CreditRecord)
             }
             NodeType::Commitment => load_commitment(ctx, row).await?.map(Node::Commitment),
+            NodeType::Rectification => load_rectification(ctx, row).await?.map(Node::Rectification),
+            NodeType::Objection => load_objection(ctx, row).await?.map(Node::Objection),
+            NodeType::RepairApplication => load_repair_application(ctx, row).await?.map(Node::RepairApplication),
+            NodeType::Complaint => load_complaint(ctx, row).await?.map(Node::Complaint),
+            NodeType::Proposal => load_proposal(ctx, row).await?.map(Node::Proposal),
             NodeType::User | NodeType::ApiToken | NodeType::AuditEntry | NodeType::PlatformPush => None,
         })
     }

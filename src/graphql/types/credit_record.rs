@@ -5,8 +5,9 @@ use entity::credit_record;
 
 use super::{
     record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
-    Official, Unit,
+    Objection, Official, Rectification, RepairApplication, Unit,
 };
+use crate::auth::policy::workflows::can_read_workflows;
 use crate::graphql::{
     connection::connection_types,
     context::ContextExt,
@@ -132,6 +133,38 @@ impl CreditRecord {
     /// When it last changed.
     async fn updated_at(&self) -> DateTime {
         DateTime(self.0.updated_at)
+    }
+
+    /// The day the deadline sweep took it off the public portal (its disclosure window closed).
+    async fn portal_lifted_on(&self) -> Option<Date> {
+        self.0.portal_lifted_on.map(Date)
+    }
+
+    /// The current rectification (整改), if one was opened (signed-in viewers).
+    async fn rectification(&self, ctx: &Context<'_>) -> Result<Option<Rectification>> {
+        if !can_read_workflows(ctx.viewer()?) {
+            return Ok(None);
+        }
+        let rows = ctx.loaders()?.record_rectifications.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().last().map(Rectification))
+    }
+
+    /// Objections (异议) filed against it, oldest first (signed-in viewers).
+    async fn objections(&self, ctx: &Context<'_>) -> Result<Vec<Objection>> {
+        if !can_read_workflows(ctx.viewer()?) {
+            return Ok(Vec::new());
+        }
+        let rows = ctx.loaders()?.record_objections.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(Objection).collect())
+    }
+
+    /// Credit repair (信用修复) applications, oldest first (signed-in viewers).
+    async fn repair_applications(&self, ctx: &Context<'_>) -> Result<Vec<RepairApplication>> {
+        if !can_read_workflows(ctx.viewer()?) {
+            return Ok(Vec::new());
+        }
+        let rows = ctx.loaders()?.record_repairs.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(RepairApplication).collect())
     }
 }
 

@@ -3,23 +3,33 @@
 pub mod account;
 pub mod audit_entry;
 pub mod commitment;
+pub mod complaint;
 pub mod credit_check;
 pub mod credit_record;
 pub mod enums;
 pub mod node;
+pub mod objection;
 pub mod official;
 pub mod plan_task;
 pub mod platform_push;
+pub mod proposal;
 pub mod public_record;
 pub mod record_enums;
 pub mod record_stats;
+pub mod rectification;
+pub mod repair_application;
 pub mod unit;
 pub mod viewer;
 
 pub use account::{ApiToken, ApiTokenConnection, User, UserConnection};
 pub use audit_entry::{AuditEntry, AuditEntryConnection};
 pub use commitment::{Commitment, CommitmentConnection};
+pub use complaint::{Complaint, ComplaintConnection};
 pub use credit_record::{CreditRecord, CreditRecordConnection};
+pub use objection::Objection;
+pub use proposal::{Proposal, ProposalConnection};
+pub use rectification::Rectification;
+pub use repair_application::RepairApplication;
 
 pub use node::Node;
 pub use official::{Official, OfficialConnection};

@@ -2,7 +2,10 @@
 
 use async_graphql::{Interface, ID};
 
-use super::{Commitment, CreditRecord, Official, PlanTask, Unit};
+use super::{
+    Commitment, Complaint, CreditRecord, Objection, Official, PlanTask, Proposal, Rectification, RepairApplication,
+    Unit,
+};
 
 /// An object with a global id, fetchable with `node(id:)`.
 #[derive(Interface)]
@@ -13,4 +16,9 @@ pub enum Node {
     PlanTask(PlanTask),
     CreditRecord(CreditRecord),
     Commitment(Commitment),
+    Rectification(Rectification),
+    Objection(Objection),
+    RepairApplication(RepairApplication),
+    Complaint(Complaint),
+    Proposal(Proposal),
 }

@@ -126,7 +126,7 @@ impl Official {
         let reads = ctx
             .data::<std::sync::Arc<IdentifierReads>>()
             .map_err(|_| AppError::Internal("no identifier read log in context".into()))?;
-        reads.note(global_id(NodeType::Official, self.0.id).0, field);
+        reads.note("official", global_id(NodeType::Official, self.0.id).0, field);
         Ok(())
     }
 }

@@ -4,14 +4,14 @@ use async_graphql::{Context, Object, Result, ID};
 use entity::unit;
 
 use super::{
-    enums::UnitKind, Commitment, CommitmentConnection, CreditRecord, CreditRecordConnection, OfficialConnection,
-    RecordStats,
+    enums::UnitKind, Commitment, CommitmentConnection, Complaint, ComplaintConnection, CreditRecord,
+    CreditRecordConnection, OfficialConnection, Proposal, ProposalConnection, RecordStats,
 };
 use crate::graphql::{
     connection::connection_types,
     context::ContextExt,
     ids::{global_id, NodeType},
-    loaders::{CommitmentsOfUnit, OfficialsOfUnit, RecordsOfUnit},
+    loaders::{CommitmentsOfUnit, ComplaintsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit},
     nested::{nested_page, NestedLoaders},
     scalars::DateTime,
     types::Official,
@@ -118,6 +118,34 @@ impl Unit {
             counts: |l| &l.unit_commitment_counts,
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Commitment).await?.into())
+    }
+
+    /// Complaints about the unit, newest first — only those the viewer may see.
+    #[graphql(visible = "crate::graphql::visibility::list_complaints")]
+    async fn complaints(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<ComplaintConnection> {
+        let loaders = NestedLoaders::<ComplaintsOfUnit> {
+            pages: |l| &l.unit_complaint_pages,
+            counts: |l| &l.unit_complaint_counts,
+        };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, Complaint).await?.into())
+    }
+
+    /// Proposals the unit handles, by due date — only those the viewer may see.
+    #[graphql(visible = "crate::graphql::visibility::list_proposals")]
+    async fn proposals(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> Result<ProposalConnection> {
+        let loaders =
+            NestedLoaders::<ProposalsOfUnit> { pages: |l| &l.unit_proposal_pages, counts: |l| &l.unit_proposal_counts };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, Proposal).await?.into())
     }
 
     /// Counts of the unit's records in force (among those the viewer may count).

@@ -1,0 +1,73 @@
+//! Who works a record's workflows: rectification (整改), objections (异议), credit repair (信用修复).
+//! Whoever may read a record (signed in) reads its workflows; the row rules below say who acts.
+
+use entity::{
+    credit_record,
+    enums::{RecordCategory, SubjectType},
+};
+
+use super::{may, Operation, Role, Viewer};
+use crate::error::AppError;
+
+/// Whether the viewer sees the rectification, objections and repair applications of a record it
+/// may read: every signed-in role; the public portal shows none.
+pub fn can_read_workflows(viewer: &Viewer) -> bool {
+    may(viewer, Operation::ReadRecordWorkflows).is_ok()
+}
+
+/// Opening and reviewing a rectification: the credit office for any record, a recording
+/// authority for the records its unit made.
+pub fn can_manage_rectification(viewer: &Viewer, record: &credit_record::Model) -> Result<(), AppError> {
+    may(viewer, Operation::ManageRectifications)?;
+    match viewer.role {
+        Some(Role::Admin | Role::CreditOffice) => Ok(()),
+        Some(Role::Recorder) if Some(record.recorded_by_unit_id) == viewer.unit_id => Ok(()),
+        _ => {
+            Err(AppError::Forbidden("only the credit office or the recording unit oversees this rectification".into()))
+        }
+    }
+}
+
+/// Submitting the cause, plan and completion: the clerk of the record's unit (or a unit above it).
+pub fn can_submit_rectification(viewer: &Viewer, unit_in_scope: bool) -> Result<(), AppError> {
+    may(viewer, Operation::SubmitRectifications)?;
+    match viewer.role {
+        Some(Role::Admin) => Ok(()),
+        Some(Role::UnitClerk) if unit_in_scope => Ok(()),
+        _ => Err(AppError::Forbidden("only the record's own unit submits its rectification".into())),
+    }
+}
+
+/// Marking a 失信被执行人 listing removed: a recorder of a unit authorised for listings (the court).
+pub fn can_record_court_removal(viewer: &Viewer, authorised: &[RecordCategory]) -> Result<(), AppError> {
+    may(viewer, Operation::RecordCourtRemoval)?;
+    if authorised.contains(&RecordCategory::DefaultedJudgmentDebtor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("only the court removes a 失信被执行人 listing".into()))
+    }
+}
+
+/// Filing an objection or applying for repair on behalf of the record's subject: the unit's clerk
+/// for a unit's record, a personnel office for an official's record.
+pub fn can_act_for_subject(
+    viewer: &Viewer,
+    operation: Operation,
+    record: &credit_record::Model,
+    unit_in_scope: bool,
+) -> Result<(), AppError> {
+    may(viewer, operation)?;
+    let allowed = match viewer.role {
+        Some(Role::Admin) => true,
+        Some(Role::UnitClerk) => record.subject_type == SubjectType::Unit && unit_in_scope,
+        Some(Role::Personnel) => record.subject_type == SubjectType::Official,
+        _ => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "only the record's subject (its unit's clerk, or personnel for an official) may".into(),
+        ))
+    }
+}

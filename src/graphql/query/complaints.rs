@@ -1,0 +1,106 @@
+//! `complaints`: the credit office, leadership and evaluators all; a clerk its subtree's.
+
+use async_graphql::{Context, InputObject, Object, Result, ID};
+use chrono::NaiveTime;
+use entity::complaint::{self, Column};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::{
+    auth::policy::{self, complaints::complaints_visible_to, Operation},
+    graphql::{
+        connection::{paginate, PageArgs},
+        context::ContextExt,
+        ids::{expect_id, NodeType},
+        scalars::Date,
+        types::{
+            complaint::{ComplaintChannel, ComplaintStatus},
+            record_enums::Sector,
+            Complaint, ComplaintConnection,
+        },
+    },
+};
+
+/// Which complaints to list.
+#[derive(InputObject, Default)]
+pub struct ComplaintFilter {
+    /// Only those about this unit.
+    pub unit_id: Option<ID>,
+    /// With `unitId`: also those about the units below it.
+    #[graphql(default)]
+    pub include_subunits: bool,
+    /// Only those assigned to this unit.
+    pub assigned_unit_id: Option<ID>,
+    /// Only this status.
+    pub status: Option<ComplaintStatus>,
+    /// Only this channel.
+    pub channel: Option<ComplaintChannel>,
+    /// Only this sector.
+    pub sector: Option<Sector>,
+    /// Only overdue (true) or not overdue (false) ones.
+    pub overdue: Option<bool>,
+    /// Received on or after this day.
+    pub received_from: Option<Date>,
+    /// Received on or before this day.
+    pub received_to: Option<Date>,
+}
+
+#[derive(Default)]
+pub struct ComplaintQuery;
+
+#[Object]
+impl ComplaintQuery {
+    /// Complaints from the public the viewer may see, newest first. The complainant's contact
+    /// shows only to the credit office and the administrator.
+    #[graphql(visible = "crate::graphql::visibility::list_complaints")]
+    #[allow(clippy::too_many_arguments)]
+    async fn complaints(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which complaints.")] filter: Option<ComplaintFilter>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<ComplaintConnection> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ListComplaints)?;
+        let filter = filter.unwrap_or_default();
+        let mut select = complaint::Entity::find().filter(complaints_visible_to(viewer));
+        if let Some(unit) = &filter.unit_id {
+            let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
+            select = if filter.include_subunits {
+                select.filter(policy::in_subtree(Column::TargetUnitId, Some(unit)))
+            } else {
+                select.filter(Column::TargetUnitId.eq(unit))
+            };
+        }
+        if let Some(unit) = &filter.assigned_unit_id {
+            select =
+                select.filter(Column::AssignedUnitId.eq(expect_id(unit, NodeType::Unit, "filter.assignedUnitId")?));
+        }
+        if let Some(status) = filter.status {
+            select = select.filter(Column::Status.eq(entity::enums::ComplaintStatus::from(status)));
+        }
+        if let Some(channel) = filter.channel {
+            select = select.filter(Column::Channel.eq(entity::enums::ComplaintChannel::from(channel)));
+        }
+        if let Some(sector) = filter.sector {
+            select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
+        }
+        if let Some(overdue) = filter.overdue {
+            select = select.filter(Column::Overdue.eq(overdue));
+        }
+        if let Some(from) = filter.received_from {
+            select = select.filter(Column::ReceivedAt.gte(from.0.and_time(NaiveTime::MIN).and_utc()));
+        }
+        if let Some(to) = filter.received_to {
+            if let Some(next) = to.0.succ_opt() {
+                select = select.filter(Column::ReceivedAt.lt(next.and_time(NaiveTime::MIN).and_utc()));
+            }
+        }
+        let select = select.order_by_desc(Column::ReceivedAt).order_by_desc(Column::Id);
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(Complaint).into())
+    }
+}

@@ -1,0 +1,97 @@
+//! `proposals`: the credit office and leadership all; a clerk those its subtree handles.
+
+use async_graphql::{Context, InputObject, Object, Result, ID};
+use entity::proposal::{self, Column};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::{
+    auth::policy::{self, proposals::proposals_visible_to, Operation},
+    graphql::{
+        connection::{paginate, PageArgs},
+        context::ContextExt,
+        ids::{expect_id, NodeType},
+        scalars::Date,
+        types::{
+            proposal::{ProposalKind, ProposalStatus},
+            Proposal, ProposalConnection,
+        },
+    },
+};
+
+/// Which proposals to list.
+#[derive(InputObject, Default)]
+pub struct ProposalFilter {
+    /// Only those this unit handles.
+    pub handling_unit_id: Option<ID>,
+    /// With `handlingUnitId`: also those the units below it handle.
+    #[graphql(default)]
+    pub include_subunits: bool,
+    /// Only this kind.
+    pub kind: Option<ProposalKind>,
+    /// Only this status.
+    pub status: Option<ProposalStatus>,
+    /// Only late (true) or timely (false) ones: replied after the due date, or unreplied past it.
+    pub late: Option<bool>,
+    /// Due on or after this day.
+    pub due_from: Option<Date>,
+    /// Due on or before this day.
+    pub due_to: Option<Date>,
+}
+
+#[derive(Default)]
+pub struct ProposalQuery;
+
+#[Object]
+impl ProposalQuery {
+    /// People's Congress suggestions and CPPCC proposals the viewer may see, by due date.
+    #[graphql(visible = "crate::graphql::visibility::list_proposals")]
+    #[allow(clippy::too_many_arguments)]
+    async fn proposals(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which proposals.")] filter: Option<ProposalFilter>,
+        #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
+        #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
+        #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
+    ) -> Result<ProposalConnection> {
+        let state = ctx.state()?;
+        let viewer = ctx.viewer()?;
+        policy::may(viewer, Operation::ListProposals)?;
+        let filter = filter.unwrap_or_default();
+        let mut select = proposal::Entity::find().filter(proposals_visible_to(viewer));
+        if let Some(unit) = &filter.handling_unit_id {
+            let unit = expect_id(unit, NodeType::Unit, "filter.handlingUnitId")?;
+            select = if filter.include_subunits {
+                select.filter(policy::in_subtree(Column::HandlingUnitId, Some(unit)))
+            } else {
+                select.filter(Column::HandlingUnitId.eq(unit))
+            };
+        }
+        if let Some(kind) = filter.kind {
+            select = select.filter(Column::Kind.eq(entity::enums::ProposalKind::from(kind)));
+        }
+        if let Some(status) = filter.status {
+            select = select.filter(Column::Status.eq(entity::enums::ProposalStatus::from(status)));
+        }
+        if let Some(late) = filter.late {
+            let today = state.clock.today();
+            let is_late = Condition::any()
+                .add(Expr::col(Column::RepliedOn).gt(Expr::col(Column::DueOn)))
+                .add(Condition::all().add(Column::RepliedOn.is_null()).add(Column::DueOn.lt(today)));
+            select = select.filter(if late { is_late } else { is_late.not() });
+        }
+        if let Some(from) = filter.due_from {
+            select = select.filter(Column::DueOn.gte(from.0));
+        }
+        if let Some(to) = filter.due_to {
+            select = select.filter(Column::DueOn.lte(to.0));
+        }
+        let select = select.order_by_asc(Column::DueOn).order_by_asc(Column::Id);
+        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        Ok(page.map(Proposal).into())
+    }
+}

@@ -1,0 +1,134 @@
+//! `Proposal` 人大代表建议 / 政协委员提案.
+
+use async_graphql::{Context, Enum, Object, Result, ID};
+use entity::proposal;
+
+use super::Unit;
+use crate::{
+    domain::proposal_rules::is_late,
+    graphql::{
+        connection::connection_types,
+        context::ContextExt,
+        ids::{global_id, NodeType},
+        scalars::{Date, DateTime},
+    },
+};
+
+/// Whose proposal.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::ProposalKind")]
+pub enum ProposalKind {
+    /// 人大代表建议: a People's Congress deputy's suggestion.
+    NpcSuggestion,
+    /// 政协委员提案: a CPPCC member's proposal.
+    CppccProposal,
+}
+
+/// Where a proposal stands.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::ProposalStatus")]
+pub enum ProposalStatus {
+    /// With the handling unit, awaiting its reply.
+    Assigned,
+    /// Replied; awaiting the proposer's satisfaction.
+    Replied,
+    /// Closed with the proposer satisfied or basically satisfied.
+    Closed,
+}
+
+/// The proposer's satisfaction with the reply.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::Satisfaction")]
+pub enum Satisfaction {
+    /// 满意.
+    Satisfied,
+    /// 基本满意.
+    BasicallySatisfied,
+    /// 不满意: the unit handles it again.
+    Unsatisfied,
+}
+
+/// A deputy's suggestion or a CPPCC member's proposal handled by a unit (plan task 2.3.2).
+#[derive(Clone)]
+pub struct Proposal(pub proposal::Model);
+
+/// A deputy's suggestion or a CPPCC member's proposal handled by a unit (plan task 2.3.2).
+#[Object]
+impl Proposal {
+    /// The proposal's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Proposal, self.0.id)
+    }
+
+    /// Suggestion or proposal.
+    async fn kind(&self) -> ProposalKind {
+        self.0.kind.into()
+    }
+
+    /// Its number (e.g. `第12号`), unique per kind.
+    async fn number(&self) -> &str {
+        &self.0.number
+    }
+
+    /// Its title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// The deputy or member who made it.
+    async fn proposer(&self) -> Option<&str> {
+        self.0.proposer.as_deref()
+    }
+
+    /// The unit that handles it.
+    async fn handling_unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+        Ok(ctx.loaders()?.units.load_one(self.0.handling_unit_id).await?.map(Unit))
+    }
+
+    /// When it was assigned.
+    async fn assigned_on(&self) -> Date {
+        Date(self.0.assigned_on)
+    }
+
+    /// The reply is due by this day.
+    async fn due_on(&self) -> Date {
+        Date(self.0.due_on)
+    }
+
+    /// When the unit replied.
+    async fn replied_on(&self) -> Option<Date> {
+        self.0.replied_on.map(Date)
+    }
+
+    /// The unit's reply.
+    async fn reply(&self) -> Option<&str> {
+        self.0.reply.as_deref()
+    }
+
+    /// Where it stands.
+    async fn status(&self) -> ProposalStatus {
+        self.0.status.into()
+    }
+
+    /// The proposer's satisfaction, once recorded.
+    async fn satisfaction(&self) -> Option<Satisfaction> {
+        self.0.satisfaction.map(Into::into)
+    }
+
+    /// Late: replied after the due date, or still unreplied past it.
+    async fn is_late(&self, ctx: &Context<'_>) -> Result<bool> {
+        Ok(is_late(self.0.due_on, self.0.replied_on, ctx.state()?.clock.today()))
+    }
+
+    /// Send back with the next change.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When it was registered.
+    async fn created_at(&self) -> DateTime {
+        DateTime(self.0.created_at)
+    }
+}
+
+connection_types!(ProposalConnection, ProposalEdge, Proposal, "proposals");

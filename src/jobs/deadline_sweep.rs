@@ -1,0 +1,143 @@
+//! The deadline sweep: marks what passed its deadline and lifts records whose disclosure window
+//! closed off the portal. Each change is a conditional update on the row's version, audited, in
+//! one transaction; a row already marked (or changed meanwhile, e.g. by another process's sweep)
+//! is skipped, so running it twice changes nothing more.
+//!
+//! - rectifications PENDING or REJECTED past their deadline → OVERDUE, flagged for
+//!   accountability (逾期未整改 → 追究责任);
+//! - objections not decided by their handling deadline → `overdue`;
+//! - complaints assigned and not replied by their handling deadline → `overdue`;
+//! - commitments still PENDING after their due date → `overdue` (a person decides BREACHED);
+//! - PUBLIC records ACTIVE or RECTIFYING whose disclosure window ended → `portal_lifted_on`
+//!   (a new version, pushed to the platform).
+
+use chrono::NaiveDate;
+use entity::{
+    commitment, complaint, credit_record,
+    enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
+    objection, rectification,
+};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+
+use crate::{
+    domain::{objection_rules, rectification_rules},
+    error::{AppError, AppResult},
+    record_writer::{write_record_change, WriteContext},
+    versioned::save_versioned,
+};
+
+/// What one sweep changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    pub rectifications_overdue: u64,
+    pub objections_overdue: u64,
+    pub complaints_overdue: u64,
+    pub commitments_overdue: u64,
+    pub records_lifted: u64,
+}
+
+/// Counts a saved change; a row someone else changed first is skipped.
+fn tally<T>(result: AppResult<T>, count: &mut u64) -> AppResult<()> {
+    match result {
+        Ok(_) => {
+            *count += 1;
+            Ok(())
+        }
+        Err(AppError::Conflict(_)) => Ok(()),
+        Err(other) => Err(other),
+    }
+}
+
+/// Runs one sweep as of `today`, written by `at`'s viewer.
+pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveDate) -> AppResult<SweepReport> {
+    let mut report = SweepReport::default();
+    let txn = db.begin().await?;
+    let late = rectification::Entity::find()
+        .filter(rectification::Column::Status.is_in(rectification_rules::AWAITING_UNIT))
+        .filter(rectification::Column::Deadline.lt(today))
+        .all(&txn)
+        .await?;
+    for before in late {
+        let changed = rectification::Model {
+            status: entity::enums::RectificationStatus::Overdue,
+            accountability_flagged: true,
+            version: before.version + 1,
+            updated_at: at.now,
+            ..before.clone()
+        };
+        let result =
+            save_versioned::<rectification::Entity, _>(&txn, at, "rectification.overdue", &before, changed).await;
+        tally(result, &mut report.rectifications_overdue)?;
+    }
+    let late = objection::Entity::find()
+        .filter(objection::Column::Status.is_in(objection_rules::OPEN))
+        .filter(objection::Column::HandlingDeadline.lt(today))
+        .filter(objection::Column::Overdue.eq(false))
+        .all(&txn)
+        .await?;
+    for before in late {
+        let changed =
+            objection::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
+        let result = save_versioned::<objection::Entity, _>(&txn, at, "objection.overdue", &before, changed).await;
+        tally(result, &mut report.objections_overdue)?;
+    }
+    let late = complaint::Entity::find()
+        .filter(complaint::Column::Status.eq(ComplaintStatus::Assigned))
+        .filter(complaint::Column::HandlingDeadline.lt(today))
+        .filter(complaint::Column::Overdue.eq(false))
+        .all(&txn)
+        .await?;
+    for before in late {
+        let changed =
+            complaint::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
+        let result = save_versioned::<complaint::Entity, _>(&txn, at, "complaint.overdue", &before, changed).await;
+        tally(result, &mut report.complaints_overdue)?;
+    }
+    let late = commitment::Entity::find()
+        .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
+        .filter(commitment::Column::DueOn.lt(today))
+        .filter(commitment::Column::Overdue.eq(false))
+        .all(&txn)
+        .await?;
+    for before in late {
+        let changed =
+            commitment::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
+        let result = save_versioned::<commitment::Entity, _>(&txn, at, "commitment.overdue", &before, changed).await;
+        tally(result, &mut report.commitments_overdue)?;
+    }
+    let ended = credit_record::Entity::find()
+        .filter(credit_record::Column::Disclosure.eq(Disclosure::Public))
+        .filter(credit_record::Column::SubjectType.eq(SubjectType::Unit))
+        .filter(credit_record::Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
+        .filter(credit_record::Column::DisclosureUntil.lt(today))
+        .filter(credit_record::Column::PortalLiftedOn.is_null())
+        .all(&txn)
+        .await?;
+    for before in ended {
+        let changed = credit_record::Model { portal_lifted_on: Some(today), ..before.clone() };
+        let result = write_record_change(&txn, at, "credit_record.portal_lifted", &before, changed, None).await;
+        tally(result, &mut report.records_lifted)?;
+    }
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// Sweeps every `interval` until `stop` changes, as the `system:deadline-sweep` actor.
+pub async fn run_sweeper(state: crate::state::AppState, stop: tokio::sync::watch::Receiver<bool>) {
+    let interval = std::time::Duration::from_secs(state.config.deadlines.sweep_interval_secs.max(1));
+    let viewer = crate::auth::Viewer::system("deadline-sweep");
+    let mut stop = stop;
+    loop {
+        let at =
+            WriteContext { viewer: &viewer, request_id: "", now: state.clock.now(), rules: &state.config.repair_rules };
+        match sweep(&state.db, &at, state.clock.today()).await {
+            Ok(report) if report != SweepReport::default() => tracing::info!(?report, "deadline sweep"),
+            Ok(_) => {}
+            Err(error) => tracing::error!(?error, "deadline sweep failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = stop.changed() => break,
+        }
+    }
+}

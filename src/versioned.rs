@@ -1,0 +1,129 @@
+//! Optimistic concurrency for every table with a `version`: a change is written only if the row
+//! is still at the version the caller read, as the first statement of its transaction, and the
+//! audit entry goes with it.
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::{
+    audit::{write_audit, AuditEntry},
+    error::{AppError, AppResult},
+    graphql::ids::{global_id, NodeType},
+    record_writer::WriteContext,
+};
+
+/// A table whose rows carry `id` and `version`.
+pub trait Versioned: EntityTrait {
+    /// The table's name in the audit log.
+    const NAME: &'static str;
+    /// Its global id type.
+    const NODE: NodeType;
+    fn id_column() -> Self::Column;
+    fn version_column() -> Self::Column;
+    fn id_of(model: &Self::Model) -> i32;
+    fn version_of(model: &Self::Model) -> i32;
+}
+
+macro_rules! versioned {
+    ($($table:ident => $node:ident),* $(,)?) => {
+        $(impl Versioned for entity::$table::Entity {
+            const NAME: &'static str = stringify!($table);
+            const NODE: NodeType = NodeType::$node;
+            fn id_column() -> Self::Column {
+                entity::$table::Column::Id
+            }
+            fn version_column() -> Self::Column {
+                entity::$table::Column::Version
+            }
+            fn id_of(model: &Self::Model) -> i32 {
+                model.id
+            }
+            fn version_of(model: &Self::Model) -> i32 {
+                model.version
+            }
+        })*
+    };
+}
+versioned!(
+    rectification => Rectification,
+    objection => Objection,
+    repair_application => RepairApplication,
+    complaint => Complaint,
+    proposal => Proposal,
+    commitment => Commitment,
+);
+
+/// Refuses a stale `version` before any work is done.
+pub fn expect_version(what: &str, current: i32, given: i32) -> AppResult<()> {
+    if current == given {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!("the {what} has changed (now version {current})")))
+    }
+}
+
+/// Writes `changed` (its version already one above `before`'s) over `before`'s row if that row
+/// is still at `before`'s version, and audits `action` with both states. `CONFLICT` when someone else got
+/// there first: the caller's transaction then holds nothing and is dropped.
+pub async fn save_versioned<E, C>(
+    db: &C,
+    at: &WriteContext<'_>,
+    action: &str,
+    before: &E::Model,
+    changed: E::Model,
+) -> AppResult<E::Model>
+where
+    E: Versioned,
+    C: ConnectionTrait,
+    E::Model: IntoActiveModel<E::ActiveModel> + Serialize + Clone,
+    E::ActiveModel: ActiveModelTrait<Entity = E>,
+{
+    let (id, before_version) = (E::id_of(before), E::version_of(before));
+    let mut active = changed.clone().into_active_model().reset_all();
+    active.not_set(E::id_column());
+    let result = E::update_many()
+        .set(active)
+        .filter(E::id_column().eq(id))
+        .filter(E::version_column().eq(before_version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict(format!("the {} was changed by someone else; reload it", E::NAME)));
+    }
+    let entry = AuditEntry {
+        action,
+        entity: E::NAME,
+        entity_id: Some(global_id(E::NODE, id).0),
+        before: Some(json!(before)),
+        after: Some(json!(changed)),
+    };
+    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    Ok(changed)
+}
+
+/// Inserts a new row and audits `action`.
+pub async fn insert_audited<E, C>(
+    db: &C,
+    at: &WriteContext<'_>,
+    action: &str,
+    row: E::ActiveModel,
+) -> AppResult<E::Model>
+where
+    E: Versioned,
+    C: ConnectionTrait,
+    E::Model: IntoActiveModel<E::ActiveModel> + Serialize,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+{
+    let model = row.insert(db).await?;
+    let id = json!(model).get("id").and_then(|v| v.as_i64()).unwrap_or_default() as i32;
+    let entry = AuditEntry {
+        action,
+        entity: E::NAME,
+        entity_id: Some(global_id(E::NODE, id).0),
+        before: None,
+        after: Some(json!(model)),
+    };
+    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    Ok(model)
+}

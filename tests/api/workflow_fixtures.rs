@@ -1,0 +1,133 @@
+//! Workflow rows straight into the database, in a given state, for tests that start mid-way.
+
+use chrono::{Duration, Utc};
+use entity::enums::*;
+use sea_orm::{ActiveModelTrait, Set};
+
+use crate::helpers::TestApp;
+
+/// A rectification of `record` in `status` (deadline in 30 days; a SUBMITTED one carries its
+/// texts and, when given, a listing's resolution).
+pub async fn insert_rectification(
+    app: &TestApp,
+    record: i32,
+    status: RectificationStatus,
+    resolution: Option<ListingResolution>,
+) -> i32 {
+    let now = Utc::now();
+    let submitted = status != RectificationStatus::Pending;
+    entity::rectification::ActiveModel {
+        record_id: Set(record),
+        deadline: Set(now.date_naive() + Duration::days(30)),
+        cause: Set(submitted.then(|| "原因".into())),
+        plan: Set(submitted.then(|| "计划".into())),
+        completion: Set(submitted.then(|| "完成".into())),
+        resolution: Set(resolution),
+        submitted_on: Set(submitted.then(|| now.date_naive())),
+        status: Set(status),
+        accountability_flagged: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert rectification")
+    .id
+}
+
+/// A FILED objection to `record`, due in 15 days.
+pub async fn insert_objection(app: &TestApp, record: i32) -> i32 {
+    let now = Utc::now();
+    entity::objection::ActiveModel {
+        record_id: Set(record),
+        grounds: Set("理由".into()),
+        status: Set(ObjectionStatus::Filed),
+        handling_deadline: Set(now.date_naive() + Duration::days(15)),
+        overdue: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert objection")
+    .id
+}
+
+/// A SUBMITTED repair application for `record`.
+pub async fn insert_repair(app: &TestApp, record: i32) -> i32 {
+    let now = Utc::now();
+    entity::repair_application::ActiveModel {
+        record_id: Set(record),
+        measures: Set("已整改".into()),
+        status: Set(RepairStatus::Submitted),
+        rule_set: Set("2026-04-01".into()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert repair application")
+    .id
+}
+
+/// A complaint about `unit` in `status` (assigned to the same unit, due in 15 days, once past
+/// RECEIVED), with a complainant's contact.
+pub async fn insert_complaint(app: &TestApp, unit: &str, status: ComplaintStatus) -> i32 {
+    let now = Utc::now();
+    let unit = app.unit_row(unit).await;
+    let assigned = status != ComplaintStatus::Received;
+    entity::complaint::ActiveModel {
+        channel: Set(ComplaintChannel::Hotline12345),
+        target_unit_id: Set(unit),
+        sector: Set(Sector::General),
+        content: Set("反映窗口办事拖延的问题".into()),
+        contact_name: Set(Some("王女士".into())),
+        contact_phone: Set(Some("13905951234".into())),
+        received_at: Set(now),
+        handling_deadline: Set(assigned.then(|| now.date_naive() + Duration::days(15))),
+        status: Set(status),
+        assigned_unit_id: Set(assigned.then_some(unit)),
+        reply: Set(matches!(status, ComplaintStatus::Replied).then(|| "已办结".into())),
+        overdue: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert complaint")
+    .id
+}
+
+/// A proposal handled by `unit`, numbered `number`, in `status`, due in 30 days.
+pub async fn insert_proposal(app: &TestApp, unit: &str, number: &str, status: ProposalStatus) -> i32 {
+    let now = Utc::now();
+    let replied = status != ProposalStatus::Assigned;
+    entity::proposal::ActiveModel {
+        kind: Set(ProposalKind::NpcSuggestion),
+        number: Set(number.into()),
+        title: Set("关于优化营商环境的建议".into()),
+        proposer: Set(Some("林代表".into())),
+        handling_unit_id: Set(app.unit_row(unit).await),
+        assigned_on: Set(now.date_naive()),
+        due_on: Set(now.date_naive() + Duration::days(30)),
+        replied_on: Set(replied.then(|| now.date_naive())),
+        reply: Set(replied.then(|| "已答复".into())),
+        status: Set(status),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert proposal")
+    .id
+}
