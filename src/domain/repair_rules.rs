@@ -89,9 +89,10 @@ pub struct RepairCase {
 }
 
 impl RepairRules {
-    /// Whether a record may be repaired on `today`, and under which rule set. A listing ends only
-    /// by court removal; any other record needs its rectification accepted (RECTIFIED) and its
-    /// minimum disclosure served — refused with the first eligible day otherwise.
+    /// Whether a record may be repaired on `today`, and under which rule set. A 失信被执行人 listing
+    /// ends only by court removal, and then at once; any other record needs its rectification
+    /// accepted (RECTIFIED) and its minimum disclosure served — refused with the first eligible
+    /// day otherwise.
     pub fn check_repairable(&self, case: &RepairCase, today: NaiveDate) -> Result<&RuleSet, AppError> {
         if case.polarity != Polarity::Dishonesty {
             return Err(AppError::bad_input("input.recordId", "only a dishonesty record is repaired"));
@@ -99,16 +100,17 @@ impl RepairRules {
         if matches!(case.status, RecordStatus::Repaired | RecordStatus::Revoked) {
             return Err(AppError::InvalidTransition(format!("a {:?} record cannot be repaired", case.status)));
         }
+        let set = self.in_force(case.decided_on).ok_or_else(|| AppError::Internal("no repair rule set".into()))?;
         if case.category == RecordCategory::DefaultedJudgmentDebtor {
-            if !case.court_removed {
-                return Err(AppError::InvalidTransition(
-                    "a 失信被执行人 listing ends only by the court's removal".into(),
-                ));
-            }
-        } else if case.status != RecordStatus::Rectified {
+            return if case.court_removed {
+                Ok(set)
+            } else {
+                Err(AppError::InvalidTransition("a 失信被执行人 listing ends only by the court's removal".into()))
+            };
+        }
+        if case.status != RecordStatus::Rectified {
             return Err(AppError::InvalidTransition("the record's rectification has not been accepted".into()));
         }
-        let set = self.in_force(case.decided_on).ok_or_else(|| AppError::Internal("no repair rule set".into()))?;
         let from = self
             .repairable_from(case.severity, case.decided_on)
             .ok_or_else(|| AppError::Internal("repair date out of range".into()))?;
@@ -165,11 +167,11 @@ mod tests {
     #[test]
     fn listings_need_the_court_and_others_an_accepted_rectification() {
         let rules = RepairRules::default();
-        let today = day(2027, 1, 1);
+        let today = day(2026, 5, 20);
         let mut active = case(Severity::Minor, day(2026, 5, 15));
         active.status = RecordStatus::Rectifying;
         assert!(matches!(rules.check_repairable(&active, today), Err(AppError::InvalidTransition(_))));
-        let mut listing = case(Severity::Minor, day(2026, 5, 15));
+        let mut listing = case(Severity::Serious, day(2026, 5, 15));
         listing.category = RecordCategory::DefaultedJudgmentDebtor;
         listing.status = RecordStatus::Active;
         assert!(matches!(rules.check_repairable(&listing, today), Err(AppError::InvalidTransition(_))));

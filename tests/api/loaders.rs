@@ -90,3 +90,28 @@ async fn nested_records_cost_a_bounded_number_of_statements() {
         assert!(with_records > 10, "{who}: the demo seed placed records across units");
     }
 }
+
+const WORKFLOWS: &str = r#"query($first: Int!) {
+  creditRecords(first: $first) {
+    edges { node { title rectification { status deadline } objections { status } repairApplications { status } } }
+  }
+  complaints(first: $first) { edges { node { status targetUnit { name } assignedUnit { name } } } }
+  proposals(first: $first) { edges { node { number handlingUnit { name } } } }
+}"#;
+
+/// A record's rectification, objections and repair applications, and the units of complaints and
+/// proposals, load in batches: 10 rows and 100 cost the same bounded number of statements — three
+/// pages, three workflow loaders, and the units (one batch, or two when the proposals page lands
+/// after the complaints' units were sent: the three root lists resolve at their own pace).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workflow_fields_cost_the_same_for_10_and_100_rows() {
+    let app = spawn_demo_app().await;
+    let token = app.token_for("office").await;
+    let (ten, _) = statements_of(&app, &token, WORKFLOWS, 10).await;
+    let (hundred, body) = statements_of(&app, &token, WORKFLOWS, 100).await;
+    println!("workflows: 10 rows → {ten}, 100 rows → {hundred}");
+    assert!((7..=8).contains(&ten) && (7..=8).contains(&hundred), "{ten} {hundred}");
+    let edges = body["data"]["creditRecords"]["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| !e["node"]["rectification"].is_null()), "the demo seed has rectifications");
+    assert_eq!(body["data"]["complaints"]["edges"].as_array().unwrap().len(), 100);
+}
