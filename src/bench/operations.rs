@@ -81,5 +81,15 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
                 })
             }),
         },
+        Operation {
+            name: "complaints page (by status) + target/assigned unit",
+            body: Box::new(move |n| {
+                let status = ["RECEIVED", "ASSIGNED", "REPLIED", "SUBSTANTIATED"][n % 4];
+                json!({
+                    "query": "query($status: ComplaintStatus) { complaints(first: 20, filter: { status: $status }) { totalCount edges { node { channel content receivedAt overdue targetUnit { name } assignedUnit { name } } } } }",
+                    "variables": { "status": status }
+                })
+            }),
+        },
     ]
 }

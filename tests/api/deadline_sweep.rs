@@ -110,3 +110,33 @@ async fn only_the_office_and_the_administrator_sweep() {
     }
     assert_eq!(error_code(&app.graphql(None, SWEEP, json!({})).await), "UNAUTHENTICATED");
 }
+
+/// The background sweeper runs a sweep as soon as it starts (then every interval), audited as the
+/// system, and stops when told.
+#[tokio::test]
+async fn the_background_sweeper_sweeps_as_the_system() {
+    let app = spawn_app().await;
+    let record = insert_record(&app, RecordFixture::new("浔中镇", "后台", Disclosure::Shared)).await;
+    let rect = insert_rectification(&app, record, RectificationStatus::Pending, None).await;
+    app.clock.advance(Duration::days(31));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let job = tokio::spawn(chengxin::jobs::deadline_sweep::run_sweeper(app.state.clone(), stopped));
+    let mut status = RectificationStatus::Pending;
+    for _ in 0..100 {
+        status = rectification::Entity::find_by_id(rect).one(&app.state.db).await.unwrap().unwrap().status;
+        if status == RectificationStatus::Overdue {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    stop.send(true).unwrap();
+    job.await.unwrap();
+    assert_eq!(status, RectificationStatus::Overdue);
+    let entry = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("rectification.overdue"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((entry.actor.as_str(), entry.role.as_str()), ("system:deadline-sweep", "SYSTEM"));
+}
