@@ -83,9 +83,11 @@ async fn the_sweep_marks_what_is_overdue_once() {
         .unwrap();
     assert_eq!(pushed, 1, "the platform learns the record left the portal");
     assert_eq!(app.graphql(None, portal, json!({})).await["data"]["publicRecords"]["totalCount"], 0);
-    let overdue =
-        app.graphql(Some(&office), "{ complaints(filter: { overdue: true }) { totalCount } }", json!({})).await;
-    assert_eq!(overdue["data"]["complaints"]["totalCount"], 1);
+    let overdue = app
+        .graphql(Some(&office), "{ complaints(filter: { overdue: true }) { totalCount } commitments(filter: { overdue: true }) { edges { node { overdue } } } }", json!({}))
+        .await;
+    assert_eq!(overdue["data"]["complaints"]["totalCount"], 1, "{overdue}");
+    assert_eq!(overdue["data"]["commitments"]["edges"][0]["node"]["overdue"], true);
 
     // An overdue rectification may still be submitted late; the flag stays.
     let id = chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::Rectification, rect.id).0;

@@ -22,6 +22,7 @@ mod policy_agreement;
 mod proposals;
 mod record_writes;
 mod rectifications;
+mod refused_transitions;
 mod repairs;
 mod role_matrix;
 mod schema_file;

@@ -39,11 +39,16 @@ pub async fn insert_rectification(
 
 /// A FILED objection to `record`, due in 15 days.
 pub async fn insert_objection(app: &TestApp, record: i32) -> i32 {
+    insert_objection_in(app, record, ObjectionStatus::Filed).await
+}
+
+/// An objection to `record` in `status`, due in 15 days.
+pub async fn insert_objection_in(app: &TestApp, record: i32, status: ObjectionStatus) -> i32 {
     let now = Utc::now();
     entity::objection::ActiveModel {
         record_id: Set(record),
         grounds: Set("理由".into()),
-        status: Set(ObjectionStatus::Filed),
+        status: Set(status),
         handling_deadline: Set(now.date_naive() + Duration::days(15)),
         overdue: Set(false),
         version: Set(1),
@@ -59,11 +64,16 @@ pub async fn insert_objection(app: &TestApp, record: i32) -> i32 {
 
 /// A SUBMITTED repair application for `record`.
 pub async fn insert_repair(app: &TestApp, record: i32) -> i32 {
+    insert_repair_in(app, record, RepairStatus::Submitted).await
+}
+
+/// A repair application for `record` in `status`.
+pub async fn insert_repair_in(app: &TestApp, record: i32, status: RepairStatus) -> i32 {
     let now = Utc::now();
     entity::repair_application::ActiveModel {
         record_id: Set(record),
         measures: Set("已整改".into()),
-        status: Set(RepairStatus::Submitted),
+        status: Set(status),
         rule_set: Set("2026-04-01".into()),
         version: Set(1),
         created_at: Set(now),

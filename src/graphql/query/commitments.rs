@@ -39,6 +39,8 @@ pub struct CommitmentFilter {
     pub due_from: Option<Date>,
     /// Due on or before this day.
     pub due_to: Option<Date>,
+    /// Only overdue (true) or not overdue (false) ones.
+    pub overdue: Option<bool>,
 }
 
 #[derive(Default)]
@@ -81,6 +83,9 @@ impl CommitmentQuery {
         }
         if let Some(public) = filter.is_public {
             select = select.filter(Column::IsPublic.eq(public));
+        }
+        if let Some(overdue) = filter.overdue {
+            select = select.filter(Column::Overdue.eq(overdue));
         }
         if let Some(from) = filter.due_from {
             select = select.filter(Column::DueOn.gte(from.0));

@@ -98,6 +98,11 @@ impl Commitment {
         self.0.status.into()
     }
 
+    /// Still PENDING after its due date (marked by the deadline sweep).
+    async fn overdue(&self) -> bool {
+        self.0.overdue
+    }
+
     /// The evidence of fulfilment.
     async fn evidence(&self) -> Option<&str> {
         self.0.evidence.as_deref()
