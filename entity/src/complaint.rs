@@ -15,7 +15,10 @@ pub struct Model {
     pub sector: Sector,
     #[sea_orm(column_type = "Text")]
     pub content: String,
+    /// The complainant's contact never leaves the row by serialisation (audit entries omit it).
+    #[serde(skip_serializing)]
     pub contact_name: Option<String>,
+    #[serde(skip_serializing)]
     pub contact_phone: Option<String>,
     pub received_at: DateTimeUtc,
     pub handling_deadline: Option<Date>,
@@ -27,6 +30,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub conclusion: Option<String>,
     pub record_id: Option<i32>,
+    #[serde(skip_serializing)]
     pub client_key: Option<String>,
     /// Set by the deadline sweeper once the handling deadline passed without a reply.
     pub overdue: bool,

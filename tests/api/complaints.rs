@@ -115,6 +115,17 @@ async fn assign_reply_and_substantiate_with_a_linked_record() {
     assert_eq!(c["complaint"]["status"], "SUBSTANTIATED", "{concluded}");
     assert_eq!(c["record"]["category"], "SOCIAL_MORALITY");
     assert_eq!(c["complaint"]["record"]["id"], c["record"]["id"]);
+    let submitted_audit = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("complaint.submit"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let after = submitted_audit.after.unwrap();
+    assert!(
+        !after.contains("13905951234") && !after.contains("张先生"),
+        "the contact stays out of the audit log: {after}"
+    );
     let record = credit_record::Entity::find().one(&app.state.db).await.unwrap().unwrap();
     assert_eq!((record.source_type.as_deref(), record.source_id), (Some("complaint"), Some(1)));
     let twice = app

@@ -173,7 +173,14 @@ impl ComplaintMutation {
             Some(id) => {
                 let row = expect_id(id, NodeType::Official, "input.officialId")?;
                 let known = official::Entity::find_by_id(row).one(&state.db).await.map_err(AppError::from)?;
-                Some(known.ok_or_else(|| AppError::bad_input("input.officialId", "no such official"))?.id)
+                match known {
+                    Some(official) if official.unit_id == target.id => Some(official.id),
+                    _ => {
+                        return Err(
+                            AppError::bad_input("input.officialId", "no such official in the target unit").into()
+                        )
+                    }
+                }
             }
             None => None,
         };
