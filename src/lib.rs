@@ -1,5 +1,9 @@
 //! Chengxin (诚信): the GraphQL API server of a county's government-integrity records.
 
+// The merged query and mutation roots nest deeply in async-graphql's generated futures; the
+// release build's layout computation needs more than the default 128 levels.
+#![recursion_limit = "256"]
+
 pub mod audit;
 pub mod audit_reads;
 pub mod auth;

@@ -1,5 +1,9 @@
 //! `chengxin`: serve | migrate | seed | schema | token | export-pushes | bench.
 
+// The merged query and mutation roots nest deeply in async-graphql's generated futures; the
+// release build's layout computation needs more than the default 128 levels.
+#![recursion_limit = "256"]
+
 use std::process::ExitCode;
 
 use chengxin::{
