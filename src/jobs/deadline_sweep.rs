@@ -3,8 +3,8 @@
 //! one transaction; a row already marked (or changed meanwhile, e.g. by another process's sweep)
 //! is skipped, so running it twice changes nothing more.
 //!
-//! - rectifications PENDING or REJECTED past their deadline → OVERDUE, flagged for
-//!   accountability (逾期未整改 → 追究责任);
+//! - rectifications PENDING or REJECTED past their deadline, of records still RECTIFYING (not
+//!   revoked or repaired meanwhile) → OVERDUE, flagged for accountability (逾期未整改 → 追究责任);
 //! - objections not decided by their handling deadline → `overdue`;
 //! - complaints assigned and not replied by their handling deadline → `overdue`;
 //! - commitments still PENDING after their due date → `overdue` (a person decides BREACHED);
@@ -17,7 +17,7 @@ use entity::{
     enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
     objection, rectification,
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
 use crate::{
     domain::{objection_rules, rectification_rules},
@@ -55,6 +55,15 @@ pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveD
     let late = rectification::Entity::find()
         .filter(rectification::Column::Status.is_in(rectification_rules::AWAITING_UNIT))
         .filter(rectification::Column::Deadline.lt(today))
+        .filter(
+            rectification::Column::RecordId.in_subquery(
+                Query::select()
+                    .column(credit_record::Column::Id)
+                    .from(credit_record::Entity)
+                    .and_where(credit_record::Column::Status.eq(RecordStatus::Rectifying))
+                    .to_owned(),
+            ),
+        )
         .all(&txn)
         .await?;
     for before in late {

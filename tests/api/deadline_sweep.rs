@@ -24,8 +24,15 @@ async fn the_sweep_marks_what_is_overdue_once() {
     let app = spawn_app().await;
     let office = app.token_for("office").await;
     // Due in 30 days: a rectification, a complaint; 15 days: an objection; a commitment due in 20.
-    let record = insert_record(&app, RecordFixture::new("浔中镇", "整改中", Disclosure::Shared)).await;
+    let mut rectifying = RecordFixture::new("浔中镇", "整改中", Disclosure::Shared);
+    rectifying.status = entity::enums::RecordStatus::Rectifying;
+    let record = insert_record(&app, rectifying).await;
     let rect = insert_rectification(&app, record, RectificationStatus::Pending, None).await;
+    // One whose record was revoked meanwhile (an upheld objection): not overdue, nobody to blame.
+    let mut revoked = RecordFixture::new("浔中镇", "已撤销", Disclosure::Shared);
+    revoked.status = entity::enums::RecordStatus::Revoked;
+    let revoked = insert_record(&app, revoked).await;
+    let moot = insert_rectification(&app, revoked, RectificationStatus::Pending, None).await;
     let other = insert_record(&app, RecordFixture::new("浔中镇", "有异议", Disclosure::Shared)).await;
     insert_objection(&app, other).await;
     insert_complaint(&app, "浔中镇", ComplaintStatus::Assigned).await;
@@ -71,6 +78,8 @@ async fn the_sweep_marks_what_is_overdue_once() {
 
     let rect = rectification::Entity::find_by_id(rect).one(&app.state.db).await.unwrap().unwrap();
     assert_eq!((rect.status, rect.accountability_flagged), (RectificationStatus::Overdue, true));
+    let moot = rectification::Entity::find_by_id(moot).one(&app.state.db).await.unwrap().unwrap();
+    assert_eq!(moot.status, RectificationStatus::Pending);
     assert!(objection::Entity::find().one(&app.state.db).await.unwrap().unwrap().overdue);
     assert!(complaint::Entity::find().one(&app.state.db).await.unwrap().unwrap().overdue);
     assert!(commitment::Entity::find().one(&app.state.db).await.unwrap().unwrap().overdue);
@@ -118,7 +127,9 @@ async fn only_the_office_and_the_administrator_sweep() {
 #[tokio::test]
 async fn the_background_sweeper_sweeps_as_the_system() {
     let app = spawn_app().await;
-    let record = insert_record(&app, RecordFixture::new("浔中镇", "后台", Disclosure::Shared)).await;
+    let mut rectifying = RecordFixture::new("浔中镇", "后台", Disclosure::Shared);
+    rectifying.status = entity::enums::RecordStatus::Rectifying;
+    let record = insert_record(&app, rectifying).await;
     let rect = insert_rectification(&app, record, RectificationStatus::Pending, None).await;
     app.clock.advance(Duration::days(31));
     let (stop, stopped) = tokio::sync::watch::channel(false);
