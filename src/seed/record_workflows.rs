@@ -69,6 +69,7 @@ pub fn add_workflows(
             ])
         };
         let decided = matches!(objection_status, ObjectionStatus::Upheld | ObjectionStatus::Dismissed);
+        let deadline = (decided_on + Duration::days(20)).min(today + Duration::days(15));
         rows.objections.push(objection::Model {
             id: rows.objections.len() as i32 + 1,
             record_id,
@@ -85,8 +86,8 @@ pub fn add_workflows(
             }),
             decided_at: decided.then_some(now),
             decided_by_user_id: decided.then_some(office).flatten(),
-            handling_deadline: (decided_on + Duration::days(20)).min(today + Duration::days(15)),
-            overdue: false,
+            handling_deadline: deadline,
+            overdue: !decided && deadline < today,
             version: 1,
             created_at: now,
             updated_at: now,
