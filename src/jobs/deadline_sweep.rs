@@ -50,23 +50,49 @@ fn tally<T>(result: AppResult<T>, count: &mut u64) -> AppResult<()> {
 
 /// Runs one sweep as of `today`, written by `at`'s viewer.
 pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveDate) -> AppResult<SweepReport> {
-    let mut report = SweepReport::default();
-    let txn = db.begin().await?;
-    let late = rectification::Entity::find()
+    // Candidates are read before the transaction, which then only writes (SQLite lets a reading
+    // transaction write only if nobody wrote meanwhile); each write re-checks the row's version.
+    let rectifying = Query::select()
+        .column(credit_record::Column::Id)
+        .from(credit_record::Entity)
+        .and_where(credit_record::Column::Status.eq(RecordStatus::Rectifying))
+        .to_owned();
+    let rectifications = rectification::Entity::find()
         .filter(rectification::Column::Status.is_in(rectification_rules::AWAITING_UNIT))
         .filter(rectification::Column::Deadline.lt(today))
-        .filter(
-            rectification::Column::RecordId.in_subquery(
-                Query::select()
-                    .column(credit_record::Column::Id)
-                    .from(credit_record::Entity)
-                    .and_where(credit_record::Column::Status.eq(RecordStatus::Rectifying))
-                    .to_owned(),
-            ),
-        )
-        .all(&txn)
+        .filter(rectification::Column::RecordId.in_subquery(rectifying))
+        .all(db)
         .await?;
-    for before in late {
+    let objections = objection::Entity::find()
+        .filter(objection::Column::Status.is_in(objection_rules::OPEN))
+        .filter(objection::Column::HandlingDeadline.lt(today))
+        .filter(objection::Column::Overdue.eq(false))
+        .all(db)
+        .await?;
+    let complaints = complaint::Entity::find()
+        .filter(complaint::Column::Status.eq(ComplaintStatus::Assigned))
+        .filter(complaint::Column::HandlingDeadline.lt(today))
+        .filter(complaint::Column::Overdue.eq(false))
+        .all(db)
+        .await?;
+    let commitments = commitment::Entity::find()
+        .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
+        .filter(commitment::Column::DueOn.lt(today))
+        .filter(commitment::Column::Overdue.eq(false))
+        .all(db)
+        .await?;
+    let ended = credit_record::Entity::find()
+        .filter(credit_record::Column::Disclosure.eq(Disclosure::Public))
+        .filter(credit_record::Column::SubjectType.eq(SubjectType::Unit))
+        .filter(credit_record::Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
+        .filter(credit_record::Column::DisclosureUntil.lt(today))
+        .filter(credit_record::Column::PortalLiftedOn.is_null())
+        .all(db)
+        .await?;
+
+    let mut report = SweepReport::default();
+    let txn = db.begin().await?;
+    for before in rectifications {
         let changed = rectification::Model {
             status: entity::enums::RectificationStatus::Overdue,
             accountability_flagged: true,
@@ -78,50 +104,24 @@ pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveD
             save_versioned::<rectification::Entity, _>(&txn, at, "rectification.overdue", &before, changed).await;
         tally(result, &mut report.rectifications_overdue)?;
     }
-    let late = objection::Entity::find()
-        .filter(objection::Column::Status.is_in(objection_rules::OPEN))
-        .filter(objection::Column::HandlingDeadline.lt(today))
-        .filter(objection::Column::Overdue.eq(false))
-        .all(&txn)
-        .await?;
-    for before in late {
+    for before in objections {
         let changed =
             objection::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
         let result = save_versioned::<objection::Entity, _>(&txn, at, "objection.overdue", &before, changed).await;
         tally(result, &mut report.objections_overdue)?;
     }
-    let late = complaint::Entity::find()
-        .filter(complaint::Column::Status.eq(ComplaintStatus::Assigned))
-        .filter(complaint::Column::HandlingDeadline.lt(today))
-        .filter(complaint::Column::Overdue.eq(false))
-        .all(&txn)
-        .await?;
-    for before in late {
+    for before in complaints {
         let changed =
             complaint::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
         let result = save_versioned::<complaint::Entity, _>(&txn, at, "complaint.overdue", &before, changed).await;
         tally(result, &mut report.complaints_overdue)?;
     }
-    let late = commitment::Entity::find()
-        .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
-        .filter(commitment::Column::DueOn.lt(today))
-        .filter(commitment::Column::Overdue.eq(false))
-        .all(&txn)
-        .await?;
-    for before in late {
+    for before in commitments {
         let changed =
             commitment::Model { overdue: true, version: before.version + 1, updated_at: at.now, ..before.clone() };
         let result = save_versioned::<commitment::Entity, _>(&txn, at, "commitment.overdue", &before, changed).await;
         tally(result, &mut report.commitments_overdue)?;
     }
-    let ended = credit_record::Entity::find()
-        .filter(credit_record::Column::Disclosure.eq(Disclosure::Public))
-        .filter(credit_record::Column::SubjectType.eq(SubjectType::Unit))
-        .filter(credit_record::Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
-        .filter(credit_record::Column::DisclosureUntil.lt(today))
-        .filter(credit_record::Column::PortalLiftedOn.is_null())
-        .all(&txn)
-        .await?;
     for before in ended {
         let changed = credit_record::Model { portal_lifted_on: Some(today), ..before.clone() };
         let result = write_record_change(&txn, at, "credit_record.portal_lifted", &before, changed, None).await;

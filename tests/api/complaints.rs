@@ -184,3 +184,19 @@ async fn the_contact_is_for_the_credit_office_only_and_its_reads_are_audited() {
     let refused = app.graphql(Some(&app.token_for("court").await), &nested, json!({})).await;
     assert_eq!(error_code(&refused), "FORBIDDEN", "{refused}");
 }
+
+/// Ten at once from one address: exactly five get through.
+#[tokio::test]
+async fn a_concurrent_flood_is_limited_exactly() {
+    let app = spawn_app().await;
+    let unit = app.unit_id("浔中镇").await;
+    let sends = (0..10).map(|n| {
+        let input = json!({ "targetUnitId": unit, "content": format!("并发第{n}次反映窗口办事拖延的问题") });
+        app.graphql(None, SUBMIT, json!({ "i": input }))
+    });
+    let bodies = futures::future::join_all(sends).await;
+    let codes: Vec<&str> = bodies.iter().map(error_code).collect();
+    assert_eq!(codes.iter().filter(|c| c.is_empty()).count(), 5, "{codes:?}");
+    assert_eq!(codes.iter().filter(|c| **c == "RATE_LIMITED").count(), 5, "{codes:?}");
+    assert_eq!(complaint::Entity::find().count(&app.state.db).await.unwrap(), 5);
+}

@@ -153,3 +153,23 @@ async fn personnel_object_for_officials_and_clerks_for_their_units() {
     assert_eq!(error_code(&file(&app, &clerk, revoked).await), "INVALID_TRANSITION");
     assert_eq!(objection::Entity::find().count(&app.state.db).await.unwrap(), 1);
 }
+
+/// Two filings on one record at once: one objection, the other refused.
+#[tokio::test]
+async fn two_concurrent_filings_make_one_objection() {
+    let app = spawn_app().await;
+    let clerk = app.token_for("xunzhong").await;
+    for round in 0..3 {
+        let title = format!("并发异议{round}");
+        let record = insert_record(&app, RecordFixture::new("浔中镇", &title, Disclosure::Shared)).await;
+        let (a, b) = tokio::join!(file(&app, &clerk, record), file(&app, &clerk, record));
+        let codes = [error_code(&a), error_code(&b)];
+        assert!(codes.contains(&"") && codes.contains(&"INVALID_TRANSITION"), "{a} {b}");
+        let open = objection::Entity::find()
+            .filter(objection::Column::RecordId.eq(record))
+            .count(&app.state.db)
+            .await
+            .unwrap();
+        assert_eq!(open, 1);
+    }
+}

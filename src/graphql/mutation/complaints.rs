@@ -10,7 +10,10 @@ use entity::{
     official, unit,
 };
 use hmac::{Hmac, Mac};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    Statement, TransactionTrait,
+};
 use sha2::Sha256;
 
 use super::shared::{existing_unit, in_scope};
@@ -142,6 +145,21 @@ fn client_key(ctx: &Context<'_>) -> AppResult<Option<String>> {
     Ok(Some(hex::encode(mac.finalize().into_bytes())))
 }
 
+/// Makes concurrent anonymous submissions from one address take turns: a transaction-scoped
+/// advisory lock on PostgreSQL; SQLite already runs one writer at a time (our insert comes before
+/// the count).
+async fn serialize_per_client(txn: &DatabaseTransaction, key: &str) -> AppResult<()> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let lock = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [key.into()],
+        );
+        txn.execute_raw(lock).await?;
+    }
+    Ok(())
+}
+
 async fn complaint_of(ctx: &Context<'_>, id: &ID, version: i32) -> AppResult<complaint::Model> {
     let row = expect_id(id, NodeType::Complaint, "input.id")?;
     let Complaint(model) = load_complaint(ctx, row).await?.ok_or_else(|| AppError::not_found("complaint"))?;
@@ -186,21 +204,7 @@ impl ComplaintMutation {
         };
         let key = client_key(ctx)?;
         let at = ctx.write_context()?;
-        if viewer.is_anonymous() {
-            if let Some(key) = &key {
-                let recent = complaint::Entity::find()
-                    .filter(Column::ClientKey.eq(key.as_str()))
-                    .filter(Column::ReceivedAt.gt(at.now - Duration::hours(1)))
-                    .count(&state.db)
-                    .await
-                    .map_err(AppError::from)?;
-                if recent >= state.config.deadlines.complaints_per_hour {
-                    return Err(
-                        AppError::RateLimited("too many complaints from this address; try again later".into()).into()
-                    );
-                }
-            }
-        }
+        let limited = key.clone().filter(|_| viewer.is_anonymous());
         let row = complaint::ActiveModel {
             channel: Set(input.channel.into()),
             target_unit_id: Set(target.id),
@@ -219,7 +223,26 @@ impl ComplaintMutation {
             ..Default::default()
         };
         let txn = state.db.begin().await.map_err(AppError::from)?;
+        if let Some(key) = &limited {
+            serialize_per_client(&txn, key).await?;
+        }
         let saved = insert_audited::<complaint::Entity, _>(&txn, &at, "complaint.submit", row).await?;
+        if let Some(key) = &limited {
+            // Counted after our own insert, inside the transaction: two concurrent submissions
+            // from one address cannot both see room for one more.
+            let recent = complaint::Entity::find()
+                .filter(Column::ClientKey.eq(key.as_str()))
+                .filter(Column::ReceivedAt.gt(at.now - Duration::hours(1)))
+                .count(&txn)
+                .await
+                .map_err(AppError::from)?;
+            if recent > state.config.deadlines.complaints_per_hour {
+                txn.rollback().await.map_err(AppError::from)?;
+                return Err(
+                    AppError::RateLimited("too many complaints from this address; try again later".into()).into()
+                );
+            }
+        }
         txn.commit().await.map_err(AppError::from)?;
         let readable = may(viewer, Operation::ListComplaints).is_ok()
             && can_read_complaint(viewer, in_scope(ctx, saved.target_unit_id).await?);
@@ -320,6 +343,8 @@ impl ComplaintMutation {
             return Err(AppError::bad_input("input.record", "only a substantiated complaint creates a record").into());
         }
         let at = ctx.write_context()?;
+        let unit = unit::Entity::find_by_id(before.target_unit_id).one(&state.db).await.map_err(AppError::from)?;
+        let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
         let txn = state.db.begin().await.map_err(AppError::from)?;
         let mut changed = complaint::Model {
             status: to,
@@ -334,8 +359,6 @@ impl ComplaintMutation {
                 if category == enums::RecordCategory::Commendation {
                     return Err(AppError::bad_input("input.record.category", "a complaint leads to dishonesty").into());
                 }
-                let unit = unit::Entity::find_by_id(before.target_unit_id).one(&txn).await.map_err(AppError::from)?;
-                let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
                 let title = spec.title.unwrap_or_else(|| format!("{unit_name}被投诉举报查实"));
                 let facts = spec.facts.unwrap_or_else(|| before.content.clone());
                 require_text(&title, "input.record.title", 300)?;

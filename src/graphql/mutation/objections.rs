@@ -157,17 +157,16 @@ impl ObjectionMutation {
         let record = visible_record(ctx, &input.record_id, "input.recordId").await?;
         can_act_for_subject(viewer, Operation::FileObjections, &record, in_scope(ctx, record.unit_id).await?)?;
         rules::check_filing(record.polarity, record.status, &input.grounds)?;
-        let at = ctx.write_context()?;
-        let txn = state.db.begin().await.map_err(AppError::from)?;
         let open = objection::Entity::find()
             .filter(Column::RecordId.eq(record.id))
             .filter(Column::Status.is_in(rules::OPEN))
-            .count(&txn)
+            .count(&state.db)
             .await
             .map_err(AppError::from)?;
         if open > 0 {
             return Err(AppError::InvalidTransition("an objection to this record is already open".into()).into());
         }
+        let at = ctx.write_context()?;
         let deadline = state.clock.today() + Duration::days(i64::from(state.config.deadlines.objection_days));
         let row = objection::ActiveModel {
             record_id: Set(record.id),
@@ -181,7 +180,15 @@ impl ObjectionMutation {
             updated_at: Set(at.now),
             ..Default::default()
         };
-        let filed = insert_audited::<objection::Entity, _>(&txn, &at, "objection.file", row).await?;
+        // A concurrent filing that passed the check above meets the partial unique index.
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let filed =
+            insert_audited::<objection::Entity, _>(&txn, &at, "objection.file", row).await.map_err(|e| match e {
+                AppError::Conflict(_) => {
+                    AppError::InvalidTransition("an objection to this record is already open".into())
+                }
+                other => other,
+            })?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(ObjectionPayload { objection: Objection(filed), record: None })
     }

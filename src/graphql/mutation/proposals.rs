@@ -109,17 +109,16 @@ impl ProposalMutation {
         }
         let kind: entity::enums::ProposalKind = input.kind.into();
         let number = input.number.trim().to_owned();
-        let at = ctx.write_context()?;
-        let txn = state.db.begin().await.map_err(AppError::from)?;
         let taken = proposal::Entity::find()
             .filter(Column::Kind.eq(kind))
             .filter(Column::Number.eq(number.as_str()))
-            .count(&txn)
+            .count(&state.db)
             .await
             .map_err(AppError::from)?;
         if taken > 0 {
             return Err(AppError::bad_input("input.number", "already registered for this kind").into());
         }
+        let at = ctx.write_context()?;
         let row = proposal::ActiveModel {
             kind: Set(kind),
             number: Set(number),
@@ -134,6 +133,9 @@ impl ProposalMutation {
             updated_at: Set(at.now),
             ..Default::default()
         };
+        // Every transaction writes before it reads (SQLite upgrades a reading transaction to a
+        // writing one only if nobody wrote meanwhile); a concurrent twin meets the unique index.
+        let txn = state.db.begin().await.map_err(AppError::from)?;
         let saved = insert_audited::<proposal::Entity, _>(&txn, &at, "proposal.register", row).await?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(ProposalPayload { proposal: Proposal(saved) })

@@ -112,12 +112,10 @@ impl RepairMutation {
         can_act_for_subject(viewer, Operation::ApplyForRepair, &record, in_scope(ctx, record.unit_id).await?)?;
         require_text(&input.measures, "input.measures", 5_000)?;
         let rule_set = eligibility(ctx, &record).await?;
-        let at = ctx.write_context()?;
-        let txn = state.db.begin().await.map_err(AppError::from)?;
         let open = repair_application::Entity::find()
             .filter(Column::RecordId.eq(record.id))
             .filter(Column::Status.eq(Stored::Submitted))
-            .count(&txn)
+            .count(&state.db)
             .await
             .map_err(AppError::from)?;
         if open > 0 {
@@ -125,6 +123,7 @@ impl RepairMutation {
                 AppError::InvalidTransition("a repair application for this record is already open".into()).into()
             );
         }
+        let at = ctx.write_context()?;
         let row = repair_application::ActiveModel {
             record_id: Set(record.id),
             applicant_user_id: Set(viewer.user_id),
@@ -136,8 +135,16 @@ impl RepairMutation {
             updated_at: Set(at.now),
             ..Default::default()
         };
-        let filed =
-            insert_audited::<repair_application::Entity, _>(&txn, &at, "repair_application.submit", row).await?;
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let filed = insert_audited::<repair_application::Entity, _>(&txn, &at, "repair_application.submit", row)
+            .await
+            // A concurrent application that passed the check above meets the partial unique index.
+            .map_err(|e| match e {
+                AppError::Conflict(_) => {
+                    AppError::InvalidTransition("a repair application for this record is already open".into())
+                }
+                other => other,
+            })?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(RepairPayload { repair_application: RepairApplication(filed), record: None })
     }
