@@ -3,23 +3,19 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 use entity::{
-    commitment::{self, Column},
+    commitment,
     enums::{self, CommitmentStatus as Stored},
     unit,
 };
-use sea_orm::{
-    sea_query::Expr, ActiveEnum, ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
-use serde_json::json;
+use sea_orm::{EntityTrait, Set, TransactionTrait};
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::commitments::{can_create_commitment, can_set_commitment_status},
     domain::commitment_rules::{check_entry, check_outcome, check_transition},
     error::AppError,
     graphql::{
         context::ContextExt,
-        ids::{expect_id, global_id, NodeType},
+        ids::{expect_id, NodeType},
         query::load_commitment,
         scalars::Date,
         types::{
@@ -28,7 +24,8 @@ use crate::{
             Commitment, CreditRecord,
         },
     },
-    record_writer::{write_new_record, NewRecord, WriteContext},
+    record_writer::{write_new_record, NewRecord},
+    versioned::{expect_version, insert_audited, save_versioned},
 };
 
 use super::shared::in_scope;
@@ -104,8 +101,7 @@ impl CommitmentMutation {
         can_create_commitment(viewer, in_scope(ctx, unit_id).await?)?;
         let kind: enums::CommitmentKind = input.kind.into();
         check_entry(kind, input.service_area.as_deref(), &input.content)?;
-        let now = state.clock.now();
-        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let at = ctx.write_context()?;
         let row = commitment::ActiveModel {
             unit_id: Set(unit_id),
             kind: Set(kind),
@@ -118,22 +114,14 @@ impl CommitmentMutation {
             evidence: Set(None),
             legal_basis: Set(None),
             record_id: Set(None),
+            overdue: Set(false),
             version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
+            created_at: Set(at.now),
+            updated_at: Set(at.now),
             ..Default::default()
-        }
-        .insert(&txn)
-        .await
-        .map_err(AppError::from)?;
-        let entry = AuditEntry {
-            action: "commitment.create",
-            entity: "commitment",
-            entity_id: Some(global_id(NodeType::Commitment, row.id).0),
-            before: None,
-            after: Some(json!(row)),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let row = insert_audited::<commitment::Entity, _>(&txn, &at, "commitment.create", row).await?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(CommitmentPayload { commitment: Commitment(row), record: None })
     }
@@ -155,39 +143,20 @@ impl CommitmentMutation {
         let Commitment(before) = load_commitment(ctx, row).await?.ok_or_else(|| AppError::not_found("commitment"))?;
         let to: Stored = input.status.into();
         can_set_commitment_status(viewer, to, in_scope(ctx, before.unit_id).await?)?;
-        if before.version != input.version {
-            return Err(
-                AppError::Conflict(format!("the commitment has changed (now version {})", before.version)).into()
-            );
-        }
+        expect_version("commitment", before.version, input.version)?;
         check_transition(before.status, to)?;
         check_outcome(to, input.evidence.as_deref(), input.legal_basis.as_deref())?;
-        let now = state.clock.now();
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let updated = commitment::Entity::update_many()
-            .col_expr(Column::Status, Expr::value(to.to_value()))
-            .col_expr(Column::Evidence, Expr::value(input.evidence.clone()))
-            .col_expr(Column::LegalBasis, Expr::value(input.legal_basis.clone()))
-            .col_expr(Column::Version, Expr::value(before.version + 1))
-            .col_expr(Column::UpdatedAt, Expr::value(now))
-            .filter(Column::Id.eq(before.id))
-            .filter(Column::Version.eq(before.version))
-            .exec(&txn)
-            .await
-            .map_err(AppError::from)?;
-        if updated.rows_affected != 1 {
-            txn.rollback().await.map_err(AppError::from)?;
-            return Err(AppError::Conflict("the commitment was changed by someone else; reload it".into()).into());
-        }
-        let record = if to == Stored::Breached {
-            let unit = unit::Entity::find_by_id(before.unit_id).one(&txn).await.map_err(AppError::from)?;
+        let at = ctx.write_context()?;
+        let today = state.clock.today();
+        let breach = if to == Stored::Breached {
+            // Read before the transaction, which then writes first (SQLite).
+            let unit = unit::Entity::find_by_id(before.unit_id).one(&state.db).await.map_err(AppError::from)?;
             let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
             let deciding = match viewer.unit_id {
-                Some(id) => unit::Entity::find_by_id(id).one(&txn).await.map_err(AppError::from)?.map(|u| u.name),
+                Some(id) => unit::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?.map(|u| u.name),
                 None => None,
             };
-            let today = state.clock.today();
-            let new = NewRecord {
+            Some(NewRecord {
                 subject_type: enums::SubjectType::Unit,
                 unit_id: before.unit_id,
                 official_id: None,
@@ -204,36 +173,27 @@ impl CommitmentMutation {
                 disclosure: enums::Disclosure::Shared,
                 recorded_by_unit_id: viewer.unit_id.unwrap_or(before.unit_id),
                 source: Some(("commitment", before.id)),
-            };
-            let at = WriteContext { viewer, request_id: ctx.request_id(), now, rules: &state.config.repair_rules };
-            let record = write_new_record(&txn, &at, new).await?;
-            commitment::Entity::update_many()
-                .col_expr(Column::RecordId, Expr::value(Some(record.id)))
-                .filter(Column::Id.eq(before.id))
-                .exec(&txn)
-                .await
-                .map_err(AppError::from)?;
-            Some(record)
+            })
         } else {
             None
         };
-        let after = commitment::Model {
+        let txn = state.db.begin().await.map_err(AppError::from)?;
+        let record = match breach {
+            Some(new) => Some(write_new_record(&txn, &at, new).await?),
+            None => None,
+        };
+        let changed = commitment::Model {
             status: to,
             evidence: input.evidence,
             legal_basis: input.legal_basis,
             version: before.version + 1,
-            updated_at: now,
+            updated_at: at.now,
             record_id: record.as_ref().map(|r| r.id),
             ..before.clone()
         };
-        let entry = AuditEntry {
-            action: "commitment.set_status",
-            entity: "commitment",
-            entity_id: Some(input.id.0.clone()),
-            before: Some(json!(before)),
-            after: Some(json!(after)),
-        };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        // A concurrent change makes this touch no row: `CONFLICT`, and the record is rolled back too.
+        let after =
+            save_versioned::<commitment::Entity, _>(&txn, &at, "commitment.set_status", &before, changed).await?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(CommitmentPayload { commitment: Commitment(after), record: record.map(CreditRecord) })
     }

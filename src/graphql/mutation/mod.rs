@@ -13,6 +13,7 @@ mod proposals;
 mod rectifications;
 mod repairs;
 mod shared;
+mod submit_complaint;
 mod training;
 mod users;
 
@@ -32,6 +33,7 @@ pub struct MutationRoot(
     rectifications::RectificationMutation,
     objections::ObjectionMutation,
     repairs::RepairMutation,
+    submit_complaint::SubmitComplaintMutation,
     complaints::ComplaintMutation,
     proposals::ProposalMutation,
     deadline_sweep::DeadlineSweepMutation,
