@@ -116,11 +116,10 @@ where
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
     let model = row.insert(db).await?;
-    let id = json!(model).get("id").and_then(|v| v.as_i64()).unwrap_or_default() as i32;
     let entry = AuditEntry {
         action,
         entity: E::NAME,
-        entity_id: Some(global_id(E::NODE, id).0),
+        entity_id: Some(global_id(E::NODE, E::id_of(&model)).0),
         before: None,
         after: Some(json!(model)),
     };
