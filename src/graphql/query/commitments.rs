@@ -9,7 +9,6 @@ use crate::{
     graphql::{
         connection::{paginate, PageArgs},
         context::ContextExt,
-        ids::{expect_id, NodeType},
         scalars::Date,
         types::{
             commitment::{CommitmentKind, CommitmentStatus},
@@ -65,12 +64,8 @@ impl CommitmentQuery {
         let filter = filter.unwrap_or_default();
         let mut select = commitment::Entity::find().filter(commitments_visible_to(viewer));
         if let Some(unit) = &filter.unit_id {
-            let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
-            select = if filter.include_subunits {
-                select.filter(policy::in_subtree(Column::UnitId, Some(unit)))
-            } else {
-                select.filter(Column::UnitId.eq(unit))
-            };
+            select =
+                select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
         }
         if let Some(kind) = filter.kind {
             select = select.filter(Column::Kind.eq(entity::enums::CommitmentKind::from(kind)));

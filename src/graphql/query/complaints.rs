@@ -68,12 +68,12 @@ impl ComplaintQuery {
         let filter = filter.unwrap_or_default();
         let mut select = complaint::Entity::find().filter(complaints_visible_to(viewer));
         if let Some(unit) = &filter.unit_id {
-            let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
-            select = if filter.include_subunits {
-                select.filter(policy::in_subtree(Column::TargetUnitId, Some(unit)))
-            } else {
-                select.filter(Column::TargetUnitId.eq(unit))
-            };
+            select = select.filter(super::filters::in_unit(
+                Column::TargetUnitId,
+                unit,
+                filter.include_subunits,
+                "filter.unitId",
+            )?);
         }
         if let Some(unit) = &filter.assigned_unit_id {
             select =

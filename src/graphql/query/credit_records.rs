@@ -85,12 +85,8 @@ fn apply(
     filter: &CreditRecordFilter,
 ) -> AppResult<Select<credit_record::Entity>> {
     if let Some(unit) = &filter.unit_id {
-        let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
-        select = if filter.include_subunits {
-            select.filter(policy::in_subtree(Column::UnitId, Some(unit)))
-        } else {
-            select.filter(Column::UnitId.eq(unit))
-        };
+        select =
+            select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
     }
     if let Some(official) = &filter.official_id {
         select = select.filter(Column::OfficialId.eq(expect_id(official, NodeType::Official, "filter.officialId")?));

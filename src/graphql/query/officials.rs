@@ -80,12 +80,12 @@ impl OfficialQuery {
         let filter = filter.unwrap_or_default();
         let mut select = official::Entity::find().filter(visible);
         if let Some(unit) = &filter.unit_id {
-            let unit = expect_id(unit, NodeType::Unit, "filter.unitId")?;
-            select = if filter.include_subunits {
-                select.filter(policy::in_subtree(official::Column::UnitId, Some(unit)))
-            } else {
-                select.filter(official::Column::UnitId.eq(unit))
-            };
+            select = select.filter(super::filters::in_unit(
+                official::Column::UnitId,
+                unit,
+                filter.include_subunits,
+                "filter.unitId",
+            )?);
         }
         if let Some(category) = filter.category {
             select = select.filter(official::Column::Category.eq(entity::enums::OfficialCategory::from(category)));

@@ -12,7 +12,6 @@ use crate::{
     graphql::{
         connection::{paginate, PageArgs},
         context::ContextExt,
-        ids::{expect_id, NodeType},
         scalars::Date,
         types::{
             proposal::{ProposalKind, ProposalStatus},
@@ -64,12 +63,13 @@ impl ProposalQuery {
         let filter = filter.unwrap_or_default();
         let mut select = proposal::Entity::find().filter(proposals_visible_to(viewer));
         if let Some(unit) = &filter.handling_unit_id {
-            let unit = expect_id(unit, NodeType::Unit, "filter.handlingUnitId")?;
-            select = if filter.include_subunits {
-                select.filter(policy::in_subtree(Column::HandlingUnitId, Some(unit)))
-            } else {
-                select.filter(Column::HandlingUnitId.eq(unit))
-            };
+            let unit = super::filters::in_unit(
+                Column::HandlingUnitId,
+                unit,
+                filter.include_subunits,
+                "filter.handlingUnitId",
+            )?;
+            select = select.filter(unit);
         }
         if let Some(kind) = filter.kind {
             select = select.filter(Column::Kind.eq(entity::enums::ProposalKind::from(kind)));
