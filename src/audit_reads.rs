@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use entity::audit_log;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 
-use crate::auth::Viewer;
+use crate::{audit::RequestTrace, auth::Viewer};
 
 /// The identifiers one request showed unmasked: (table, entity API id, field).
 #[derive(Default)]
@@ -26,7 +26,7 @@ impl IdentifierReads {
         &self,
         db: &C,
         viewer: &Viewer,
-        request_id: &str,
+        trace: &RequestTrace,
         at: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let reads: Vec<(&'static str, String, &'static str)> = match self.0.lock() {
@@ -45,7 +45,8 @@ impl IdentifierReads {
             entity_id: Set(Some(entity_id)),
             before: Set(None),
             after: Set(Some(serde_json::json!({ "field": field }).to_string())),
-            request_id: Set((!request_id.is_empty()).then(|| request_id.to_owned())),
+            request_id: Set((!trace.id.is_empty()).then(|| trace.id.clone())),
+            client_request_id: Set(trace.client_id.clone()),
             at: Set(at),
             ..Default::default()
         });

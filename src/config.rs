@@ -38,6 +38,9 @@ pub struct Limits {
     pub max_page_size: u64,
     pub default_page_size: u64,
     pub request_timeout: Duration,
+    /// The earliest and latest dates the API accepts (`CHENGXIN_EARLIEST_DATE`,
+    /// `CHENGXIN_LATEST_DATE`; default 1949-10-01 and 2100-12-31).
+    pub dates: (chrono::NaiveDate, chrono::NaiveDate),
 }
 
 impl Default for Limits {
@@ -53,6 +56,7 @@ impl Default for Limits {
             max_page_size: 100,
             default_page_size: 20,
             request_timeout: Duration::from_secs(30),
+            dates: crate::graphql::scalars::default_date_range(),
         }
     }
 }
@@ -87,6 +91,9 @@ pub struct DeadlineConfig {
     pub complaint_days: u32,
     /// Complaints one client address may submit per hour (`CHENGXIN_COMPLAINTS_PER_HOUR`, default 5).
     pub complaints_per_hour: u64,
+    /// Failed logins one client address may make in 15 minutes, whatever the usernames
+    /// (`CHENGXIN_LOGIN_FAILURES_PER_ADDRESS`, default 20).
+    pub login_failures_per_address: u64,
     /// Use the last `X-Forwarded-For` address as the client's (`CHENGXIN_TRUST_FORWARDED_FOR`;
     /// only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
@@ -100,6 +107,7 @@ impl Default for DeadlineConfig {
             objection_days: 15,
             complaint_days: 15,
             complaints_per_hour: 5,
+            login_failures_per_address: 20,
             trust_forwarded_for: false,
             sweep_interval_secs: 3600,
         }
@@ -114,6 +122,9 @@ fn deadlines_from_env() -> Result<DeadlineConfig, StartupError> {
         complaint_days: env_number("CHENGXIN_COMPLAINT_DAYS")?
             .map_or(defaults.complaint_days, |d| d.clamp(1, 365) as u32),
         complaints_per_hour: env_number("CHENGXIN_COMPLAINTS_PER_HOUR")?.unwrap_or(defaults.complaints_per_hour),
+        login_failures_per_address: env_number("CHENGXIN_LOGIN_FAILURES_PER_ADDRESS")?
+            .unwrap_or(defaults.login_failures_per_address)
+            .max(1),
         trust_forwarded_for: env_flag("CHENGXIN_TRUST_FORWARDED_FOR"),
         sweep_interval_secs: env_number("CHENGXIN_SWEEP_INTERVAL_SECS")?.unwrap_or(defaults.sweep_interval_secs),
     })
@@ -137,6 +148,10 @@ impl Config {
         if let Some(seconds) = env_number("CHENGXIN_REQUEST_TIMEOUT_SECS")? {
             limits.request_timeout = Duration::from_secs(seconds);
         }
+        limits.dates = (
+            env_date("CHENGXIN_EARLIEST_DATE")?.unwrap_or(limits.dates.0),
+            env_date("CHENGXIN_LATEST_DATE")?.unwrap_or(limits.dates.1),
+        );
         Ok(Self {
             database_url,
             bind: env::var("CHENGXIN_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
@@ -193,6 +208,15 @@ fn env_flag(name: &str) -> bool {
     matches!(env::var(name).as_deref(), Ok("1") | Ok("true") | Ok("yes"))
 }
 
+fn env_date(name: &str) -> Result<Option<chrono::NaiveDate>, StartupError> {
+    match env::var(name) {
+        Ok(value) => chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| StartupError::Config(format!("{name} must be a date as YYYY-MM-DD"))),
+        Err(_) => Ok(None),
+    }
+}
+
 fn env_number(name: &str) -> Result<Option<u64>, StartupError> {
     match env::var(name) {
         Ok(value) => {
@@ -213,8 +237,21 @@ fn demo_secret(database_url: &str) -> Result<Secret, StartupError> {
         }
     }
     let fresh = crate::auth::random_secret();
-    std::fs::write(&path, &fresh).map_err(|e| StartupError::Config(format!("cannot write demo secret: {e}")))?;
+    write_private(&path, &fresh).map_err(|e| StartupError::Config(format!("cannot write demo secret: {e}")))?;
     Ok(Secret::new(fresh))
+}
+
+/// Writes a file only its owner may read (mode 0600 on Unix).
+fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    file.write_all(contents.as_bytes())
 }
 
 /// The file behind a `sqlite://` URL, if it is one.

@@ -23,8 +23,8 @@ pub enum AppError {
     /// Credit repair asked for before the first eligible day (`INVALID_TRANSITION`, with
     /// `extensions.eligibleFrom`).
     NotYetEligible(chrono::NaiveDate),
-    /// Too many attempts (`RATE_LIMITED`).
-    RateLimited(String),
+    /// Too many attempts (`RATE_LIMITED`, with `extensions.retryAfterSeconds`).
+    RateLimited { message: String, retry_after_seconds: i64 },
     /// Anything else (`INTERNAL`); the detail is logged, never shown.
     Internal(String),
 }
@@ -42,6 +42,11 @@ impl AppError {
         Self::Forbidden("you may not do this".into())
     }
 
+    /// `RATE_LIMITED`: try again after `retry_after` (at least a second).
+    pub fn rate_limited(message: impl Into<String>, retry_after: chrono::Duration) -> Self {
+        Self::RateLimited { message: message.into(), retry_after_seconds: retry_after.num_seconds().max(1) }
+    }
+
     pub fn unauthenticated(message: impl Into<String>) -> Self {
         Self::Unauthenticated(message.into())
     }
@@ -55,7 +60,7 @@ impl AppError {
             Self::BadUserInput { .. } => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
             Self::InvalidTransition(_) | Self::NotYetEligible(_) => "INVALID_TRANSITION",
-            Self::RateLimited(_) => "RATE_LIMITED",
+            Self::RateLimited { .. } => "RATE_LIMITED",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -67,8 +72,10 @@ impl AppError {
             | Self::Forbidden(m)
             | Self::NotFound(m)
             | Self::Conflict(m)
-            | Self::InvalidTransition(m)
-            | Self::RateLimited(m) => m.clone(),
+            | Self::InvalidTransition(m) => m.clone(),
+            Self::RateLimited { message, retry_after_seconds } => {
+                format!("{message}; try again in {retry_after_seconds} s")
+            }
             Self::BadUserInput { field, message } => format!("{field}: {message}"),
             Self::NotYetEligible(from) => format!("not yet eligible for credit repair: eligible from {from}"),
             Self::Internal(_) => "internal error".into(),
@@ -97,6 +104,9 @@ impl From<AppError> for async_graphql::Error {
             ext.set("code", err.code());
             if let AppError::BadUserInput { field, .. } = &err {
                 ext.set("field", field.as_str());
+            }
+            if let AppError::RateLimited { retry_after_seconds, .. } = &err {
+                ext.set("retryAfterSeconds", *retry_after_seconds);
             }
             if let AppError::NotYetEligible(from) = &err {
                 ext.set("eligibleFrom", from.to_string());

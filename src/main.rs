@@ -102,6 +102,7 @@ async fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    chengxin::http::install_panic_hook();
     match run(Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -191,6 +192,15 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 ),
                 None => None,
             };
+            if let Some(id) = unit_id {
+                use sea_orm::EntityTrait;
+                if entity::unit::Entity::find_by_id(id).one(&state.db).await?.is_none() {
+                    return Err(StartupError::Config(format!(
+                        "--unit: no unit with the id {}",
+                        unit.unwrap_or_default()
+                    )));
+                }
+            }
             let request = ApiTokenRequest {
                 role,
                 unit_id,

@@ -13,7 +13,7 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
+    audit::{write_audit, AuditEntry, RequestTrace},
     auth::Viewer,
     domain::repair_rules::RepairRules,
     error::{AppError, AppResult},
@@ -45,7 +45,7 @@ pub struct NewRecord {
 /// Who writes, when, and under which rules.
 pub struct WriteContext<'a> {
     pub viewer: &'a Viewer,
-    pub request_id: &'a str,
+    pub trace: &'a RequestTrace,
     pub now: DateTime<Utc>,
     pub rules: &'a RepairRules,
 }
@@ -96,7 +96,7 @@ pub async fn write_new_record<C: ConnectionTrait>(
         before: None,
         after: Some(json!(record)),
     };
-    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     enqueue_push(db, &record, at.now).await?;
     Ok(record)
 }
@@ -132,7 +132,7 @@ pub async fn write_record_change<C: ConnectionTrait>(
         before: Some(json!(before)),
         after: Some(json!({ "record": changed, "note": note })),
     };
-    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     enqueue_push(db, &changed, at.now).await?;
     Ok(changed)
 }

@@ -19,6 +19,7 @@ use crate::{
 
 /// Connects to the database, applies migrations and assembles the shared state.
 pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
+    crate::graphql::scalars::set_date_range(config.limits.dates.0, config.limits.dates.1);
     let metrics = Arc::new(Metrics::default());
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;

@@ -98,7 +98,7 @@ where
         before: Some(json!(before)),
         after: Some(json!(changed)),
     };
-    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     Ok(changed)
 }
 
@@ -123,6 +123,6 @@ where
         before: None,
         after: Some(json!(model)),
     };
-    write_audit(db, at.viewer, at.request_id, at.now, entry).await?;
+    write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     Ok(model)
 }

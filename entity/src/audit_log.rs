@@ -18,6 +18,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub after: Option<String>,
     pub request_id: Option<String>,
+    /// The client's own `X-Request-Id`, kept only when it is ≤ 64 of `[A-Za-z0-9._-]`: untrusted.
+    pub client_request_id: Option<String>,
     pub at: DateTimeUtc,
 }
 

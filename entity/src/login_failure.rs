@@ -9,6 +9,8 @@ pub struct Model {
     pub id: i32,
     pub username: String,
     pub at: DateTimeUtc,
+    /// The client's address as a keyed hash (never the address itself).
+    pub client_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,11 @@ pub struct Model {
     pub role: Role,
     pub unit_id: Option<i32>,
     pub active: bool,
+    /// Tokens issued before this instant are refused for good (deactivation, a role or unit
+    /// change, a password reset, logout).
+    pub tokens_valid_after: Option<DateTimeUtc>,
+    /// Optimistic concurrency: every update is conditional on it.
+    pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -14,6 +14,7 @@ mod m20261129_000009_create_plan_tasks;
 mod m20261129_000010_create_audit_log;
 mod m20261129_000011_add_deadline_marks;
 mod m20261129_000012_one_open_workflow_per_record;
+mod m20261129_000013_harden_sessions_and_audit;
 mod support;
 
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_create_audit_log::Migration),
             Box::new(m20261129_000011_add_deadline_marks::Migration),
             Box::new(m20261129_000012_one_open_workflow_per_record::Migration),
+            Box::new(m20261129_000013_harden_sessions_and_audit::Migration),
         ]
     }
 }

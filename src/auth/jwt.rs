@@ -4,8 +4,11 @@ use chrono::{DateTime, Duration, Utc};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use super::{parse_role, role_name, Role};
+use super::{role_name, Role, ALL_ROLES};
 use crate::{config::Config, error::AppError};
+
+/// How far in the future a token's `iat` may lie (clock skew between processes).
+pub const MAX_IAT_AHEAD_SECS: i64 = 60;
 
 /// The claims Chengxin puts in a token. `unit` is the unit's API id.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -25,9 +28,9 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// The role named in the token, if it is one of ours.
+    /// The role named in the token, if it is exactly one of ours (`UNIT_CLERK`, never `unit_clerk`).
     pub fn role(&self) -> Option<Role> {
-        parse_role(&self.role)
+        ALL_ROLES.into_iter().find(|role| role_name(*role) == self.role)
     }
 }
 
@@ -92,11 +95,20 @@ impl JwtKeys {
         Ok((token, expires_at))
     }
 
-    /// Verifies signature, algorithm, issuer, audience and time window.
+    /// Verifies signature, algorithm, issuer, audience and time window; `iat` may lie at most
+    /// [`MAX_IAT_AHEAD_SECS`] ahead. Token times are the system clock's, as `exp` and `nbf` are.
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
-        decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| match e.kind() {
-            jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::unauthenticated("token expired"),
-            _ => AppError::unauthenticated("invalid token"),
-        })
+        let now = Utc::now();
+        let claims =
+            decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| {
+                match e.kind() {
+                    jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::unauthenticated("token expired"),
+                    _ => AppError::unauthenticated("invalid token"),
+                }
+            })?;
+        if claims.iat > now.timestamp() + MAX_IAT_AHEAD_SECS {
+            return Err(AppError::unauthenticated("invalid token"));
+        }
+        Ok(claims)
     }
 }

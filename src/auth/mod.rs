@@ -1,7 +1,9 @@
 //! Who is asking: tokens, passwords, the viewer, and the one policy module that says what they may do.
 
 pub mod api_tokens;
+pub mod client_key;
 pub mod jwt;
+pub mod login_guard;
 pub mod password;
 pub mod policy;
 pub mod session_cache;

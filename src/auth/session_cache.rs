@@ -21,8 +21,9 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// What the store says about a subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Standing {
-    /// A user account: active or not, with its current role and unit.
-    User { active: bool, role: Role, unit_id: Option<i32> },
+    /// A user account: active or not, with its current role and unit, and the instant before
+    /// which its tokens are dead.
+    User { active: bool, role: Role, unit_id: Option<i32>, valid_after: Option<DateTime<Utc>> },
     /// An API token: revoked or not, until when, for which role and unit.
     Token { revoked: bool, expires_at: DateTime<Utc>, role: Role, unit_id: Option<i32> },
     /// No such user or token.
@@ -56,7 +57,10 @@ impl SessionCache {
             }
         };
         match standing {
-            Standing::User { active: true, role: current, unit_id: current_unit }
+            Standing::User { valid_after: Some(cut_off), .. } if claims.iat < cut_off.timestamp() => {
+                Err(AppError::unauthenticated("this token has been ended; sign in again"))
+            }
+            Standing::User { active: true, role: current, unit_id: current_unit, .. }
                 if current == role && current_unit == unit_id =>
             {
                 Ok(())
@@ -93,6 +97,14 @@ impl SessionCache {
     }
 }
 
+/// The `tokens_valid_after` that ends every token issued until now: the next whole second, since
+/// a token's `iat` counts whole seconds (a login in that second is issued at the cut-off). Token
+/// times are the system clock's, as `exp` and `nbf` are checked against it.
+pub fn cut_off_now() -> DateTime<Utc> {
+    let now = Utc::now();
+    DateTime::from_timestamp(now.timestamp() + 1, 0).unwrap_or(now)
+}
+
 async fn lookup(db: &DatabaseConnection, subject: &str) -> AppResult<Standing> {
     if let Some(id) = subject.strip_prefix("user:").and_then(|id| id.parse::<i32>().ok()) {
         let user = user_account::Entity::find_by_id(id).one(db).await?;
@@ -100,6 +112,7 @@ async fn lookup(db: &DatabaseConnection, subject: &str) -> AppResult<Standing> {
             active: u.active,
             role: u.role,
             unit_id: u.unit_id,
+            valid_after: u.tokens_valid_after,
         }));
     }
     if let Some(jti) = subject.strip_prefix("token:") {

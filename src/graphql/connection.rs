@@ -55,13 +55,19 @@ pub fn encode_cursor(position: u64) -> String {
     URL_SAFE_NO_PAD.encode(format!("cx1:{position}"))
 }
 
-/// Decodes a cursor; `field` names the argument in the error.
+/// The largest position a cursor may name: far beyond any table, and far from overflowing the
+/// database's signed 64-bit `OFFSET` or our own arithmetic.
+pub const MAX_CURSOR_POSITION: u64 = i32::MAX as u64;
+
+/// Decodes a cursor; `field` names the argument in the error. A position out of range is
+/// `BAD_USER_INPUT` like any other invalid cursor.
 pub fn decode_cursor(cursor: &str, field: &str) -> AppResult<u64> {
     URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|text| text.strip_prefix("cx1:").and_then(|n| n.parse().ok()))
+        .and_then(|text| text.strip_prefix("cx1:").and_then(|n| n.parse::<u64>().ok()))
+        .filter(|position| *position <= MAX_CURSOR_POSITION)
         .ok_or_else(|| AppError::bad_input(field, "not a valid cursor"))
 }
 

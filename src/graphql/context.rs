@@ -6,15 +6,16 @@ use async_graphql::Context;
 
 use super::loaders::Loaders;
 use crate::{
+    audit::RequestTrace,
     auth::Viewer,
     error::{AppError, AppResult},
     record_writer::WriteContext,
     state::AppState,
 };
 
-/// The request id, for the audit log and error logs.
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);
+/// How many `login`s one HTTP request (with all its batch) has asked for: at most one runs.
+#[derive(Default, Debug)]
+pub struct LoginAttempts(pub std::sync::atomic::AtomicUsize);
 
 /// The address the request came from (for the complaint form's rate limit; never logged).
 #[derive(Clone, Debug)]
@@ -27,6 +28,8 @@ pub trait ContextExt {
     fn loaders(&self) -> AppResult<&Arc<Loaders>>;
     /// The request id (empty when there is none).
     fn request_id(&self) -> &str;
+    /// The request's ids for the audit log.
+    fn trace(&self) -> &RequestTrace;
     /// Who writes, now, under which rules — for the writers shared by mutations and jobs.
     fn write_context(&self) -> AppResult<WriteContext<'_>>;
 }
@@ -45,14 +48,19 @@ impl ContextExt for Context<'_> {
     }
 
     fn request_id(&self) -> &str {
-        self.data::<RequestId>().map(|id| id.0.as_str()).unwrap_or("")
+        self.trace().id.as_str()
+    }
+
+    fn trace(&self) -> &RequestTrace {
+        static NONE: RequestTrace = RequestTrace { id: String::new(), client_id: None };
+        self.data::<RequestTrace>().unwrap_or(&NONE)
     }
 
     fn write_context(&self) -> AppResult<WriteContext<'_>> {
         let state = self.state()?;
         Ok(WriteContext {
             viewer: self.viewer()?,
-            request_id: self.request_id(),
+            trace: self.trace(),
             now: state.clock.now(),
             rules: &state.config.repair_rules,
         })

@@ -2,22 +2,56 @@
 //! `Decimal` scalar (a string, so no precision is lost in JSON).
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
+use std::sync::OnceLock;
+
 use chrono::{NaiveDate, SecondsFormat, Utc};
 
 /// A calendar date, `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub NaiveDate);
 
-/// A calendar date in ISO 8601 form, `YYYY-MM-DD` (e.g. `2019-06-14`).
+/// The dates the API accepts, set once at start-up from the configuration (the same on both
+/// engines: PostgreSQL refuses some dates SQLite would store).
+static DATE_RANGE: OnceLock<(NaiveDate, NaiveDate)> = OnceLock::new();
+
+/// Sets the accepted range; the first call wins (tests start many servers in one process).
+pub fn set_date_range(earliest: NaiveDate, latest: NaiveDate) {
+    let _ = DATE_RANGE.set((earliest, latest));
+}
+
+/// The accepted range: 1949-10-01 to 2100-12-31 unless configured otherwise.
+pub fn date_range() -> (NaiveDate, NaiveDate) {
+    *DATE_RANGE.get_or_init(default_date_range)
+}
+
+/// 1949-10-01 to 2100-12-31.
+pub fn default_date_range() -> (NaiveDate, NaiveDate) {
+    (
+        NaiveDate::from_ymd_opt(1949, 10, 1).unwrap_or_default(),
+        NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default(),
+    )
+}
+
+/// A calendar date in ISO 8601 form, `YYYY-MM-DD` (e.g. `2019-06-14`), between 1949-10-01 and
+/// 2100-12-31 unless the server is configured otherwise.
 #[Scalar(name = "Date")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
-        match &value {
-            Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .map(Date)
-                .map_err(|_| InputValueError::custom("expected a date as YYYY-MM-DD")),
-            _ => Err(InputValueError::expected_type(value)),
+        let Value::String(text) = &value else { return Err(InputValueError::expected_type(value)) };
+        let well_formed = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| well_formed)
+            .ok_or_else(|| InputValueError::custom("expected a calendar date as YYYY-MM-DD"))?;
+        let (earliest, latest) = date_range();
+        if date < earliest || date > latest {
+            return Err(InputValueError::custom(format!("a date must lie between {earliest} and {latest}")));
         }
+        Ok(Date(date))
+    }
+
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
     }
 
     fn to_value(&self) -> Value {
@@ -39,6 +73,10 @@ impl ScalarType for DateTime {
                 .map_err(|_| InputValueError::custom("expected an RFC 3339 date-time")),
             _ => Err(InputValueError::expected_type(value)),
         }
+    }
+
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
     }
 
     fn to_value(&self) -> Value {
@@ -63,6 +101,10 @@ impl ScalarType for Decimal {
                 .map_err(|_| InputValueError::custom("expected a decimal number as a string, e.g. \"12.50\"")),
             _ => Err(InputValueError::expected_type(value)),
         }
+    }
+
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
     }
 
     fn to_value(&self) -> Value {

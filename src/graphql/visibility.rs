@@ -33,6 +33,7 @@ visible_for! {
     manage_users => ManageUsers,
     manage_api_tokens => ManageApiTokens,
     login => Login,
+    logout => Logout,
     create_credit_record => CreateCreditRecord,
     change_credit_record => ChangeCreditRecord,
     manage_platform_pushes => ManagePlatformPushes,

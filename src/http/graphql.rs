@@ -3,12 +3,16 @@
 
 use std::{net::SocketAddr, sync::Arc};
 
-use super::{authenticate, protocol_error::protocol_error, HttpApp};
+use super::{
+    authenticate, client_request_id::ClientRequestId, input_errors::classify_input_error,
+    protocol_error::protocol_error, HttpApp,
+};
 use crate::{
+    audit::RequestTrace,
     audit_reads::IdentifierReads,
     auth::Viewer,
     graphql::{
-        context::{ClientAddress, RequestId},
+        context::{ClientAddress, LoginAttempts},
         loaders::{Loaders, RequestActivity, Tracked},
     },
 };
@@ -19,7 +23,7 @@ use async_graphql::{
 };
 use axum::{
     body::Bytes,
-    extract::{ConnectInfo, State},
+    extract::{ConnectInfo, Extension, State},
     http::{header::CONTENT_TYPE, HeaderMap, StatusCode, Uri},
     response::{Html, IntoResponse, Response},
     Json,
@@ -28,6 +32,7 @@ use axum::{
 pub async fn graphql_post(
     State(app): State<Arc<HttpApp>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client_id): Extension<ClientRequestId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -55,12 +60,13 @@ pub async fn graphql_post(
         let message = format!("a batch may hold at most {} operations", app.state.config.limits.max_batch);
         return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
     }
-    execute(&app, peer, &headers, batch).await
+    execute(&app, peer, client_id, &headers, batch).await
 }
 
 pub async fn graphql_get(
     State(app): State<Arc<HttpApp>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Extension(client_id): Extension<ClientRequestId>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
@@ -84,7 +90,7 @@ pub async fn graphql_get(
             "GET runs queries only; send mutations with POST",
         );
     }
-    execute(&app, peer, &headers, BatchRequest::Single(request)).await
+    execute(&app, peer, client_id, &headers, BatchRequest::Single(request)).await
 }
 
 /// True unless the operation that would run is a mutation or subscription. A query that does not
@@ -116,13 +122,22 @@ fn client_address(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: bo
     ClientAddress(forwarded.map(str::to_owned).unwrap_or_else(|| peer.ip().to_string()))
 }
 
-async fn execute(app: &HttpApp, peer: SocketAddr, headers: &HeaderMap, batch: BatchRequest) -> Response {
+async fn execute(
+    app: &HttpApp,
+    peer: SocketAddr,
+    client_id: ClientRequestId,
+    headers: &HeaderMap,
+    batch: BatchRequest,
+) -> Response {
     let state = &app.state;
     let viewer = match authenticate(state, headers).await {
         Ok(viewer) => viewer,
         Err(error) => return protocol_error(StatusCode::UNAUTHORIZED, error.code(), &error.public_message()),
     };
+    // The x-request-id header is ours by now: the client's was taken off before ours was set.
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned).unwrap_or_default();
+    let trace = RequestTrace { id: request_id.clone(), client_id: client_id.0 };
+    let login_attempts = Arc::new(LoginAttempts::default());
     let activity = Arc::new(RequestActivity::default());
     let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
@@ -133,7 +148,8 @@ async fn execute(app: &HttpApp, peer: SocketAddr, headers: &HeaderMap, batch: Ba
             .data(state.clone())
             .data(viewer.clone())
             .data(loaders.clone())
-            .data(RequestId(request_id.clone()))
+            .data(trace.clone())
+            .data(login_attempts.clone())
             .data(identifier_reads.clone())
             .data(client.clone());
         if hide_introspection {
@@ -141,6 +157,11 @@ async fn execute(app: &HttpApp, peer: SocketAddr, headers: &HeaderMap, batch: Ba
         } else {
             request
         }
+    };
+    // Kept to name the argument of an input error (see `input_errors`).
+    let queries: Vec<String> = match &batch {
+        BatchRequest::Single(request) => vec![request.query.clone()],
+        BatchRequest::Batch(requests) => requests.iter().map(|r| r.query.clone()).collect(),
     };
     let (batch, count) = match batch {
         BatchRequest::Single(request) => (BatchRequest::Single(prepare(request)), 1),
@@ -152,24 +173,51 @@ async fn execute(app: &HttpApp, peer: SocketAddr, headers: &HeaderMap, batch: Ba
     state.metrics.record_operations(count);
     let schema = if viewer.is_anonymous() { &app.schema_anonymous } else { &app.schema_signed_in };
     let mut response = Tracked::new(schema.execute_batch(batch), activity).await;
-    if let Err(error) = identifier_reads.flush(&state.db, &viewer, &request_id, state.clock.now()).await {
-        // The data has been read; failing to audit it is an operator's alarm, not the client's error.
-        tracing::error!(request_id, %error, "could not audit identifier reads");
+    if let Err(error) = identifier_reads.flush(&state.db, &viewer, &trace, state.clock.now()).await {
+        // Fail closed: identifiers whose reading cannot be audited are not handed out.
+        tracing::error!(request_id, %error, "could not audit identifier reads; answer withheld");
+        return withheld(response, &request_id);
     }
     match &mut response {
-        BatchResponse::Single(single) => normalize_errors(single, &viewer, &request_id),
-        BatchResponse::Batch(all) => all.iter_mut().for_each(|single| normalize_errors(single, &viewer, &request_id)),
+        BatchResponse::Single(single) => normalize_errors(single, &queries[0], &viewer, &request_id),
+        BatchResponse::Batch(all) => all
+            .iter_mut()
+            .zip(&queries)
+            .for_each(|(single, query)| normalize_errors(single, query, &viewer, &request_id)),
     }
+    Json(response).into_response()
+}
+
+/// Replaces every answer of the batch by `INTERNAL` (with the request id) and no data.
+fn withheld(response: BatchResponse, request_id: &str) -> Response {
+    let internal = || {
+        let mut error = async_graphql::ServerError::new("internal error", None);
+        let mut extensions = async_graphql::ErrorExtensionValues::default();
+        extensions.set("code", Value::from("INTERNAL"));
+        extensions.set("requestId", Value::from(request_id));
+        error.extensions = Some(extensions);
+        GqlResponse::from_errors(vec![error])
+    };
+    let response = match response {
+        BatchResponse::Single(_) => BatchResponse::Single(internal()),
+        BatchResponse::Batch(all) => BatchResponse::Batch(all.iter().map(|_| internal()).collect()),
+    };
     Json(response).into_response()
 }
 
 /// Every error leaves with a code. An error from inside a resolver that has none is unexpected:
 /// it is logged and replaced by "internal error", so no SQL or internals reach the client.
 /// Errors from before execution (parse, validation, limits) are `GRAPHQL_VALIDATION_FAILED`.
-fn normalize_errors(response: &mut GqlResponse, viewer: &Viewer, request_id: &str) {
+fn normalize_errors(response: &mut GqlResponse, query: &str, viewer: &Viewer, request_id: &str) {
     for error in &mut response.errors {
-        let has_code = error.extensions.as_ref().and_then(|e| e.get("code")).is_some();
-        if has_code {
+        if classify_input_error(error, query) {
+            continue;
+        }
+        let code = error.extensions.as_ref().and_then(|e| e.get("code")).cloned();
+        if let Some(code) = code {
+            if code == Value::from("INTERNAL") {
+                error.extensions.get_or_insert_with(Default::default).set("requestId", Value::from(request_id));
+            }
             continue;
         }
         let extensions = error.extensions.get_or_insert_with(Default::default);
@@ -179,6 +227,7 @@ fn normalize_errors(response: &mut GqlResponse, viewer: &Viewer, request_id: &st
             tracing::error!(request_id, role = viewer.role_label(), error = %error.message, "unexpected resolver error");
             error.message = "internal error".into();
             extensions.set("code", Value::from("INTERNAL"));
+            extensions.set("requestId", Value::from(request_id));
         }
     }
 }

@@ -1,9 +1,12 @@
-//! The HTTP surface: `/graphql`, `/healthz`, `/readyz`, `/metrics`, with request ids, tracing,
-//! metrics, a body limit and a timeout on every request.
+//! The HTTP surface: `/graphql`, `/healthz`, `/readyz`, `/metrics`, with our own request ids,
+//! tracing, metrics, a body limit, a timeout, JSON refusals and no panic that drops a connection.
 
 mod authenticate;
+mod catch_panic;
+mod client_request_id;
 mod graphql;
 mod health;
+mod input_errors;
 mod protocol_error;
 mod record_metrics;
 
@@ -24,6 +27,7 @@ use tower_http::{
 };
 
 pub use authenticate::authenticate;
+pub use catch_panic::install_panic_hook;
 
 use crate::{graphql::AppSchema, state::AppState};
 
@@ -45,10 +49,12 @@ pub fn router(app: HttpApp) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))
+        .layer(middleware::from_fn(catch_panic::catch_panic))
         .layer(middleware::from_fn_with_state(app.clone(), record_metrics::record_metrics))
         .layer(DefaultBodyLimit::max(limits.max_body_bytes))
         .layer(
             ServiceBuilder::new()
+                .layer(middleware::from_fn(client_request_id::take_client_request_id))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                     // Path only: query strings may carry variables with personal data.
@@ -61,6 +67,7 @@ pub fn router(app: HttpApp) -> Router {
                     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn(protocol_error::json_refusals))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout)),
         )
         .with_state(app)

@@ -137,8 +137,9 @@ pub async fn run_sweeper(state: crate::state::AppState, stop: tokio::sync::watch
     let viewer = crate::auth::Viewer::system("deadline-sweep");
     let mut stop = stop;
     loop {
+        let trace = crate::audit::RequestTrace::internal();
         let at =
-            WriteContext { viewer: &viewer, request_id: "", now: state.clock.now(), rules: &state.config.repair_rules };
+            WriteContext { viewer: &viewer, trace: &trace, now: state.clock.now(), rules: &state.config.repair_rules };
         match sweep(&state.db, &at, state.clock.today()).await {
             Ok(report) if report != SweepReport::default() => tracing::info!(?report, "deadline sweep"),
             Ok(_) => {}

@@ -38,6 +38,8 @@ pub async fn insert_users<C: ConnectionTrait>(
             role: *role,
             unit_id: index.id(unit),
             active: true,
+            tokens_valid_after: None,
+            version: 1,
             created_at: now,
             updated_at: now,
         })

@@ -84,18 +84,20 @@ async fn deactivating_or_changing_a_role_ends_existing_tokens_at_once() {
     let login = app.graphql(None, LOGIN, json!({ "u": "longxun.clerk", "p": "a long enough password" })).await;
     let token = login["data"]["login"]["token"].as_str().unwrap().to_owned();
     assert_eq!(status_of(&app, &token).await, 200);
-    let body = app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": id, "role": "LEADER" } })).await;
+    let body =
+        app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": id, "version": 1, "role": "LEADER" } })).await;
     assert_eq!(body["data"]["updateUser"]["user"]["role"], "LEADER");
     assert_eq!(status_of(&app, &token).await, 401, "a token with the old role");
     let fresh = app.graphql(None, LOGIN, json!({ "u": "longxun.clerk", "p": "a long enough password" })).await;
     let fresh = fresh["data"]["login"]["token"].as_str().unwrap().to_owned();
     assert_eq!(status_of(&app, &fresh).await, 200);
-    app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": id, "active": false } })).await;
+    app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": id, "version": 2, "active": false } })).await;
     assert_eq!(status_of(&app, &fresh).await, 401, "deactivated");
     let refused = app.graphql(None, LOGIN, json!({ "u": "longxun.clerk", "p": "a long enough password" })).await;
     assert_eq!(error_code(&refused), "UNAUTHENTICATED");
     let own = chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::User, 1).0;
-    let myself = app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": own, "active": false } })).await;
+    let myself =
+        app.graphql(Some(&admin), UPDATE_USER, json!({ "input": { "id": own, "version": 1, "active": false } })).await;
     assert_eq!(error_code(&myself), "BAD_USER_INPUT");
 }
 

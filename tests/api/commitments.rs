@@ -40,7 +40,7 @@ async fn a_clerk_enters_its_own_units_commitments_only() {
     }
     assert_eq!(
         error_code(&app.graphql(Some(&app.evaluator_token()), CREATE, json!({ "i": {} })).await),
-        "GRAPHQL_VALIDATION_FAILED"
+        "BAD_USER_INPUT"
     );
 }
 

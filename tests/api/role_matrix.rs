@@ -23,7 +23,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 47] = [
+const MATRIX: [(&str, bool, &str); 48] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -77,11 +77,15 @@ const MATRIX: [(&str, bool, &str); 47] = [
     ("replyToProposal", true, "YnnnYnnn"),
     ("recordProposalSatisfaction", true, "YYnnnnnn"),
     ("runDeadlineSweep", true, "YYnnnnnn"),
+    // Last: it ends the actor's session.
+    ("logout", true, "YYYYYYnn"),
 ];
 
 struct Fixture {
     official: String,
     shared_record: String,
+    /// An account none of the actors signs in with (a reset ends its tokens).
+    spare_user: String,
 }
 
 /// The document for an operation, with fresh objects where a run changes them.
@@ -103,6 +107,7 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
         "auditLog" => d("{ auditLog { totalCount } }"),
         "users" => d("{ users { totalCount } }"),
         "apiTokens" => d("{ apiTokens { totalCount } }"),
+        "logout" => d("mutation { logout { loggedOut } }"),
         "login" => (
             "mutation($p: String!) { login(input: { username: \"leader\", password: $p }) { token } }".into(),
             json!({ "p": TEST_PASSWORD }),
@@ -137,11 +142,11 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
             json!({}),
         ),
         "updateUser" => (
-            format!("mutation {{ updateUser(input: {{ id: \"{}\", displayName: \"改名\" }}) {{ user {{ id }} }} }}", global_id(NodeType::User, 6).0),
+            format!("mutation {{ updateUser(input: {{ id: \"{}\", version: 1, displayName: \"改名\" }}) {{ user {{ id }} }} }}", fixture.spare_user),
             json!({}),
         ),
         "resetPassword" => (
-            format!("mutation {{ resetPassword(input: {{ id: \"{}\", password: \"{TEST_PASSWORD}\" }}) {{ user {{ id }} }} }}", global_id(NodeType::User, 6).0),
+            format!("mutation {{ resetPassword(input: {{ id: \"{}\", password: \"{TEST_PASSWORD}\" }}) {{ user {{ id }} }} }}", fixture.spare_user),
             json!({}),
         ),
         "createApiToken" => d("mutation { createApiToken(input: { firm: \"矩阵\" }) { token } }"),
@@ -285,6 +290,26 @@ impl Newest for entity::api_token::Entity {
     }
 }
 
+async fn insert_spare_user(app: &TestApp) -> i32 {
+    use entity::{enums::Role as Stored, user_account};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = chrono::Utc::now();
+    let row = user_account::ActiveModel {
+        username: Set("spare".into()),
+        display_name: Set("备用".into()),
+        password_hash: Set("x".into()),
+        role: Set(Stored::Leader),
+        unit_id: Set(None),
+        active: Set(true),
+        tokens_valid_after: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.unwrap().id
+}
+
 async fn token_of(app: &TestApp, actor: &str) -> Option<String> {
     match actor {
         "anonymous" => None,
@@ -298,7 +323,8 @@ async fn every_actor_may_run_exactly_the_operations_of_the_design() {
     let app = spawn_app().await;
     let official = global_id(NodeType::Official, insert_official(&app, "浔中镇", "矩阵官员", 1).await).0;
     let shared = insert_record(&app, RecordFixture::new("浔中镇", "矩阵共享", Disclosure::Shared)).await;
-    let fixture = Fixture { official, shared_record: global_id(NodeType::CreditRecord, shared).0 };
+    let spare_user = global_id(NodeType::User, insert_spare_user(&app).await).0;
+    let fixture = Fixture { official, shared_record: global_id(NodeType::CreditRecord, shared).0, spare_user };
     let mut failures = Vec::new();
     for (op, _, row) in MATRIX {
         for (actor_index, actor) in ACTORS.iter().enumerate() {

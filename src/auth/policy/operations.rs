@@ -19,6 +19,7 @@ pub enum Operation {
     ManageUsers,
     ManageApiTokens,
     Login,
+    Logout,
     CreateCreditRecord,
     ChangeCreditRecord,
     ManagePlatformPushes,
@@ -45,7 +46,7 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 34] = [
+    pub const ALL: [Operation; 35] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -58,6 +59,7 @@ impl Operation {
         Operation::ManageUsers,
         Operation::ManageApiTokens,
         Operation::Login,
+        Operation::Logout,
         Operation::CreateCreditRecord,
         Operation::ChangeCreditRecord,
         Operation::ManagePlatformPushes,
@@ -105,6 +107,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         KeepCommitments => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
         // Sign-in is for callers without a token.
         Login => role.is_none(),
+        // Anyone signed in may end their own session; an evaluation firm's read-only token is
+        // revoked by the administrator.
+        Logout => role.is_some() && role != Some(Evaluator),
         ListPlanTasks | ListCreditRecords => role.is_some(),
         ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
         CreditCheck | RecordTraining => matches!(role, Some(Admin | Personnel)),

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 use entity::{api_token, enums};
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 
 use crate::{
@@ -11,7 +11,7 @@ use crate::{
         api_tokens::{issue_api_token, ApiTokenRequest},
         policy::{self, Operation},
     },
-    error::AppError,
+    error::{AppError, AppResult},
     graphql::{
         context::ContextExt,
         ids::{expect_id, global_id, NodeType},
@@ -54,6 +54,25 @@ pub struct RevokeApiTokenPayload {
     pub api_token: ApiToken,
 }
 
+/// Sets `revoked_at` if the token is not revoked yet (compare-and-set: of concurrent revocations
+/// exactly one succeeds; the others are `INVALID_TRANSITION`).
+pub(super) async fn revoke<C: ConnectionTrait>(
+    db: &C,
+    row: api_token::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<api_token::Model> {
+    let result = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::Id.eq(row.id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::InvalidTransition("the token is already revoked".into()));
+    }
+    Ok(api_token::Model { revoked_at: Some(now), ..row })
+}
+
 #[derive(Default)]
 pub struct ApiTokenMutation;
 
@@ -92,7 +111,7 @@ impl ApiTokenMutation {
             before: None,
             after: Some(json!({ "firm": row.firm, "role": row.role, "expiresAt": row.expires_at })),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(CreateApiTokenPayload { token, api_token: ApiToken(row) })
     }
@@ -116,9 +135,7 @@ impl ApiTokenMutation {
         let now = state.clock.now();
         let txn = state.db.begin().await.map_err(AppError::from)?;
         let jti = row.jti.clone();
-        let mut active = row.into_active_model();
-        active.revoked_at = Set(Some(now));
-        let row = active.update(&txn).await.map_err(AppError::from)?;
+        let row = revoke(&txn, row, now).await?;
         let entry = AuditEntry {
             action: "api_token.revoke",
             entity: "api_token",
@@ -126,7 +143,7 @@ impl ApiTokenMutation {
             before: None,
             after: Some(json!({ "revokedAt": now })),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         state.sessions.forget(&format!("token:{jti}"));
         Ok(RevokeApiTokenPayload { api_token: ApiToken(row) })

@@ -92,7 +92,7 @@ async fn save(
 ) -> AppResult<credit_record::Model> {
     let at = WriteContext {
         viewer: ctx.viewer()?,
-        request_id: ctx.request_id(),
+        trace: ctx.trace(),
         now: state.clock.now(),
         rules: &state.config.repair_rules,
     };

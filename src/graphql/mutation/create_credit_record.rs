@@ -136,12 +136,7 @@ impl CreateCreditRecordMutation {
             recorded_by_unit_id: recording_unit,
             source: None,
         };
-        let at = WriteContext {
-            viewer,
-            request_id: ctx.request_id(),
-            now: state.clock.now(),
-            rules: &state.config.repair_rules,
-        };
+        let at = WriteContext { viewer, trace: ctx.trace(), now: state.clock.now(), rules: &state.config.repair_rules };
         let txn = db.begin().await.map_err(AppError::from)?;
         let record = write_new_record(&txn, &at, new).await?;
         txn.commit().await.map_err(AppError::from)?;

@@ -1,21 +1,24 @@
 //! `login`.
 
+use std::sync::{atomic::Ordering, Arc};
+
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::Duration;
-use entity::{login_failure, user_account};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use entity::user_account;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::{
+        client_key::client_key,
         jwt::TokenRequest,
-        password::{decoy_hash, verify_password},
+        login_guard::{self, Attempt},
+        password::{decoy_hash, verify_password_bounded},
         policy::{self, Operation},
         Viewer,
     },
-    domain::login_lockout,
     error::AppError,
     graphql::{
-        context::ContextExt,
+        context::{ClientAddress, ContextExt, LoginAttempts},
         ids::{global_id, NodeType},
         scalars::DateTime,
         types::ViewerInfo,
@@ -50,7 +53,8 @@ pub struct LoginMutation;
 impl LoginMutation {
     /// Exchanges a username and password for a token. An unknown username, a wrong password and
     /// a deactivated account get the same `UNAUTHENTICATED` answer; after 5 failures for a
-    /// username within 15 minutes it answers `RATE_LIMITED` for 15 minutes.
+    /// username within 15 minutes it answers `RATE_LIMITED` for 15 minutes, and so it does for
+    /// an address with too many failures. One `login` per HTTP request (batch included).
     #[graphql(visible = "crate::graphql::visibility::login")]
     async fn login(
         &self,
@@ -59,45 +63,44 @@ impl LoginMutation {
     ) -> Result<LoginPayload> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::Login)?;
-        if input.username.len() > 64 || input.password.len() > 256 {
-            return Err(AppError::bad_input("username", "too long").into());
+        let attempts = ctx.data::<Arc<LoginAttempts>>().map_err(|_| AppError::Internal("no login counter".into()))?;
+        if attempts.0.fetch_add(1, Ordering::SeqCst) > 0 {
+            return Err(AppError::rate_limited("one login per request", chrono::Duration::seconds(1)).into());
+        }
+        if input.username.chars().count() > 64 {
+            return Err(AppError::bad_input("input.username", "at most 64 characters").into());
+        }
+        if input.password.chars().count() > 256 {
+            return Err(AppError::bad_input("input.password", "at most 256 characters").into());
         }
         let now = state.clock.now();
-        let failures: Vec<chrono::DateTime<chrono::Utc>> = login_failure::Entity::find()
-            .select_only()
-            .column(login_failure::Column::At)
-            .filter(login_failure::Column::Username.eq(input.username.as_str()))
-            .filter(login_failure::Column::At.gt(now - login_lockout::look_back()))
-            .into_tuple()
-            .all(&state.db)
-            .await
-            .map_err(AppError::from)?;
-        if let Some(until) = login_lockout::locked_until(&failures, now) {
-            let minutes = (until - now).num_minutes() + 1;
-            return Err(AppError::RateLimited(format!("too many failed logins; try again in {minutes} minutes")).into());
-        }
+        let client_key = match ctx.data::<ClientAddress>() {
+            Ok(ClientAddress(address)) => Some(client_key(&state.config.jwt_secret, "login", address)?),
+            Err(_) => None,
+        };
+        let attempt = Attempt {
+            username: &input.username,
+            client_key: client_key.as_deref(),
+            failures_per_address: state.config.deadlines.login_failures_per_address,
+            now,
+        };
+        let reservation = login_guard::admit(&state.db, &attempt).await?;
         let user = user_account::Entity::find()
             .filter(user_account::Column::Username.eq(input.username.as_str()))
             .one(&state.db)
             .await
             .map_err(AppError::from)?;
         let stored = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
-        let password = input.password.clone();
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored))
-            .await
-            .map_err(|e| AppError::Internal(format!("password check: {e}")))?;
+        let matches = verify_password_bounded(input.password, stored).await?;
         let user = match user {
+            // The reserved failure row stays: this attempt failed.
             Some(user) if matches && user.active => user,
-            _ => {
-                let failure = login_failure::ActiveModel {
-                    username: Set(input.username.clone()),
-                    at: Set(now),
-                    ..Default::default()
-                };
-                failure.insert(&state.db).await.map_err(AppError::from)?;
-                return Err(AppError::unauthenticated("invalid username or password").into());
-            }
+            _ => return Err(AppError::unauthenticated("invalid username or password").into()),
         };
+        login_guard::release(&state.db, reservation).await?;
+        // A token must not predate the account's `tokens_valid_after` (which is rounded up to a
+        // whole second, as `iat` is), or it would be born dead.
+        let issued_at = user.tokens_valid_after.map_or(now, |valid_after| valid_after.max(now));
         let jti = uuid::Uuid::new_v4().to_string();
         let (token, expires_at) = state.keys.mint(TokenRequest {
             subject: format!("user:{}", user.id),
@@ -105,7 +108,7 @@ impl LoginMutation {
             unit: user.unit_id.map(|u| global_id(NodeType::Unit, u).0),
             firm: None,
             jti: jti.clone(),
-            issued_at: now,
+            issued_at,
             lifetime: Duration::hours(state.config.login_token_hours),
             config: &state.config,
         })?;

@@ -7,6 +7,7 @@ mod complaints;
 mod create_credit_record;
 mod deadline_sweep;
 mod login;
+mod logout;
 mod objections;
 mod platform_pushes;
 mod proposals;
@@ -23,6 +24,7 @@ use async_graphql::MergedObject;
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     login::LoginMutation,
+    logout::LogoutMutation,
     create_credit_record::CreateCreditRecordMutation,
     change_credit_record::ChangeCreditRecordMutation,
     users::UserMutation,

@@ -66,7 +66,7 @@ impl PlatformPushMutation {
             before: Some(json!({ "status": "FAILED" })),
             after: Some(json!({ "status": "PENDING" })),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(RequeuePlatformPushPayload { platform_push: PlatformPush(row) })
     }

@@ -8,16 +8,17 @@ use entity::{
     enums::ComplaintStatus as Stored,
     official,
 };
-use hmac::{Hmac, Mac};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, Set,
     Statement, TransactionTrait,
 };
-use sha2::Sha256;
 
 use super::shared::{existing_unit, in_scope};
 use crate::{
-    auth::policy::{complaints::can_read_complaint, may, Operation},
+    auth::{
+        client_key::client_key as keyed_address,
+        policy::{complaints::can_read_complaint, may, Operation},
+    },
     domain::complaint_rules as rules,
     error::{AppError, AppResult},
     graphql::{
@@ -64,11 +65,7 @@ pub struct SubmitComplaintPayload {
 /// A keyed hash of the client's address: counts submissions without storing the address.
 fn client_key(ctx: &Context<'_>) -> AppResult<Option<String>> {
     let Ok(ClientAddress(address)) = ctx.data::<ClientAddress>() else { return Ok(None) };
-    let secret = ctx.state()?.config.jwt_secret.expose().as_bytes().to_vec();
-    let mut mac = Hmac::<Sha256>::new_from_slice(&secret).map_err(|e| AppError::Internal(e.to_string()))?;
-    mac.update(b"complaint-client:");
-    mac.update(address.as_bytes());
-    Ok(Some(hex::encode(mac.finalize().into_bytes())))
+    Ok(Some(keyed_address(&ctx.state()?.config.jwt_secret, "complaint", address)?))
 }
 
 /// Makes concurrent anonymous submissions from one address take turns: a transaction-scoped
@@ -84,6 +81,22 @@ async fn serialize_per_client(txn: &DatabaseTransaction, key: &str) -> AppResult
         txn.execute_raw(lock).await?;
     }
     Ok(())
+}
+
+/// The official a complaint names, if they serve the target unit. Staff are told when they do
+/// not; the public's complaint is taken without the link (no answer reveals membership).
+async fn named_official(
+    db: &sea_orm::DatabaseConnection,
+    official: i32,
+    target_unit: i32,
+    anonymous: bool,
+) -> AppResult<Option<i32>> {
+    let known = official::Entity::find_by_id(official).one(db).await?;
+    match known {
+        Some(row) if row.unit_id == target_unit => Ok(Some(row.id)),
+        _ if anonymous => Ok(None),
+        _ => Err(AppError::bad_input("input.officialId", "no such official in the target unit")),
+    }
 }
 
 #[derive(Default)]
@@ -106,24 +119,20 @@ impl SubmitComplaintMutation {
         let phone = input.contact_phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
         rules::check_submission(&input.content, name, phone)?;
         let target = existing_unit(&state.db, &input.target_unit_id, "input.targetUnitId").await?;
-        let official_id = match &input.official_id {
-            Some(id) => {
-                let row = expect_id(id, NodeType::Official, "input.officialId")?;
-                let known = official::Entity::find_by_id(row).one(&state.db).await.map_err(AppError::from)?;
-                match known {
-                    Some(official) if official.unit_id == target.id => Some(official.id),
-                    _ => {
-                        return Err(
-                            AppError::bad_input("input.officialId", "no such official in the target unit").into()
-                        )
-                    }
-                }
-            }
+        let named = match &input.official_id {
+            Some(id) => Some(expect_id(id, NodeType::Official, "input.officialId")?),
             None => None,
         };
-        let key = client_key(ctx)?;
+        // Only the public's submissions carry the address key and count against its limit;
+        // staff entering calls are signed in and audited, and never use up the public's quota.
+        let limited = if viewer.is_anonymous() { client_key(ctx)? } else { None };
+        // For the public, the named official is linked only if they serve the target unit, and
+        // the answer is the same either way: the form tells nothing about who serves where.
+        let official_id = match named {
+            Some(official) => named_official(&state.db, official, target.id, viewer.is_anonymous()).await?,
+            None => None,
+        };
         let at = ctx.write_context()?;
-        let limited = key.clone().filter(|_| viewer.is_anonymous());
         let row = complaint::ActiveModel {
             channel: Set(input.channel.into()),
             target_unit_id: Set(target.id),
@@ -134,7 +143,7 @@ impl SubmitComplaintMutation {
             contact_phone: Set(phone.map(str::to_owned)),
             received_at: Set(at.now),
             status: Set(Stored::Received),
-            client_key: Set(key),
+            client_key: Set(limited.clone()),
             overdue: Set(false),
             version: Set(1),
             created_at: Set(at.now),
@@ -147,8 +156,6 @@ impl SubmitComplaintMutation {
         }
         let saved = insert_audited::<complaint::Entity, _>(&txn, &at, "complaint.submit", row).await?;
         if let Some(key) = &limited {
-            // Counted after our own insert, inside the transaction: two concurrent submissions
-            // from one address cannot both see room for one more.
             let recent = complaint::Entity::find()
                 .filter(Column::ClientKey.eq(key.as_str()))
                 .filter(Column::ReceivedAt.gt(at.now - Duration::hours(1)))
@@ -156,10 +163,10 @@ impl SubmitComplaintMutation {
                 .await
                 .map_err(AppError::from)?;
             if recent > state.config.deadlines.complaints_per_hour {
+                // Counted after our own insert, inside the transaction: two concurrent
+                // submissions from one address cannot both see room for one more.
                 txn.rollback().await.map_err(AppError::from)?;
-                return Err(
-                    AppError::RateLimited("too many complaints from this address; try again later".into()).into()
-                );
+                return Err(AppError::rate_limited("too many complaints from this address", Duration::hours(1)).into());
             }
         }
         txn.commit().await.map_err(AppError::from)?;

@@ -89,7 +89,7 @@ impl TrainingMutation {
             before: None,
             after: Some(json!(record)),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(RecordTrainingPayload { official })
     }

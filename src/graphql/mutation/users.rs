@@ -3,15 +3,17 @@
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 use entity::{unit, user_account};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 
 use crate::{
     audit::{write_audit, AuditEntry},
     auth::{
-        password::hash_password,
+        password::hash_password_bounded,
         policy::{self, Operation},
+        session_cache::cut_off_now,
     },
     domain::account_rules::{check_account_role, check_display_name, check_password, check_username},
     error::{AppError, AppResult},
@@ -20,6 +22,7 @@ use crate::{
         ids::{expect_id, global_id, NodeType},
         types::{enums::Role, User},
     },
+    versioned::expect_version,
 };
 
 /// A new account.
@@ -39,11 +42,13 @@ pub struct CreateUserInput {
 }
 
 /// Changes to an account; omitted fields stay as they are. A changed role or unit, or
-/// deactivation, ends the account's existing tokens.
+/// deactivation, ends the account's existing tokens for good (reactivation does not revive them).
 #[derive(InputObject)]
 pub struct UpdateUserInput {
     /// The account.
     pub id: ID,
+    /// The version you read (`User.version`); a stale one is `CONFLICT` and nothing changes.
+    pub version: i32,
     /// New display name.
     pub display_name: Option<String>,
     /// New role.
@@ -80,9 +85,27 @@ async fn unit_row(ctx: &Context<'_>, id: &ID) -> AppResult<i32> {
 }
 
 async fn hash(password: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(format!("hashing: {e}")))?
+    hash_password_bounded(password).await
+}
+
+/// Writes `changed` over `before` if the account is still at `before.version` (`CONFLICT` if not).
+async fn save_account<C: ConnectionTrait>(
+    db: &C,
+    before: &user_account::Model,
+    changed: user_account::Model,
+) -> AppResult<user_account::Model> {
+    let mut active = changed.clone().into_active_model().reset_all();
+    active.id = sea_orm::ActiveValue::NotSet;
+    let result = user_account::Entity::update_many()
+        .set(active)
+        .filter(user_account::Column::Id.eq(before.id))
+        .filter(user_account::Column::Version.eq(before.version))
+        .exec(db)
+        .await?;
+    if result.rows_affected != 1 {
+        return Err(AppError::Conflict("the user was changed by someone else; reload it".into()));
+    }
+    Ok(changed)
 }
 
 /// What the audit log keeps of an account (never the hash).
@@ -126,6 +149,8 @@ impl UserMutation {
             role: Set(input.role.into()),
             unit_id: Set(Some(unit_id)),
             active: Set(true),
+            tokens_valid_after: Set(None),
+            version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
@@ -140,7 +165,7 @@ impl UserMutation {
             before: None,
             after: Some(audited(&user)),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         Ok(UserPayload { user: User(user) })
     }
@@ -164,6 +189,7 @@ impl UserMutation {
                 AppError::bad_input("input.id", "you cannot change your own role or deactivate yourself").into()
             );
         }
+        expect_version("user", before.version, input.version)?;
         let mut changed = before.clone();
         if let Some(name) = &input.display_name {
             check_display_name(name)?;
@@ -179,10 +205,15 @@ impl UserMutation {
         if let Some(active) = input.active {
             changed.active = active;
         }
+        let ends_tokens = changed.role != before.role || changed.unit_id != before.unit_id || !changed.active;
+        if ends_tokens {
+            changed.tokens_valid_after = Some(cut_off_now());
+        }
         let now = state.clock.now();
         changed.updated_at = now;
+        changed.version = before.version + 1;
         let txn = state.db.begin().await.map_err(AppError::from)?;
-        let user = changed.clone().into_active_model().reset_all().update(&txn).await.map_err(AppError::from)?;
+        let user = save_account(&txn, &before, changed).await?;
         let entry = AuditEntry {
             action: "user.update",
             entity: "user_account",
@@ -190,7 +221,7 @@ impl UserMutation {
             before: Some(audited(&before)),
             after: Some(audited(&user)),
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
         state.sessions.forget(&format!("user:{id}"));
         Ok(UserPayload { user: User(user) })
@@ -208,15 +239,19 @@ impl UserMutation {
         policy::may(viewer, Operation::ManageUsers)?;
         let id = expect_id(&input.id, NodeType::User, "input.id")?;
         check_password(&input.password, "input.password")?;
-        let user = user_account::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?;
-        let user = user.ok_or_else(|| AppError::not_found("user"))?;
+        let before = user_account::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?;
+        let before = before.ok_or_else(|| AppError::not_found("user"))?;
         let password_hash = hash(input.password).await?;
         let now = state.clock.now();
+        let changed = user_account::Model {
+            password_hash,
+            tokens_valid_after: Some(cut_off_now()),
+            version: before.version + 1,
+            updated_at: now,
+            ..before.clone()
+        };
         let txn = state.db.begin().await.map_err(AppError::from)?;
-        let mut active = user.into_active_model();
-        active.password_hash = Set(password_hash);
-        active.updated_at = Set(now);
-        let user = active.update(&txn).await.map_err(AppError::from)?;
+        let user = save_account(&txn, &before, changed).await?;
         let entry = AuditEntry {
             action: "user.reset_password",
             entity: "user_account",
@@ -224,8 +259,9 @@ impl UserMutation {
             before: None,
             after: None,
         };
-        write_audit(&txn, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         txn.commit().await.map_err(AppError::from)?;
+        state.sessions.forget(&format!("user:{id}"));
         Ok(UserPayload { user: User(user) })
     }
 }

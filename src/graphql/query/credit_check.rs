@@ -74,7 +74,7 @@ impl CreditCheckQuery {
                 json!({ "purpose": format!("{purpose:?}"), "verdict": format!("{verdict:?}"), "records": records.len() }),
             ),
         };
-        write_audit(&state.db, viewer, ctx.request_id(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&state.db, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
         Ok(CreditCheck {
             official,
             purpose,

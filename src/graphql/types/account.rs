@@ -53,6 +53,11 @@ impl User {
     async fn created_at(&self) -> DateTime {
         DateTime(self.0.created_at)
     }
+
+    /// The account's version: `updateUser` takes it and answers `CONFLICT` when it is stale.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
 }
 
 /// An issued API token (an evaluation firm's). The token itself is shown only once, at creation.

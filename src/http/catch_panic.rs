@@ -1,0 +1,33 @@
+//! No panic drops a connection: a panic while handling a request becomes HTTP 500 with the usual
+//! error shape, `INTERNAL` and the request id; the panic hook logs it as one line.
+
+use std::panic::AssertUnwindSafe;
+
+use axum::{extract::Request, http::StatusCode, middleware::Next, response::Response};
+use futures::FutureExt;
+use tower_http::request_id::RequestId;
+
+use super::protocol_error::internal_error;
+
+pub async fn catch_panic(request: Request, next: Next) -> Response {
+    let request_id =
+        request.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).unwrap_or("").to_owned();
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) => response,
+        Err(_) => internal_error(StatusCode::INTERNAL_SERVER_ERROR, &request_id),
+    }
+}
+
+/// Logs a panic as one line (where, and the message), without a backtrace on stderr.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::error!(%location, message = %message.replace('\n', " "), "panic");
+    }));
+}

@@ -1,0 +1,61 @@
+//! Client input that async-graphql refuses before a resolver runs is `BAD_USER_INPUT` with the
+//! argument it concerns, like the input errors our resolvers report — never `INTERNAL`:
+//! - validation's `Invalid value for argument "filter.dueTo", …` (our scalars check literals and
+//!   variables there);
+//! - an argument that fails to parse as the resolver reads it (`first: 2147483648`): the error
+//!   points at the argument's value, and the query says which argument that is.
+
+use async_graphql::{
+    parser::{
+        parse_query,
+        types::{ExecutableDocument, Selection, SelectionSet},
+        Pos,
+    },
+    ServerError, Value,
+};
+
+/// Sets `BAD_USER_INPUT` and `extensions.field` when `error` is one about client input.
+pub fn classify_input_error(error: &mut ServerError, query: &str) -> bool {
+    let field = if let Some(rest) = error.message.strip_prefix("Invalid value for argument \"") {
+        let Some((field, reason)) = rest.split_once("\", ") else { return false };
+        let field = field.to_owned();
+        error.message = format!("{field}: {reason}");
+        field
+    } else if error.message.starts_with("Failed to parse \"") {
+        let at = error.locations.first().copied();
+        let field = at.and_then(|at| argument_at(query, at)).unwrap_or_else(|| "input".into());
+        error.message = format!("{field}: {}", error.message);
+        field
+    } else {
+        return false;
+    };
+    let extensions = error.extensions.get_or_insert_with(Default::default);
+    extensions.set("code", Value::from("BAD_USER_INPUT"));
+    extensions.set("field", Value::from(field));
+    true
+}
+
+/// The name of the argument whose value starts at `at`.
+fn argument_at(query: &str, at: Pos) -> Option<String> {
+    let document = parse_query(query).ok()?;
+    let ExecutableDocument { operations, fragments } = &document;
+    operations
+        .iter()
+        .map(|(_, operation)| &operation.node.selection_set.node)
+        .chain(fragments.values().map(|fragment| &fragment.node.selection_set.node))
+        .find_map(|set| argument_in(set, at))
+}
+
+fn argument_in(set: &SelectionSet, at: Pos) -> Option<String> {
+    set.items.iter().find_map(|item| match &item.node {
+        Selection::Field(field) => field
+            .node
+            .arguments
+            .iter()
+            .find(|(_, value)| value.pos == at)
+            .map(|(name, _)| name.node.to_string())
+            .or_else(|| argument_in(&field.node.selection_set.node, at)),
+        Selection::InlineFragment(fragment) => argument_in(&fragment.node.selection_set.node, at),
+        Selection::FragmentSpread(_) => None,
+    })
+}
