@@ -260,3 +260,23 @@ pub fn sqlite_path(database_url: &str) -> Option<PathBuf> {
     let file = rest.split('?').next().unwrap_or(rest);
     (!file.is_empty() && file != ":memory:").then(|| PathBuf::from(file))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_secret_file_is_readable_by_its_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+        let secret = demo_secret(&url).unwrap();
+        let path = dir.path().join("demo.db.secret");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), secret.expose());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+        assert_eq!(demo_secret(&url).unwrap().expose(), secret.expose(), "kept across restarts");
+    }
+}

@@ -98,11 +98,13 @@ impl SessionCache {
 }
 
 /// The `tokens_valid_after` that ends every token issued until now: the next whole second, since
-/// a token's `iat` counts whole seconds (a login in that second is issued at the cut-off). Token
-/// times are the system clock's, as `exp` and `nbf` are checked against it.
-pub fn cut_off_now() -> DateTime<Utc> {
-    let now = Utc::now();
-    DateTime::from_timestamp(now.timestamp() + 1, 0).unwrap_or(now)
+/// a token's `iat` counts whole seconds (a login in that second is issued at the cut-off), and
+/// past the `previous` cut-off (tokens may have been issued at it). Token times are the system
+/// clock's, as `exp` and `nbf` are checked against it.
+pub fn cut_off_now(previous: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    let now = Utc::now().timestamp() + 1;
+    let after_previous = previous.map_or(now, |p| p.timestamp() + 1);
+    DateTime::from_timestamp(now.max(after_previous), 0).unwrap_or_else(Utc::now)
 }
 
 async fn lookup(db: &DatabaseConnection, subject: &str) -> AppResult<Standing> {

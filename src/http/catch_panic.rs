@@ -31,3 +31,36 @@ pub fn install_panic_hook() {
         tracing::error!(%location, message = %message.replace('\n', " "), "panic");
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::{body::Body, http::Request, middleware, routing::get, Router};
+    use tower::ServiceExt;
+    use tower_http::request_id::{MakeRequestUuid, SetRequestIdLayer};
+
+    use super::catch_panic;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_internal_with_the_request_id() {
+        let router = Router::new()
+            .route(
+                "/boom",
+                get(|| async {
+                    if true {
+                        panic!("resolver bug");
+                    }
+                    "unreachable"
+                }),
+            )
+            .layer(middleware::from_fn(catch_panic))
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        let request = Request::get("/boom").body(Body::empty()).unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 500);
+        let body = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["errors"][0]["extensions"]["code"], "INTERNAL");
+        let request_id = json["errors"][0]["extensions"]["requestId"].as_str().unwrap();
+        assert!(uuid::Uuid::parse_str(request_id).is_ok(), "{json}");
+    }
+}

@@ -17,7 +17,9 @@ use entity::{
     enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
     objection, rectification,
 };
-use sea_orm::{sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
 
 use crate::{
     domain::{objection_rules, rectification_rules},
@@ -52,6 +54,8 @@ fn tally<T>(result: AppResult<T>, count: &mut u64) -> AppResult<()> {
 pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveDate) -> AppResult<SweepReport> {
     // Candidates are read before the transaction, which then only writes (SQLite lets a reading
     // transaction write only if nobody wrote meanwhile); each write re-checks the row's version.
+    // They come in id order, so concurrent sweeps lock rows in one order (no deadlock on
+    // PostgreSQL): the second waits, finds the version moved, and skips the row.
     let rectifying = Query::select()
         .column(credit_record::Column::Id)
         .from(credit_record::Entity)
@@ -61,24 +65,28 @@ pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveD
         .filter(rectification::Column::Status.is_in(rectification_rules::AWAITING_UNIT))
         .filter(rectification::Column::Deadline.lt(today))
         .filter(rectification::Column::RecordId.in_subquery(rectifying))
+        .order_by_asc(rectification::Column::Id)
         .all(db)
         .await?;
     let objections = objection::Entity::find()
         .filter(objection::Column::Status.is_in(objection_rules::OPEN))
         .filter(objection::Column::HandlingDeadline.lt(today))
         .filter(objection::Column::Overdue.eq(false))
+        .order_by_asc(objection::Column::Id)
         .all(db)
         .await?;
     let complaints = complaint::Entity::find()
         .filter(complaint::Column::Status.eq(ComplaintStatus::Assigned))
         .filter(complaint::Column::HandlingDeadline.lt(today))
         .filter(complaint::Column::Overdue.eq(false))
+        .order_by_asc(complaint::Column::Id)
         .all(db)
         .await?;
     let commitments = commitment::Entity::find()
         .filter(commitment::Column::Status.eq(CommitmentStatus::Pending))
         .filter(commitment::Column::DueOn.lt(today))
         .filter(commitment::Column::Overdue.eq(false))
+        .order_by_asc(commitment::Column::Id)
         .all(db)
         .await?;
     let ended = credit_record::Entity::find()
@@ -87,6 +95,7 @@ pub async fn sweep(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveD
         .filter(credit_record::Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
         .filter(credit_record::Column::DisclosureUntil.lt(today))
         .filter(credit_record::Column::PortalLiftedOn.is_null())
+        .order_by_asc(credit_record::Column::Id)
         .all(db)
         .await?;
 

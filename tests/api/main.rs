@@ -4,6 +4,11 @@
 mod helpers;
 
 mod accounts;
+mod attack_audit;
+mod attack_complaints;
+mod attack_concurrency;
+mod attack_inputs;
+mod attack_logins;
 mod authentication;
 mod commitments;
 mod complaints;

@@ -40,9 +40,23 @@ impl LogoutMutation {
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::Logout)?;
         let now = state.clock.now();
+        // Reads come before the transaction, which then only writes (SQLite).
+        let user = match viewer.user_id {
+            Some(id) => user_account::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?,
+            None => None,
+        };
+        let token = match viewer.subject.strip_prefix("token:") {
+            Some(jti) => api_token::Entity::find()
+                .filter(api_token::Column::Jti.eq(jti))
+                .one(&state.db)
+                .await
+                .map_err(AppError::from)?,
+            None => None,
+        };
         let txn = state.db.begin().await.map_err(AppError::from)?;
         let entry = if let Some(user_id) = viewer.user_id {
-            let cut_off = cut_off_now();
+            let user = user.ok_or_else(|| AppError::unauthenticated("invalid token"))?;
+            let cut_off = cut_off_now(user.tokens_valid_after);
             user_account::Entity::update_many()
                 .col_expr(user_account::Column::TokensValidAfter, Expr::value(cut_off))
                 .filter(user_account::Column::Id.eq(user_id))
@@ -57,9 +71,7 @@ impl LogoutMutation {
                 after: Some(json!({ "tokensValidAfter": cut_off })),
             }
         } else {
-            let jti = viewer.subject.strip_prefix("token:").unwrap_or_default();
-            let row = api_token::Entity::find().filter(api_token::Column::Jti.eq(jti)).one(&txn).await;
-            let row = row.map_err(AppError::from)?.ok_or_else(|| AppError::unauthenticated("invalid token"))?;
+            let row = token.ok_or_else(|| AppError::unauthenticated("invalid token"))?;
             let row = revoke(&txn, row, now).await?;
             AuditEntry {
                 action: "api_token.revoke",

@@ -207,7 +207,7 @@ impl UserMutation {
         }
         let ends_tokens = changed.role != before.role || changed.unit_id != before.unit_id || !changed.active;
         if ends_tokens {
-            changed.tokens_valid_after = Some(cut_off_now());
+            changed.tokens_valid_after = Some(cut_off_now(before.tokens_valid_after));
         }
         let now = state.clock.now();
         changed.updated_at = now;
@@ -245,7 +245,7 @@ impl UserMutation {
         let now = state.clock.now();
         let changed = user_account::Model {
             password_hash,
-            tokens_valid_after: Some(cut_off_now()),
+            tokens_valid_after: Some(cut_off_now(before.tokens_valid_after)),
             version: before.version + 1,
             updated_at: now,
             ..before.clone()
