@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod outbox;
 pub mod record_writer;
 pub mod seed;
+pub mod soak;
 pub mod startup;
 pub mod state;
 pub mod versioned;

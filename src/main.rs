@@ -1,4 +1,4 @@
-//! `chengxin`: serve | migrate | seed | schema | token | export-pushes | bench.
+//! `chengxin`: serve | migrate | seed | schema | token | export-pushes | bench | soak.
 
 // The merged query and mutation roots nest deeply in async-graphql's generated futures; the
 // release build's layout computation needs more than the default 128 levels.
@@ -72,6 +72,16 @@ enum Command {
         /// Seconds per operation.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+    },
+    /// Run a mixed read and write load for minutes against the real server (its own process) over
+    /// a freshly seeded database; fails on unexpected errors or growing memory.
+    Soak {
+        /// How long (fractions allowed).
+        #[arg(long, default_value_t = 10.0)]
+        minutes: f64,
+        /// Concurrent clients (every role, the public, and the rectification workflow).
+        #[arg(long, default_value_t = 8)]
+        clients: usize,
     },
     /// Mint a token with the configured secret, for operators and tests.
     Token {
@@ -159,6 +169,10 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         Command::Bench { scale, clients, seconds } => {
             let postgres_url = std::env::var("BENCH_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
             chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
+        }
+        Command::Soak { minutes, clients } => {
+            let postgres_url = std::env::var("SOAK_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
+            chengxin::soak::run_soak(chengxin::soak::SoakOptions { minutes, clients, postgres_url }).await
         }
         Command::ExportPushes => {
             let state = startup::build_default_state(Config::from_env(true)?).await?;

@@ -2,6 +2,6 @@
 //! clients per operation for T seconds; prints requests/s, p50, p99 and SQL statements per request.
 
 mod operations;
-mod run;
+pub(crate) mod run;
 
 pub use run::{run_bench, BenchOptions};

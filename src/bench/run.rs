@@ -162,13 +162,13 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 }
 
 /// What to do with the bench database afterwards.
-enum Cleanup {
+pub(crate) enum Cleanup {
     SqliteFile(std::path::PathBuf),
     Postgres { admin_url: String, name: String },
 }
 
 impl Cleanup {
-    async fn run(self) {
+    pub(crate) async fn run(self) {
         match self {
             Cleanup::SqliteFile(path) => {
                 for suffix in ["", "-wal", "-shm"] {
@@ -184,7 +184,7 @@ impl Cleanup {
     }
 }
 
-async fn fresh_database(postgres_url: Option<&str>) -> Result<(String, Cleanup), StartupError> {
+pub(crate) async fn fresh_database(postgres_url: Option<&str>) -> Result<(String, Cleanup), StartupError> {
     let name = format!("chengxin_bench_{}", uuid::Uuid::new_v4().simple());
     match postgres_url {
         Some(admin_url) => {

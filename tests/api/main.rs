@@ -12,6 +12,7 @@ mod attack_logins;
 mod authentication;
 mod commitments;
 mod complaints;
+mod crash;
 mod credit_check;
 mod credit_records;
 mod deadline_sweep;
