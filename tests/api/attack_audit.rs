@@ -47,6 +47,15 @@ async fn unmasked_reads_are_audited_under_our_request_id_whatever_the_client_sen
         assert!(entries.iter().all(|e| e.client_request_id.as_deref() == kept), "{sent:.20}: {entries:?}");
         assert!(uuid::Uuid::parse_str(&ours).is_ok());
     }
+    let log = app
+        .graphql(Some(&admin), "{ auditLog(first: 100) { edges { node { requestId clientRequestId } } } }", json!({}))
+        .await;
+    let kept = log["data"]["auditLog"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["node"]["clientRequestId"] == "order-42.retry_1");
+    assert_eq!(kept.count(), 6, "the client's id is shown apart from ours: {log}");
 }
 
 /// Makes every insert into the audit log fail, as a full disk or a broken table would.

@@ -58,9 +58,16 @@ impl AuditEntry {
         self.0.after.as_deref()
     }
 
-    /// The request that did it.
+    /// The request that did it: the server's own id (also in its logs and the `x-request-id`
+    /// reply header).
     async fn request_id(&self) -> Option<&str> {
         self.0.request_id.as_deref()
+    }
+
+    /// The `X-Request-Id` the client sent, if it was well-formed (≤ 64 of `[A-Za-z0-9._-]`).
+    /// Untrusted: the client chose it; use it to match the client's own logs, never as proof.
+    async fn client_request_id(&self) -> Option<&str> {
+        self.0.client_request_id.as_deref()
     }
 
     /// When.
