@@ -5,6 +5,8 @@ use argon2::{
     Argon2,
 };
 
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+
 use crate::error::AppError;
 
 /// Hashes a password with argon2id and a random salt (PHC string).
@@ -28,18 +30,49 @@ pub fn decoy_hash() -> &'static str {
     "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$W3Ok0rJLqUDvT6t9aTVaCCPMZ1ppm3VYRLq4t/3A8Ak"
 }
 
-/// At most this many hashes run at once in the whole process (one per core): hashing never
-/// starves the executor, and at most this many argon2 buffers (19 MiB each) are alive.
-fn hashing_permits() -> &'static tokio::sync::Semaphore {
-    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
-    PERMITS
-        .get_or_init(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)))
+type HashingJob = Box<dyn FnOnce() + Send>;
+
+/// A fixed pool of hashing threads, one per core, fed through a queue: hashing never starves the
+/// executor, and at most one argon2 buffer (19 MiB) per thread is ever alive. Long-lived threads
+/// also reuse their memory, where short-lived blocking threads would each leave a freed buffer
+/// in their own malloc arena.
+fn hashing_pool() -> &'static Mutex<mpsc::Sender<HashingJob>> {
+    static POOL: OnceLock<Mutex<mpsc::Sender<HashingJob>>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let (sender, receiver) = mpsc::channel::<HashingJob>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for n in 0..std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2) {
+            let receiver = receiver.clone();
+            let spawned = std::thread::Builder::new().name(format!("password-hashing-{n}")).spawn(move || loop {
+                let job = match receiver.lock() {
+                    Ok(receiver) => receiver.recv(),
+                    Err(_) => return,
+                };
+                match job {
+                    Ok(job) => job(),
+                    Err(_) => return,
+                }
+            });
+            if let Err(error) = spawned {
+                tracing::error!(%error, "cannot start a password hashing thread");
+            }
+        }
+        Mutex::new(sender)
+    })
 }
 
-/// Runs `work` on the blocking pool once a hashing permit is free.
+/// Runs `work` on the hashing pool and waits for its answer.
 async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
-    let _permit = hashing_permits().acquire().await.map_err(|e| AppError::Internal(format!("hashing permits: {e}")))?;
-    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(format!("hashing: {e}")))
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    let job: HashingJob = Box::new(move || {
+        let _ = answer.send(work());
+    });
+    hashing_pool()
+        .lock()
+        .map_err(|_| AppError::Internal("hashing pool poisoned".into()))?
+        .send(job)
+        .map_err(|_| AppError::Internal("hashing pool stopped".into()))?;
+    answered.await.map_err(|_| AppError::Internal("hashing job dropped".into()))
 }
 
 /// [`verify_password`] on the bounded hashing pool.
