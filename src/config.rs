@@ -56,9 +56,15 @@ impl Default for Limits {
             max_page_size: 100,
             default_page_size: 20,
             request_timeout: Duration::from_secs(30),
-            dates: crate::graphql::scalars::default_date_range(),
+            dates: default_date_range(),
         }
     }
+}
+
+/// The dates the API accepts unless configured otherwise: 1949-10-01 to 2100-12-31.
+pub fn default_date_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    (day(1949, 10, 1), day(2100, 12, 31))
 }
 
 /// Everything the server is told by its operator.

@@ -4,8 +4,6 @@
 // release build's layout computation needs more than the default 128 levels.
 #![recursion_limit = "256"]
 
-pub mod audit;
-pub mod audit_reads;
 pub mod auth;
 pub mod bench;
 pub mod clock;
@@ -15,12 +13,11 @@ pub mod domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod ids;
 pub mod jobs;
 pub mod metrics;
-pub mod outbox;
-pub mod record_writer;
 pub mod seed;
 pub mod soak;
 pub mod startup;
 pub mod state;
-pub mod versioned;
+pub mod store;

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::graphql::ids::{global_id, NodeType};
+use crate::ids::{public_id, NodeType};
 
 /// One benchmarked operation: a name and a function from the request number to its body.
 pub struct Operation {
@@ -18,14 +18,14 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
         Operation {
             name: "node(id) unit",
             body: Box::new(move |n| {
-                let id = global_id(NodeType::Unit, (n * 7_919 % units) as i32 + 1).0;
+                let id = public_id(NodeType::Unit, (n * 7_919 % units) as i32 + 1);
                 json!({ "query": "query($id: ID!) { node(id: $id) { id ... on Unit { name kind divisionCode } } }", "variables": { "id": id } })
             }),
         },
         Operation {
             name: "node(id) official",
             body: Box::new(move |n| {
-                let id = global_id(NodeType::Official, (n * 7_919 % officials) as i32 + 1).0;
+                let id = public_id(NodeType::Official, (n * 7_919 % officials) as i32 + 1);
                 json!({ "query": "query($id: ID!) { node(id: $id) { id ... on Official { name idNumber unit { name } } } }", "variables": { "id": id } })
             }),
         },
@@ -43,7 +43,7 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
         Operation {
             name: "officials page by unit",
             body: Box::new(move |n| {
-                let unit = global_id(NodeType::Unit, (n * 31 % units) as i32 + 1).0;
+                let unit = public_id(NodeType::Unit, (n * 31 % units) as i32 + 1);
                 json!({
                     "query": "query($unit: ID!) { officials(first: 20, filter: { unitId: $unit, includeSubunits: true }) { totalCount edges { node { name idNumber status unit { name } } } } }",
                     "variables": { "unit": unit }

@@ -6,11 +6,11 @@ use async_graphql::Context;
 
 use super::loaders::Loaders;
 use crate::{
-    audit::RequestTrace,
     auth::Viewer,
     error::{AppError, AppResult},
-    record_writer::WriteContext,
     state::AppState,
+    store::audit::RequestTrace,
+    store::record_writer::WriteContext,
 };
 
 /// How many `login`s one HTTP request (with all its batch) has asked for: at most one runs.

@@ -4,7 +4,7 @@
 
 use axum::{extract::Request, middleware::Next, response::Response};
 
-use crate::audit::RequestTrace;
+use crate::store::audit::RequestTrace;
 
 /// The client's own request id, if it sent a well-formed one.
 #[derive(Clone, Debug, Default)]

@@ -8,13 +8,13 @@ use super::{
     protocol_error::protocol_error, HttpApp,
 };
 use crate::{
-    audit::RequestTrace,
-    audit_reads::IdentifierReads,
     auth::Viewer,
     graphql::{
         context::{ClientAddress, LoginAttempts},
         loaders::{Loaders, RequestActivity, Tracked},
     },
+    store::audit::RequestTrace,
+    store::identifier_reads::IdentifierReads,
 };
 use async_graphql::{
     http::GraphiQLSource,

@@ -24,8 +24,8 @@ use sea_orm::{
 use crate::{
     domain::{objection_rules, rectification_rules},
     error::{AppError, AppResult},
-    record_writer::{write_record_change, WriteContext},
-    versioned::save_versioned,
+    store::record_writer::{write_record_change, WriteContext},
+    store::versioned::save_versioned,
 };
 
 /// What one sweep changed.
@@ -146,7 +146,7 @@ pub async fn run_sweeper(state: crate::state::AppState, stop: tokio::sync::watch
     let viewer = crate::auth::Viewer::system("deadline-sweep");
     let mut stop = stop;
     loop {
-        let trace = crate::audit::RequestTrace::internal();
+        let trace = crate::store::audit::RequestTrace::internal();
         let at =
             WriteContext { viewer: &viewer, trace: &trace, now: state.clock.now(), rules: &state.config.repair_rules };
         match sweep(&state.db, &at, state.clock.today()).await {

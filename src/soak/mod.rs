@@ -21,7 +21,7 @@ use crate::{
     bench::run::fresh_database,
     config::Config,
     error::StartupError,
-    graphql::ids::{global_id, NodeType},
+    ids::{public_id, NodeType},
     seed::{self, users::DEMO_EVALUATOR_JTI, SeedOptions},
     startup,
 };
@@ -85,8 +85,8 @@ async fn soak(options: &SoakOptions, url: &str) -> Result<(), StartupError> {
     wait_until_ready(&http, &base).await?;
 
     let tokens = Arc::new(Tokens::mint(&state).await?);
-    let township = global_id(NodeType::Unit, unit_row(&state, "浔中镇").await?).0;
-    let official = global_id(NodeType::Official, 1).0;
+    let township = public_id(NodeType::Unit, unit_row(&state, "浔中镇").await?);
+    let official = public_id(NodeType::Official, 1);
     let duration = Duration::from_secs_f64(options.minutes * 60.0);
     let window = if options.minutes >= 3.0 { Duration::from_secs(60) } else { Duration::from_secs(10) };
     println!(
@@ -175,7 +175,7 @@ fn mint(
     let request = TokenRequest {
         subject,
         role,
-        unit: unit.map(|u| global_id(NodeType::Unit, u).0),
+        unit: unit.map(|u| public_id(NodeType::Unit, u)),
         firm,
         jti,
         issued_at: chrono::Utc::now(),

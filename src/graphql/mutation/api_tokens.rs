@@ -6,7 +6,6 @@ use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryF
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::{
         api_tokens::{issue_api_token, ApiTokenRequest},
         policy::{self, Operation},
@@ -17,6 +16,7 @@ use crate::{
         ids::{expect_id, global_id, NodeType},
         types::ApiToken,
     },
+    store::audit::{write_audit, AuditEntry},
 };
 
 /// A read-only token for a third-party evaluation firm (role EVALUATOR).

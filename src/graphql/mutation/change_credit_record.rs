@@ -22,8 +22,8 @@ use crate::{
             CreditRecord,
         },
     },
-    record_writer::{write_record_change, WriteContext},
     state::AppState,
+    store::record_writer::{write_record_change, WriteContext},
 };
 
 /// Changes to a record; omitted fields stay as they are.

@@ -24,8 +24,8 @@ use crate::{
             Commitment, CreditRecord,
         },
     },
-    record_writer::{write_new_record, NewRecord},
-    versioned::{expect_version, insert_audited, save_versioned},
+    store::record_writer::{write_new_record, NewRecord},
+    store::versioned::{expect_version, insert_audited, save_versioned},
 };
 
 use super::shared::in_scope;

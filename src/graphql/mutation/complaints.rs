@@ -26,8 +26,8 @@ use crate::{
             Complaint, CreditRecord,
         },
     },
-    record_writer::{write_new_record, NewRecord},
-    versioned::{expect_version, save_versioned},
+    store::record_writer::{write_new_record, NewRecord},
+    store::versioned::{expect_version, save_versioned},
 };
 
 /// An assignment to a handling unit.

@@ -17,7 +17,7 @@ use crate::{
             CreditRecord,
         },
     },
-    record_writer::{write_new_record, NewRecord, WriteContext},
+    store::record_writer::{write_new_record, NewRecord, WriteContext},
 };
 
 /// A new record.

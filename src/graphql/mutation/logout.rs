@@ -7,7 +7,6 @@ use serde_json::json;
 
 use super::api_tokens::revoke;
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::{
         policy::{self, Operation},
         session_cache::cut_off_now,
@@ -17,6 +16,7 @@ use crate::{
         context::ContextExt,
         ids::{global_id, NodeType},
     },
+    store::audit::{write_audit, AuditEntry},
 };
 
 /// The session has ended.

@@ -29,8 +29,8 @@ use crate::{
             CreditRecord, Objection,
         },
     },
-    record_writer::write_record_change,
-    versioned::{expect_version, insert_audited, save_versioned},
+    store::record_writer::write_record_change,
+    store::versioned::{expect_version, insert_audited, save_versioned},
 };
 
 /// An objection to a record.

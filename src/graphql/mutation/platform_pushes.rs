@@ -6,7 +6,6 @@ use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTr
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::{self, Operation},
     error::AppError,
     graphql::{
@@ -14,6 +13,7 @@ use crate::{
         ids::{expect_id, NodeType},
         types::platform_push::PlatformPush,
     },
+    store::audit::{write_audit, AuditEntry},
 };
 
 /// Which failed delivery to try again.

@@ -23,7 +23,7 @@ use crate::{
             Proposal,
         },
     },
-    versioned::{expect_version, insert_audited, save_versioned},
+    store::versioned::{expect_version, insert_audited, save_versioned},
 };
 
 /// A proposal to register.

@@ -25,8 +25,8 @@ use crate::{
         scalars::Date,
         types::{rectification::ListingResolution, CreditRecord, Rectification},
     },
-    record_writer::write_record_change,
-    versioned::{expect_version, insert_audited, save_versioned},
+    store::record_writer::write_record_change,
+    store::versioned::{expect_version, insert_audited, save_versioned},
 };
 
 /// Opens a rectification.

@@ -26,8 +26,8 @@ use crate::{
         query::load_repair_application,
         types::{CreditRecord, RepairApplication},
     },
-    record_writer::write_record_change,
-    versioned::{expect_version, insert_audited, save_versioned},
+    store::record_writer::write_record_change,
+    store::versioned::{expect_version, insert_audited, save_versioned},
 };
 
 /// An application for credit repair.

@@ -27,7 +27,7 @@ use crate::{
         scalars::DateTime,
         types::{complaint::ComplaintChannel, record_enums::Sector, Complaint},
     },
-    versioned::insert_audited,
+    store::versioned::insert_audited,
 };
 
 /// A complaint or report from the public.

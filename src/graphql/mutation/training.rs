@@ -7,7 +7,6 @@ use sea_orm::{ActiveModelTrait, Set, TransactionTrait};
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::{self, Operation},
     error::AppError,
     graphql::{
@@ -17,6 +16,7 @@ use crate::{
         scalars::{Date, Decimal},
         types::Official,
     },
+    store::audit::{write_audit, AuditEntry},
 };
 
 /// A completed course.

@@ -9,7 +9,6 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::{
         password::hash_password_bounded,
         policy::{self, Operation},
@@ -22,7 +21,8 @@ use crate::{
         ids::{expect_id, global_id, NodeType},
         types::{enums::Role, User},
     },
-    versioned::expect_version,
+    store::audit::{write_audit, AuditEntry},
+    store::versioned::expect_version,
 };
 
 /// A new account.

@@ -10,7 +10,6 @@ use serde_json::json;
 
 use super::node::load_official;
 use crate::{
-    audit::{write_audit, AuditEntry},
     auth::policy::{self, Operation},
     error::AppError,
     graphql::{
@@ -22,6 +21,7 @@ use crate::{
             CreditRecord,
         },
     },
+    store::audit::{write_audit, AuditEntry},
 };
 
 /// BLOCKED by any SERIOUS record in force, CAUTION by any other, else CLEAR.

@@ -5,7 +5,6 @@ use entity::complaint;
 
 use super::{record_enums::Sector, CreditRecord, Official, Unit};
 use crate::{
-    audit_reads::IdentifierReads,
     auth::policy::complaints::sees_complainant,
     error::AppError,
     graphql::{
@@ -15,6 +14,7 @@ use crate::{
         query::{load_official, load_record},
         scalars::{Date, DateTime},
     },
+    store::identifier_reads::IdentifierReads,
 };
 
 /// How a complaint arrived.

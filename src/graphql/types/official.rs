@@ -8,7 +8,6 @@ use super::{
     CreditRecord, CreditRecordConnection, Unit,
 };
 use crate::{
-    audit_reads::IdentifierReads,
     auth::policy,
     domain::masking::{mask_id_number, mask_phone},
     error::AppError,
@@ -20,6 +19,7 @@ use crate::{
         nested::{nested_page, NestedLoaders},
         scalars::{DateTime, Decimal},
     },
+    store::identifier_reads::IdentifierReads,
 };
 
 /// A public servant (公务员 or 事业单位人员) of a unit. Identifiers are masked unless the viewer

@@ -7,10 +7,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry},
     error::{AppError, AppResult},
-    graphql::ids::{global_id, NodeType},
-    record_writer::WriteContext,
+    ids::{public_id, NodeType},
+    store::audit::{write_audit, AuditEntry},
+    store::record_writer::WriteContext,
 };
 
 /// A table whose rows carry `id` and `version`.
@@ -94,7 +94,7 @@ where
     let entry = AuditEntry {
         action,
         entity: E::NAME,
-        entity_id: Some(global_id(E::NODE, id).0),
+        entity_id: Some(public_id(E::NODE, id)),
         before: Some(json!(before)),
         after: Some(json!(changed)),
     };
@@ -119,7 +119,7 @@ where
     let entry = AuditEntry {
         action,
         entity: E::NAME,
-        entity_id: Some(global_id(E::NODE, E::id_of(&model)).0),
+        entity_id: Some(public_id(E::NODE, E::id_of(&model))),
         before: None,
         after: Some(json!(model)),
     };

@@ -13,12 +13,12 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::{
-    audit::{write_audit, AuditEntry, RequestTrace},
     auth::Viewer,
     domain::repair_rules::RepairRules,
     error::{AppError, AppResult},
-    graphql::ids::{global_id, NodeType},
-    outbox::enqueue_push,
+    ids::{public_id, NodeType},
+    store::audit::{write_audit, AuditEntry, RequestTrace},
+    store::outbox::enqueue_push,
 };
 
 /// A record to write, already checked.
@@ -92,7 +92,7 @@ pub async fn write_new_record<C: ConnectionTrait>(
     let entry = AuditEntry {
         action: "credit_record.create",
         entity: "credit_record",
-        entity_id: Some(global_id(NodeType::CreditRecord, record.id).0),
+        entity_id: Some(public_id(NodeType::CreditRecord, record.id)),
         before: None,
         after: Some(json!(record)),
     };
@@ -128,7 +128,7 @@ pub async fn write_record_change<C: ConnectionTrait>(
     let entry = AuditEntry {
         action,
         entity: "credit_record",
-        entity_id: Some(global_id(NodeType::CreditRecord, before.id).0),
+        entity_id: Some(public_id(NodeType::CreditRecord, before.id)),
         before: Some(json!(before)),
         after: Some(json!({ "record": changed, "note": note })),
     };

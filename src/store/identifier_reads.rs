@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use entity::audit_log;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 
-use crate::{audit::RequestTrace, auth::Viewer};
+use crate::{auth::Viewer, store::audit::RequestTrace};
 
 /// The identifiers one request showed unmasked: (table, entity API id, field).
 #[derive(Default)]

@@ -1,0 +1,9 @@
+//! What every write stores beside its rows, with no knowledge of the API: the audit log (and the
+//! audit of unmasked reads), the platform outbox, compare-and-set writes of versioned rows, and
+//! the credit record writer shared by services and jobs.
+
+pub mod audit;
+pub mod identifier_reads;
+pub mod outbox;
+pub mod record_writer;
+pub mod versioned;
