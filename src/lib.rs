@@ -17,6 +17,7 @@ pub mod ids;
 pub mod jobs;
 pub mod metrics;
 pub mod seed;
+pub mod service;
 pub mod soak;
 pub mod startup;
 pub mod state;

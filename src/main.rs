@@ -7,13 +7,7 @@
 use std::process::ExitCode;
 
 use chengxin::{
-    auth::{
-        api_tokens::{issue_api_token, ApiTokenRequest},
-        jwt::TokenRequest,
-        parse_role,
-        password::hash_password,
-        random_secret, role_name, Role,
-    },
+    auth::{jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, Role},
     config::Config,
     error::StartupError,
     graphql::{
@@ -215,17 +209,17 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                     )));
                 }
             }
-            let request = ApiTokenRequest {
+            let viewer = chengxin::auth::Viewer::operator();
+            let trace = chengxin::store::audit::RequestTrace::internal();
+            let actor = chengxin::service::Actor { viewer: &viewer, trace: &trace, now: chrono::Utc::now() };
+            let command = chengxin::service::api_tokens::IssueApiToken {
                 role,
                 unit_id,
-                unit,
                 firm: firm.unwrap_or_else(|| "operator (chengxin token)".into()),
                 purpose: Some("issued on the command line".into()),
                 days,
-                created_by_user_id: None,
-                now: chrono::Utc::now(),
             };
-            let (token, _) = issue_api_token(&state.db, &state.keys, &state.config, request)
+            let (token, _) = chengxin::service::api_tokens::issue(&state, &actor, command)
                 .await
                 .map_err(|e| StartupError::Config(e.public_message()))?;
             println!("{token}");

@@ -31,6 +31,12 @@ impl Viewer {
         Self { subject: format!("system:{job}"), ..Self::anonymous() }
     }
 
+    /// The operator at the server's console (`chengxin token` …): whoever holds the server's
+    /// configuration holds the administrator's power, and is audited as `system:cli`.
+    pub fn operator() -> Self {
+        Self { subject: "system:cli".into(), role: Some(Role::Admin), ..Self::anonymous() }
+    }
+
     pub fn is_anonymous(&self) -> bool {
         self.role.is_none()
     }

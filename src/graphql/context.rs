@@ -8,6 +8,7 @@ use super::loaders::Loaders;
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    service::Actor,
     state::AppState,
     store::audit::RequestTrace,
     store::record_writer::WriteContext,
@@ -32,6 +33,8 @@ pub trait ContextExt {
     fn trace(&self) -> &RequestTrace;
     /// Who writes, now, under which rules — for the writers shared by mutations and jobs.
     fn write_context(&self) -> AppResult<WriteContext<'_>>;
+    /// Who acts, for the service layer.
+    fn actor(&self) -> AppResult<Actor<'_>>;
 }
 
 impl ContextExt for Context<'_> {
@@ -54,6 +57,10 @@ impl ContextExt for Context<'_> {
     fn trace(&self) -> &RequestTrace {
         static NONE: RequestTrace = RequestTrace { id: String::new(), client_id: None };
         self.data::<RequestTrace>().unwrap_or(&NONE)
+    }
+
+    fn actor(&self) -> AppResult<Actor<'_>> {
+        Ok(Actor { viewer: self.viewer()?, trace: self.trace(), now: self.state()?.clock.now() })
     }
 
     fn write_context(&self) -> AppResult<WriteContext<'_>> {

@@ -161,3 +161,35 @@ async fn five_failed_logins_lock_the_username_for_fifteen_minutes() {
     let open = app.graphql(None, LOGIN, json!({ "u": "office", "p": TEST_PASSWORD })).await;
     assert!(open["data"]["login"]["token"].is_string(), "{open}");
 }
+
+#[tokio::test]
+async fn the_token_command_writes_the_same_audit_entry_as_create_api_token() {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let app = spawn_app().await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_chengxin"))
+        .args(["token", "--role", "EVALUATOR", "--firm", "命令行评估公司", "--days", "30"])
+        .env("DATABASE_URL", &app.state.config.database_url)
+        .env("CHENGXIN_JWT_SECRET", crate::helpers::TEST_SECRET)
+        .env("RUST_LOG", "error")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(status_of(&app, &token).await, 200, "the printed token works");
+    let created = || audit_log::Entity::find().filter(audit_log::Column::Action.eq("api_token.create"));
+    assert_eq!(created().count(&app.state.db).await.unwrap(), 1, "exactly one audit entry");
+    let admin = app.token_for("admin").await;
+    app.graphql(Some(&admin), CREATE_TOKEN, json!({ "input": { "firm": "接口评估公司", "days": 30 } })).await;
+    let entries = created().order_by_asc(audit_log::Column::Id).all(&app.state.db).await.unwrap();
+    assert_eq!(entries.len(), 2);
+    let (cli, api) = (&entries[0], &entries[1]);
+    assert_eq!((cli.actor.as_str(), cli.role.as_str()), ("system:cli", "ADMIN"));
+    assert_eq!((api.actor.as_str(), api.role.as_str()), ("user:1", "ADMIN"));
+    assert_eq!((cli.entity.as_str(), cli.entity_id.is_some()), (api.entity.as_str(), true));
+    let keys = |entry: &audit_log::Model| -> Vec<String> {
+        let after: Value = serde_json::from_str(entry.after.as_deref().unwrap()).unwrap();
+        after.as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(keys(cli), keys(api), "the same entry, field for field");
+    assert!(cli.request_id.is_some(), "the command has a request id of its own");
+}

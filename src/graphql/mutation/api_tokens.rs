@@ -1,22 +1,15 @@
 //! `createApiToken`, `revokeApiToken` (administrator only).
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{api_token, enums};
-use sea_orm::{sea_query::Expr, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
-use serde_json::json;
+use entity::enums;
 
 use crate::{
-    auth::{
-        api_tokens::{issue_api_token, ApiTokenRequest},
-        policy::{self, Operation},
-    },
-    error::{AppError, AppResult},
     graphql::{
         context::ContextExt,
-        ids::{expect_id, global_id, NodeType},
+        ids::{expect_id, NodeType},
         types::ApiToken,
     },
-    store::audit::{write_audit, AuditEntry},
+    service::api_tokens::{self, IssueApiToken},
 };
 
 /// A read-only token for a third-party evaluation firm (role EVALUATOR).
@@ -54,25 +47,6 @@ pub struct RevokeApiTokenPayload {
     pub api_token: ApiToken,
 }
 
-/// Sets `revoked_at` if the token is not revoked yet (compare-and-set: of concurrent revocations
-/// exactly one succeeds; the others are `INVALID_TRANSITION`).
-pub(super) async fn revoke<C: ConnectionTrait>(
-    db: &C,
-    row: api_token::Model,
-    now: chrono::DateTime<chrono::Utc>,
-) -> AppResult<api_token::Model> {
-    let result = api_token::Entity::update_many()
-        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
-        .filter(api_token::Column::Id.eq(row.id))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
-    if result.rows_affected != 1 {
-        return Err(AppError::InvalidTransition("the token is already revoked".into()));
-    }
-    Ok(api_token::Model { revoked_at: Some(now), ..row })
-}
-
 #[derive(Default)]
 pub struct ApiTokenMutation;
 
@@ -85,34 +59,14 @@ impl ApiTokenMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The firm and lifetime.")] input: CreateApiTokenInput,
     ) -> Result<CreateApiTokenPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ManageApiTokens)?;
-        if input.firm.trim().is_empty() || input.firm.chars().count() > 200 {
-            return Err(AppError::bad_input("input.firm", "1 to 200 characters").into());
-        }
-        let now = state.clock.now();
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let request = ApiTokenRequest {
+        let command = IssueApiToken {
             role: enums::Role::Evaluator,
             unit_id: None,
-            unit: None,
-            firm: input.firm.trim().to_owned(),
+            firm: input.firm,
             purpose: input.purpose,
             days: input.days,
-            created_by_user_id: viewer.user_id,
-            now,
         };
-        let (token, row) = issue_api_token(&txn, &state.keys, &state.config, request).await?;
-        let entry = AuditEntry {
-            action: "api_token.create",
-            entity: "api_token",
-            entity_id: Some(global_id(NodeType::ApiToken, row.id).0),
-            before: None,
-            after: Some(json!({ "firm": row.firm, "role": row.role, "expiresAt": row.expires_at })),
-        };
-        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
-        txn.commit().await.map_err(AppError::from)?;
+        let (token, row) = api_tokens::issue(ctx.state()?, &ctx.actor()?, command).await?;
         Ok(CreateApiTokenPayload { token, api_token: ApiToken(row) })
     }
 
@@ -123,29 +77,8 @@ impl ApiTokenMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "Which token.")] input: RevokeApiTokenInput,
     ) -> Result<RevokeApiTokenPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ManageApiTokens)?;
         let id = expect_id(&input.id, NodeType::ApiToken, "input.id")?;
-        let row = api_token::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?;
-        let row = row.ok_or_else(|| AppError::not_found("API token"))?;
-        if row.revoked_at.is_some() {
-            return Err(AppError::InvalidTransition("the token is already revoked".into()).into());
-        }
-        let now = state.clock.now();
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let jti = row.jti.clone();
-        let row = revoke(&txn, row, now).await?;
-        let entry = AuditEntry {
-            action: "api_token.revoke",
-            entity: "api_token",
-            entity_id: Some(global_id(NodeType::ApiToken, id).0),
-            before: None,
-            after: Some(json!({ "revokedAt": now })),
-        };
-        write_audit(&txn, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
-        txn.commit().await.map_err(AppError::from)?;
-        state.sessions.forget(&format!("token:{jti}"));
+        let row = api_tokens::revoke(ctx.state()?, &ctx.actor()?, id).await?;
         Ok(RevokeApiTokenPayload { api_token: ApiToken(row) })
     }
 }

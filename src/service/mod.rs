@@ -1,0 +1,29 @@
+//! The service layer: one function per command. Each asks the policy, applies the domain rules,
+//! and writes its rows, its audit entry and (for records) its outbox row in one transaction; it
+//! returns the outcome or an `AppError`. The GraphQL resolvers, the CLI and the jobs all call
+//! these functions, so a write has one home however it is started.
+
+pub mod accounts;
+pub mod api_tokens;
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    auth::Viewer,
+    state::AppState,
+    store::{audit::RequestTrace, record_writer::WriteContext},
+};
+
+/// Who acts, for which request, and when.
+pub struct Actor<'a> {
+    pub viewer: &'a Viewer,
+    pub trace: &'a RequestTrace,
+    pub now: DateTime<Utc>,
+}
+
+impl<'a> Actor<'a> {
+    /// The audit stamp and rules the store's writers take.
+    pub fn write_context(&self, state: &'a AppState) -> WriteContext<'a> {
+        WriteContext { viewer: self.viewer, trace: self.trace, now: self.now, rules: &state.config.repair_rules }
+    }
+}
