@@ -5,6 +5,8 @@
 
 pub mod accounts;
 pub mod api_tokens;
+pub mod credit_records;
+pub mod scope;
 
 use chrono::{DateTime, Utc};
 

@@ -1,13 +1,8 @@
 //! `createCreditRecord`.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{enums, official, unit};
-use sea_orm::{EntityTrait, TransactionTrait};
 
 use crate::{
-    auth::policy::{self, records::can_create_record, Operation},
-    domain::record_rules::{check_record, default_disclosure, RecordDraft},
-    error::AppError,
     graphql::{
         context::ContextExt,
         ids::{expect_id, NodeType},
@@ -17,7 +12,7 @@ use crate::{
             CreditRecord,
         },
     },
-    store::record_writer::{write_new_record, NewRecord, WriteContext},
+    service::credit_records::{self, CreateRecord},
 };
 
 /// A new record.
@@ -72,74 +67,26 @@ impl CreateCreditRecordMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The record.")] input: CreateCreditRecordInput,
     ) -> Result<CreditRecordPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        let db = &state.db;
-        policy::may(viewer, Operation::CreateCreditRecord)?;
-        let recording_unit =
-            viewer.unit_id.ok_or_else(|| AppError::Forbidden("your account has no unit to record as".into()))?;
-        let unit_id = expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?;
-        if unit::Entity::find_by_id(unit_id).one(db).await.map_err(AppError::from)?.is_none() {
-            return Err(AppError::bad_input("input.unitId", "no such unit").into());
-        }
-        let official_id = match &input.official_id {
-            Some(id) => {
-                let row = expect_id(id, NodeType::Official, "input.officialId")?;
-                let person = official::Entity::find_by_id(row).one(db).await.map_err(AppError::from)?;
-                match person {
-                    Some(person) if person.unit_id == unit_id => Some(row),
-                    Some(_) => {
-                        return Err(
-                            AppError::bad_input("input.officialId", "the official does not belong to the unit").into()
-                        )
-                    }
-                    None => return Err(AppError::bad_input("input.officialId", "no such official").into()),
-                }
-            }
-            None => None,
-        };
-        let subject_type = if official_id.is_some() { enums::SubjectType::Official } else { enums::SubjectType::Unit };
-        let authorised = super::shared::authorised_categories(db, Some(recording_unit)).await?;
-        let (polarity, category, severity) = (input.polarity.into(), input.category.into(), input.severity.into());
-        can_create_record(viewer, polarity, category, subject_type, &authorised)?;
-        let disclosure = input.disclosure.map(Into::into).unwrap_or_else(|| default_disclosure(subject_type));
-        let today = state.clock.today();
-        let draft = RecordDraft {
-            subject_type,
-            polarity,
-            category,
-            severity,
-            disclosure,
-            title: &input.title,
-            facts: &input.facts,
-            document_number: input.document_number.as_deref(),
-            deciding_authority: &input.deciding_authority,
-            occurred_on: input.occurred_on.0,
-            decided_on: input.decided_on.0,
-        };
-        check_record(&draft, today)?;
-        let new = NewRecord {
-            subject_type,
-            unit_id,
-            official_id,
-            polarity,
-            category,
+        let command = CreateRecord {
+            unit_id: expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?,
+            official_id: input
+                .official_id
+                .as_ref()
+                .map(|id| expect_id(id, NodeType::Official, "input.officialId"))
+                .transpose()?,
+            polarity: input.polarity.into(),
+            category: input.category.into(),
             sector: input.sector.into(),
-            severity,
+            severity: input.severity.into(),
             title: input.title,
             facts: input.facts,
             document_number: input.document_number,
             deciding_authority: input.deciding_authority,
             occurred_on: input.occurred_on.0,
             decided_on: input.decided_on.0,
-            disclosure,
-            recorded_by_unit_id: recording_unit,
-            source: None,
+            disclosure: input.disclosure.map(Into::into),
         };
-        let at = WriteContext { viewer, trace: ctx.trace(), now: state.clock.now(), rules: &state.config.repair_rules };
-        let txn = db.begin().await.map_err(AppError::from)?;
-        let record = write_new_record(&txn, &at, new).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let record = credit_records::create(ctx.state()?, &ctx.actor()?, command).await?;
         Ok(CreditRecordPayload { record: CreditRecord(record) })
     }
 }

@@ -1,0 +1,197 @@
+//! Credit records: create, correct and revoke. Each write is one transaction with its audit entry
+//! and, for a dishonesty record, its outbox row (see `store::record_writer`).
+
+use chrono::NaiveDate;
+use entity::{
+    credit_record,
+    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+    official, unit,
+};
+use sea_orm::{EntityTrait, TransactionTrait};
+
+use super::{scope, Actor};
+use crate::{
+    auth::policy::{
+        may,
+        records::{can_change_record, can_create_record},
+        Operation,
+    },
+    domain::record_rules::{check_record, default_disclosure, RecordDraft},
+    error::{AppError, AppResult},
+    state::AppState,
+    store::record_writer::{write_new_record, write_record_change, NewRecord},
+};
+
+/// A record to enter.
+pub struct CreateRecord {
+    pub unit_id: i32,
+    pub official_id: Option<i32>,
+    pub polarity: Polarity,
+    pub category: RecordCategory,
+    pub sector: Sector,
+    pub severity: Severity,
+    pub title: String,
+    pub facts: String,
+    pub document_number: Option<String>,
+    pub deciding_authority: String,
+    pub occurred_on: NaiveDate,
+    pub decided_on: NaiveDate,
+    /// `None`: the subject's default (a unit's SHARED, an official's RESTRICTED).
+    pub disclosure: Option<Disclosure>,
+}
+
+/// Corrections; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct CorrectRecord {
+    pub title: Option<String>,
+    pub facts: Option<String>,
+    pub document_number: Option<String>,
+    pub deciding_authority: Option<String>,
+    pub sector: Option<Sector>,
+    pub severity: Option<Severity>,
+    pub disclosure: Option<Disclosure>,
+    pub occurred_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+}
+
+/// Enters a record as the actor's unit, if that unit may record its category.
+pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) -> AppResult<credit_record::Model> {
+    let viewer = actor.viewer;
+    may(viewer, Operation::CreateCreditRecord)?;
+    let recording_unit =
+        viewer.unit_id.ok_or_else(|| AppError::Forbidden("your account has no unit to record as".into()))?;
+    if unit::Entity::find_by_id(command.unit_id).one(&state.db).await?.is_none() {
+        return Err(AppError::bad_input("input.unitId", "no such unit"));
+    }
+    if let Some(id) = command.official_id {
+        match official::Entity::find_by_id(id).one(&state.db).await? {
+            Some(person) if person.unit_id == command.unit_id => {}
+            Some(_) => return Err(AppError::bad_input("input.officialId", "the official does not belong to the unit")),
+            None => return Err(AppError::bad_input("input.officialId", "no such official")),
+        }
+    }
+    let subject_type = if command.official_id.is_some() { SubjectType::Official } else { SubjectType::Unit };
+    let authorised = scope::authorised_categories(&state.db, Some(recording_unit)).await?;
+    can_create_record(viewer, command.polarity, command.category, subject_type, &authorised)?;
+    let disclosure = command.disclosure.unwrap_or_else(|| default_disclosure(subject_type));
+    let draft = RecordDraft {
+        subject_type,
+        polarity: command.polarity,
+        category: command.category,
+        severity: command.severity,
+        disclosure,
+        title: &command.title,
+        facts: &command.facts,
+        document_number: command.document_number.as_deref(),
+        deciding_authority: &command.deciding_authority,
+        occurred_on: command.occurred_on,
+        decided_on: command.decided_on,
+    };
+    check_record(&draft, state.clock.today())?;
+    let new = NewRecord {
+        subject_type,
+        unit_id: command.unit_id,
+        official_id: command.official_id,
+        polarity: command.polarity,
+        category: command.category,
+        sector: command.sector,
+        severity: command.severity,
+        title: command.title,
+        facts: command.facts,
+        document_number: command.document_number,
+        deciding_authority: command.deciding_authority,
+        occurred_on: command.occurred_on,
+        decided_on: command.decided_on,
+        disclosure,
+        recorded_by_unit_id: recording_unit,
+        source: None,
+    };
+    let txn = state.db.begin().await?;
+    let record = write_new_record(&txn, &actor.write_context(state), new).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// The record as the actor may see and change it, at the version they read.
+async fn record_to_change(
+    state: &AppState,
+    actor: &Actor<'_>,
+    id: i32,
+    version: i32,
+) -> AppResult<credit_record::Model> {
+    may(actor.viewer, Operation::ChangeCreditRecord)?;
+    let record = scope::visible_record(&state.db, actor.viewer, id, state.clock.today()).await?;
+    can_change_record(actor.viewer, &record)?;
+    if record.version != version {
+        return Err(AppError::Conflict(format!("the record has changed (now version {})", record.version)));
+    }
+    Ok(record)
+}
+
+/// Writes `changed` over `before` if the row is still at its version, with the audit entry and
+/// the outbox row, in one transaction (a concurrent change makes it `CONFLICT`).
+async fn save(
+    state: &AppState,
+    actor: &Actor<'_>,
+    action: &str,
+    before: credit_record::Model,
+    changed: credit_record::Model,
+    note: Option<&str>,
+) -> AppResult<credit_record::Model> {
+    let txn = state.db.begin().await?;
+    let changed = write_record_change(&txn, &actor.write_context(state), action, &before, changed, note).await?;
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// Corrects a record (not a revoked one: `INVALID_TRANSITION`); the disclosure window follows the
+/// severity and decision date.
+pub async fn correct(
+    state: &AppState,
+    actor: &Actor<'_>,
+    id: i32,
+    version: i32,
+    change: CorrectRecord,
+) -> AppResult<credit_record::Model> {
+    let before = record_to_change(state, actor, id, version).await?;
+    if before.status == RecordStatus::Revoked {
+        return Err(AppError::InvalidTransition("a revoked record cannot be changed".into()));
+    }
+    let mut changed = before.clone();
+    if let Some(title) = change.title {
+        changed.title = title.trim().to_owned();
+    }
+    changed.facts = change.facts.unwrap_or(changed.facts);
+    changed.document_number = change.document_number.or(changed.document_number);
+    changed.deciding_authority = change.deciding_authority.unwrap_or(changed.deciding_authority);
+    changed.sector = change.sector.unwrap_or(changed.sector);
+    changed.severity = change.severity.unwrap_or(changed.severity);
+    changed.disclosure = change.disclosure.unwrap_or(changed.disclosure);
+    changed.occurred_on = change.occurred_on.unwrap_or(changed.occurred_on);
+    changed.decided_on = change.decided_on.unwrap_or(changed.decided_on);
+    check_record(&RecordDraft::of(&changed), state.clock.today())?;
+    if changed.polarity == Polarity::Dishonesty {
+        changed.disclosure_until = state.config.repair_rules.disclosure_until(changed.severity, changed.decided_on);
+    }
+    save(state, actor, "credit_record.update", before, changed, None).await
+}
+
+/// Revokes a record (from any status but REVOKED), with the reason in the audit log; pushed again.
+pub async fn revoke(
+    state: &AppState,
+    actor: &Actor<'_>,
+    id: i32,
+    version: i32,
+    reason: &str,
+) -> AppResult<credit_record::Model> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > 2_000 {
+        return Err(AppError::bad_input("input.reason", "give a reason of at most 2000 characters"));
+    }
+    let before = record_to_change(state, actor, id, version).await?;
+    if before.status == RecordStatus::Revoked {
+        return Err(AppError::InvalidTransition("the record is already revoked".into()));
+    }
+    let changed = credit_record::Model { status: RecordStatus::Revoked, ..before.clone() };
+    save(state, actor, "credit_record.revoke", before, changed, Some(reason)).await
+}
