@@ -6,7 +6,9 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod credit_records;
+pub mod platform_pushes;
 pub mod scope;
+pub mod training;
 
 use chrono::{DateTime, Utc};
 
