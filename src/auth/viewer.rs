@@ -37,6 +37,11 @@ impl Viewer {
         Self { subject: "system:cli".into(), role: Some(Role::Admin), ..Self::anonymous() }
     }
 
+    /// A job of the server itself (`system:…` without a role); the console operator has a role.
+    pub fn is_system(&self) -> bool {
+        self.role.is_none() && self.subject.starts_with("system:")
+    }
+
     pub fn is_anonymous(&self) -> bool {
         self.role.is_none()
     }

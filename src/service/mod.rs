@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod credit_records;
+pub mod deadlines;
 pub mod platform_pushes;
 pub mod scope;
 pub mod training;

@@ -3,9 +3,8 @@
 use async_graphql::{Context, Object, Result, SimpleObject};
 
 use crate::{
-    auth::policy::{may, Operation},
     graphql::{context::ContextExt, scalars::DateTime},
-    jobs::deadline_sweep::sweep,
+    service::deadlines::sweep,
 };
 
 /// What a sweep changed (zero everywhere when run again with nothing newly due).
@@ -34,17 +33,15 @@ impl DeadlineSweepMutation {
     /// run changes nothing more. Every change is audited under the caller.
     #[graphql(visible = "crate::graphql::visibility::run_deadline_sweep")]
     async fn run_deadline_sweep(&self, ctx: &Context<'_>) -> Result<DeadlineSweepPayload> {
-        let state = ctx.state()?;
-        may(ctx.viewer()?, Operation::RunDeadlineSweep)?;
-        let at = ctx.write_context()?;
-        let report = sweep(&state.db, &at, state.clock.today()).await?;
+        let actor = ctx.actor()?;
+        let report = sweep(ctx.state()?, &actor).await?;
         Ok(DeadlineSweepPayload {
             rectifications_overdue: report.rectifications_overdue,
             objections_overdue: report.objections_overdue,
             complaints_overdue: report.complaints_overdue,
             commitments_overdue: report.commitments_overdue,
             records_lifted: report.records_lifted,
-            ran_at: DateTime(at.now),
+            ran_at: DateTime(actor.now),
         })
     }
 }
