@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod api_tokens;
+pub mod commitments;
 pub mod credit_records;
 pub mod deadlines;
 pub mod platform_pushes;

@@ -2,21 +2,11 @@
 //! the same transaction, linked to the commitment.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{
-    commitment,
-    enums::{self, CommitmentStatus as Stored},
-    unit,
-};
-use sea_orm::{EntityTrait, Set, TransactionTrait};
 
 use crate::{
-    auth::policy::commitments::{can_create_commitment, can_set_commitment_status},
-    domain::commitment_rules::{check_entry, check_outcome, check_transition},
-    error::AppError,
     graphql::{
         context::ContextExt,
         ids::{expect_id, NodeType},
-        query::load_commitment,
         scalars::Date,
         types::{
             commitment::{CommitmentKind, CommitmentStatus},
@@ -24,11 +14,8 @@ use crate::{
             Commitment, CreditRecord,
         },
     },
-    store::record_writer::{write_new_record, NewRecord},
-    store::versioned::{expect_version, insert_audited, save_versioned},
+    service::commitments::{self, CommitmentOutcome, NewCommitment},
 };
-
-use super::shared::in_scope;
 
 /// A new commitment.
 #[derive(InputObject)]
@@ -91,38 +78,16 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The commitment.")] input: CreateCommitmentInput,
     ) -> Result<CommitmentPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        crate::auth::policy::may(viewer, crate::auth::policy::Operation::KeepCommitments)?;
-        let unit_id = expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?;
-        if unit::Entity::find_by_id(unit_id).one(&state.db).await.map_err(AppError::from)?.is_none() {
-            return Err(AppError::bad_input("input.unitId", "no such unit").into());
-        }
-        can_create_commitment(viewer, in_scope(ctx, unit_id).await?)?;
-        let kind: enums::CommitmentKind = input.kind.into();
-        check_entry(kind, input.service_area.as_deref(), &input.content)?;
-        let at = ctx.write_context()?;
-        let row = commitment::ActiveModel {
-            unit_id: Set(unit_id),
-            kind: Set(kind),
-            sector: Set(input.sector.into()),
-            service_area: Set(input.service_area),
-            content: Set(input.content.trim().to_owned()),
-            is_public: Set(input.is_public),
-            due_on: Set(input.due_on.map(|d| d.0)),
-            status: Set(Stored::Pending),
-            evidence: Set(None),
-            legal_basis: Set(None),
-            record_id: Set(None),
-            overdue: Set(false),
-            version: Set(1),
-            created_at: Set(at.now),
-            updated_at: Set(at.now),
-            ..Default::default()
+        let new = NewCommitment {
+            unit_id: expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?,
+            kind: input.kind.into(),
+            sector: input.sector.into(),
+            service_area: input.service_area,
+            content: input.content,
+            is_public: input.is_public,
+            due_on: input.due_on.map(|d| d.0),
         };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let row = insert_audited::<commitment::Entity, _>(&txn, &at, "commitment.create", row).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let row = commitments::create(ctx.state()?, &ctx.actor()?, new).await?;
         Ok(CommitmentPayload { commitment: Commitment(row), record: None })
     }
 
@@ -136,65 +101,16 @@ impl CommitmentMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The outcome.")] input: SetCommitmentStatusInput,
     ) -> Result<CommitmentPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        crate::auth::policy::may(viewer, crate::auth::policy::Operation::KeepCommitments)?;
-        let row = expect_id(&input.id, NodeType::Commitment, "input.id")?;
-        let Commitment(before) = load_commitment(ctx, row).await?.ok_or_else(|| AppError::not_found("commitment"))?;
-        let to: Stored = input.status.into();
-        can_set_commitment_status(viewer, to, in_scope(ctx, before.unit_id).await?)?;
-        expect_version("commitment", before.version, input.version)?;
-        check_transition(before.status, to)?;
-        check_outcome(to, input.evidence.as_deref(), input.legal_basis.as_deref())?;
-        let at = ctx.write_context()?;
-        let today = state.clock.today();
-        let breach = if to == Stored::Breached {
-            // Read before the transaction, which then writes first (SQLite).
-            let unit = unit::Entity::find_by_id(before.unit_id).one(&state.db).await.map_err(AppError::from)?;
-            let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
-            let deciding = match viewer.unit_id {
-                Some(id) => unit::Entity::find_by_id(id).one(&state.db).await.map_err(AppError::from)?.map(|u| u.name),
-                None => None,
-            };
-            Some(NewRecord {
-                subject_type: enums::SubjectType::Unit,
-                unit_id: before.unit_id,
-                official_id: None,
-                polarity: enums::Polarity::Dishonesty,
-                category: enums::RecordCategory::CommitmentBreach,
-                sector: before.sector,
-                severity: input.severity.map(Into::into).unwrap_or(enums::Severity::General),
-                title: format!("{unit_name}承诺未践行"),
-                facts: input.facts.clone().unwrap_or_else(|| format!("承诺内容：{}", before.content)),
-                document_number: None,
-                deciding_authority: deciding.unwrap_or_else(|| "德化县社会信用体系建设领导小组办公室".into()),
-                occurred_on: before.due_on.unwrap_or(today).min(today),
-                decided_on: today,
-                disclosure: enums::Disclosure::Shared,
-                recorded_by_unit_id: viewer.unit_id.unwrap_or(before.unit_id),
-                source: Some(("commitment", before.id)),
-            })
-        } else {
-            None
-        };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let record = match breach {
-            Some(new) => Some(write_new_record(&txn, &at, new).await?),
-            None => None,
-        };
-        let changed = commitment::Model {
-            status: to,
+        let outcome = CommitmentOutcome {
+            id: expect_id(&input.id, NodeType::Commitment, "input.id")?,
+            version: input.version,
+            status: input.status.into(),
             evidence: input.evidence,
             legal_basis: input.legal_basis,
-            version: before.version + 1,
-            updated_at: at.now,
-            record_id: record.as_ref().map(|r| r.id),
-            ..before.clone()
+            severity: input.severity.map(Into::into),
+            facts: input.facts,
         };
-        // A concurrent change makes this touch no row: `CONFLICT`, and the record is rolled back too.
-        let after =
-            save_versioned::<commitment::Entity, _>(&txn, &at, "commitment.set_status", &before, changed).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let (after, record) = commitments::set_status(ctx.state()?, &ctx.actor()?, outcome).await?;
         Ok(CommitmentPayload { commitment: Commitment(after), record: record.map(CreditRecord) })
     }
 }
