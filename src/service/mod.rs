@@ -9,6 +9,7 @@ pub mod commitments;
 pub mod credit_records;
 pub mod deadlines;
 pub mod platform_pushes;
+pub mod rectifications;
 pub mod scope;
 pub mod training;
 

@@ -45,6 +45,21 @@ pub async fn visible_record(
     }
 }
 
+/// A workflow row of record `record` as the viewer may see it (signed in, and the record
+/// visible): returns the record; `NOT_FOUND` naming `what` otherwise.
+pub async fn workflow_record(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    record: i32,
+    today: NaiveDate,
+    what: &str,
+) -> AppResult<credit_record::Model> {
+    if !policy::workflows::can_read_workflows(viewer) {
+        return Err(AppError::not_found(what));
+    }
+    visible_record(db, viewer, record, today).await.map_err(|_| AppError::not_found(what))
+}
+
 /// The record categories `unit` is a recording authority for.
 pub async fn authorised_categories(db: &DatabaseConnection, unit: Option<i32>) -> AppResult<Vec<RecordCategory>> {
     let Some(unit) = unit else { return Ok(Vec::new()) };

@@ -3,30 +3,15 @@
 //! RECTIFYING on opening, → RECTIFIED on acceptance, each change audited and pushed.
 
 use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, ID};
-use entity::{
-    enums::{RecordStatus, RectificationStatus as Stored},
-    rectification,
-};
-use sea_orm::{Set, TransactionTrait};
 
-use super::shared::{authorised_categories, in_scope, record_of, visible_record};
 use crate::{
-    auth::policy::{
-        may,
-        workflows::{can_manage_rectification, can_record_court_removal, can_submit_rectification},
-        Operation,
-    },
-    domain::{record_rules::require_text, rectification_rules as rules},
-    error::AppError,
     graphql::{
         context::ContextExt,
         ids::{expect_id, NodeType},
-        query::load_rectification,
         scalars::Date,
         types::{rectification::ListingResolution, CreditRecord, Rectification},
     },
-    store::record_writer::write_record_change,
-    store::versioned::{expect_version, insert_audited, save_versioned},
+    service::rectifications::{self, Review, Submission},
 };
 
 /// Opens a rectification.
@@ -101,14 +86,6 @@ pub struct RectificationPayload {
     pub record: Option<CreditRecord>,
 }
 
-async fn rectification_of(ctx: &Context<'_>, id: &ID, version: i32) -> Result<rectification::Model, AppError> {
-    let row = expect_id(id, NodeType::Rectification, "input.id")?;
-    let Rectification(model) =
-        load_rectification(ctx, row).await?.ok_or_else(|| AppError::not_found("rectification"))?;
-    expect_version("rectification", model.version, version)?;
-    Ok(model)
-}
-
 #[derive(Default)]
 pub struct RectificationMutation;
 
@@ -122,30 +99,10 @@ impl RectificationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The record and the deadline.")] input: OpenRectificationInput,
     ) -> Result<RectificationPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        may(viewer, Operation::ManageRectifications)?;
-        let record = visible_record(ctx, &input.record_id, "input.recordId").await?;
-        can_manage_rectification(viewer, &record)?;
-        expect_version("record", record.version, input.record_version)?;
-        rules::check_open(record.polarity, record.status, input.deadline.0, state.clock.today())?;
-        let at = ctx.write_context()?;
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let changed = entity::credit_record::Model { status: RecordStatus::Rectifying, ..record.clone() };
-        let record = write_record_change(&txn, &at, "credit_record.rectifying", &record, changed, None).await?;
-        let row = rectification::ActiveModel {
-            record_id: Set(record.id),
-            deadline: Set(input.deadline.0),
-            status: Set(Stored::Pending),
-            opened_by_user_id: Set(viewer.user_id),
-            accountability_flagged: Set(false),
-            version: Set(1),
-            created_at: Set(at.now),
-            updated_at: Set(at.now),
-            ..Default::default()
-        };
-        let opened = insert_audited::<rectification::Entity, _>(&txn, &at, "rectification.open", row).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let record = expect_id(&input.record_id, NodeType::CreditRecord, "input.recordId")?;
+        let (state, actor) = (ctx.state()?, ctx.actor()?);
+        let (opened, record) =
+            rectifications::open(state, &actor, record, input.record_version, input.deadline.0).await?;
         Ok(RectificationPayload { rectification: Rectification(opened), record: Some(CreditRecord(record)) })
     }
 
@@ -157,31 +114,14 @@ impl RectificationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The submission.")] input: SubmitRectificationInput,
     ) -> Result<RectificationPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        may(viewer, Operation::SubmitRectifications)?;
-        let before = rectification_of(ctx, &input.id, input.version).await?;
-        let record = record_of(ctx, before.record_id).await?;
-        can_submit_rectification(viewer, in_scope(ctx, record.unit_id).await?)?;
-        rules::check_transition(before.status, Stored::Submitted)?;
-        let resolution = input.resolution.map(Into::into);
-        rules::check_submission(record.category, &input.cause, &input.plan, &input.completion, resolution)?;
-        let at = ctx.write_context()?;
-        let changed = rectification::Model {
-            cause: Some(input.cause.trim().to_owned()),
-            plan: Some(input.plan.trim().to_owned()),
-            completion: Some(input.completion.trim().to_owned()),
-            resolution,
-            submitted_on: Some(state.clock.today()),
-            status: Stored::Submitted,
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
+        let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
+        let submission = Submission {
+            cause: input.cause,
+            plan: input.plan,
+            completion: input.completion,
+            resolution: input.resolution.map(Into::into),
         };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved =
-            save_versioned::<rectification::Entity, _>(&txn, &at, "rectification.submit", &before, changed).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let saved = rectifications::submit(ctx.state()?, &ctx.actor()?, id, input.version, submission).await?;
         Ok(RectificationPayload { rectification: Rectification(saved), record: None })
     }
 
@@ -193,55 +133,13 @@ impl RectificationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The verdict.")] input: ReviewRectificationInput,
     ) -> Result<RectificationPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        may(viewer, Operation::ManageRectifications)?;
-        let before = rectification_of(ctx, &input.id, input.version).await?;
-        let record = record_of(ctx, before.record_id).await?;
-        can_manage_rectification(viewer, &record)?;
-        let today = state.clock.today();
-        let accept = input.verdict == RectificationVerdict::Accept;
-        let to = if accept { Stored::Accepted } else { Stored::Rejected };
-        rules::check_transition(before.status, to)?;
-        if accept {
-            rules::check_acceptance(record.category, before.court_removed_on)?;
-            if record.status != RecordStatus::Rectifying {
-                return Err(AppError::InvalidTransition(format!("the record is {:?}", record.status)).into());
-            }
-        } else {
-            require_text(input.note.as_deref().unwrap_or(""), "input.note", 5_000)?;
-        }
-        if let Some(deadline) = input.new_deadline {
-            if accept || deadline.0 <= today {
-                return Err(AppError::bad_input(
-                    "input.newDeadline",
-                    "only a rejection sets a new deadline, after today",
-                )
-                .into());
-            }
-        }
-        let at = ctx.write_context()?;
-        let changed = rectification::Model {
-            status: to,
-            review_note: input.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
-            reviewed_at: Some(at.now),
-            reviewer_user_id: viewer.user_id,
-            completed_on: accept.then_some(today),
-            deadline: input.new_deadline.map_or(before.deadline, |d| d.0),
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
+        let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
+        let review = Review {
+            accept: input.verdict == RectificationVerdict::Accept,
+            note: input.note,
+            new_deadline: input.new_deadline.map(|d| d.0),
         };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved =
-            save_versioned::<rectification::Entity, _>(&txn, &at, "rectification.review", &before, changed).await?;
-        let record = if accept {
-            let rectified = entity::credit_record::Model { status: RecordStatus::Rectified, ..record.clone() };
-            Some(write_record_change(&txn, &at, "credit_record.rectified", &record, rectified, None).await?)
-        } else {
-            None
-        };
-        txn.commit().await.map_err(AppError::from)?;
+        let (saved, record) = rectifications::review(ctx.state()?, &ctx.actor()?, id, input.version, review).await?;
         Ok(RectificationPayload { rectification: Rectification(saved), record: record.map(CreditRecord) })
     }
 
@@ -253,28 +151,9 @@ impl RectificationMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The listing's rectification and the day.")] input: RecordCourtRemovalInput,
     ) -> Result<RectificationPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        may(viewer, Operation::RecordCourtRemoval)?;
-        can_record_court_removal(viewer, &authorised_categories(&state.db, viewer.unit_id).await?)?;
-        let before = rectification_of(ctx, &input.id, input.version).await?;
-        let record = record_of(ctx, before.record_id).await?;
-        rules::check_court_removal(record.category, before.status, before.resolution, before.court_removed_on)?;
-        if input.removed_on.0 > state.clock.today() || Some(input.removed_on.0) < before.submitted_on {
-            return Err(AppError::bad_input("input.removedOn", "between the submission and today").into());
-        }
-        let at = ctx.write_context()?;
-        let changed = rectification::Model {
-            court_removed_on: Some(input.removed_on.0),
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
-        };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved =
-            save_versioned::<rectification::Entity, _>(&txn, &at, "rectification.court_removal", &before, changed)
-                .await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
+        let (state, actor) = (ctx.state()?, ctx.actor()?);
+        let saved = rectifications::record_court_removal(state, &actor, id, input.version, input.removed_on.0).await?;
         Ok(RectificationPayload { rectification: Rectification(saved), record: None })
     }
 }

@@ -2,8 +2,8 @@
 //! in the viewer's subtree, and which categories a unit may record.
 
 use async_graphql::{Context, ID};
-use entity::{credit_record, enums::RecordCategory, recording_authority, unit};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use entity::{credit_record, unit};
+use sea_orm::{DatabaseConnection, EntityTrait};
 
 use crate::{
     error::{AppError, AppResult},
@@ -37,16 +37,4 @@ pub async fn in_scope(ctx: &Context<'_>, unit: i32) -> AppResult<bool> {
 pub async fn existing_unit(db: &DatabaseConnection, id: &ID, field: &str) -> AppResult<unit::Model> {
     let row = expect_id(id, NodeType::Unit, field)?;
     unit::Entity::find_by_id(row).one(db).await?.ok_or_else(|| AppError::bad_input(field, "no such unit"))
-}
-
-/// The record categories `unit` is a recording authority for.
-pub async fn authorised_categories(db: &DatabaseConnection, unit: Option<i32>) -> AppResult<Vec<RecordCategory>> {
-    let Some(unit) = unit else { return Ok(Vec::new()) };
-    Ok(recording_authority::Entity::find()
-        .select_only()
-        .column(recording_authority::Column::Category)
-        .filter(recording_authority::Column::UnitId.eq(unit))
-        .into_tuple()
-        .all(db)
-        .await?)
 }
