@@ -19,6 +19,7 @@ pub struct Metrics {
     sql_statements: AtomicU64,
     sql_errors: AtomicU64,
     graphql_operations: AtomicU64,
+    session_lookups: AtomicU64,
     requests: Mutex<BTreeMap<(String, u16), u64>>,
     latency_counts: [AtomicU64; BUCKETS.len()],
     latency_sum_micros: AtomicU64,
@@ -35,6 +36,11 @@ impl Metrics {
     }
 
     /// Statements executed since start.
+    /// Called when a token's check went to the store (a cache miss: one SQL statement).
+    pub fn record_session_lookup(&self) {
+        self.session_lookups.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn sql_statements(&self) -> u64 {
         self.sql_statements.load(Ordering::Relaxed)
     }
@@ -87,6 +93,11 @@ impl Metrics {
             ("chengxin_sql_statements_total", "SQL statements executed.", &self.sql_statements),
             ("chengxin_sql_errors_total", "SQL statements that failed.", &self.sql_errors),
             ("chengxin_graphql_operations_total", "GraphQL operations executed.", &self.graphql_operations),
+            (
+                "chengxin_session_lookups_total",
+                "Token checks answered by the store rather than the 1 s cache (one SQL statement each).",
+                &self.session_lookups,
+            ),
         ];
         for (name, help, value) in counters {
             let _ = writeln!(out, "# HELP {name} {help}");

@@ -37,7 +37,8 @@ pub struct SessionCache {
 }
 
 impl SessionCache {
-    /// Accepts the token's claims if the store (or a fresh cached answer) agrees.
+    /// Accepts the token's claims if the store (or a fresh cached answer) agrees; `Ok(true)` when
+    /// the store was asked.
     pub async fn check(
         &self,
         db: &DatabaseConnection,
@@ -45,15 +46,15 @@ impl SessionCache {
         role: Role,
         unit_id: Option<i32>,
         now: DateTime<Utc>,
-    ) -> AppResult<()> {
-        let standing = match self.cached(&claims.sub) {
-            Some(standing) => standing,
+    ) -> AppResult<bool> {
+        let (standing, looked_up) = match self.cached(&claims.sub) {
+            Some(standing) => (standing, false),
             None => {
                 let fresh = lookup(db, &claims.sub).await?;
                 if let Ok(mut entries) = self.entries.lock() {
                     entries.insert(claims.sub.clone(), (Instant::now(), fresh.clone()));
                 }
-                fresh
+                (fresh, true)
             }
         };
         match standing {
@@ -63,7 +64,7 @@ impl SessionCache {
             Standing::User { active: true, role: current, unit_id: current_unit, .. }
                 if current == role && current_unit == unit_id =>
             {
-                Ok(())
+                Ok(looked_up)
             }
             Standing::User { active: true, .. } => {
                 Err(AppError::unauthenticated("your role or unit changed; sign in again"))
@@ -74,7 +75,7 @@ impl SessionCache {
             Standing::Token { role: current, unit_id: current_unit, .. }
                 if current == role && current_unit == unit_id =>
             {
-                Ok(())
+                Ok(looked_up)
             }
             Standing::Token { .. } => Err(AppError::unauthenticated("invalid token")),
             Standing::Missing => Err(AppError::unauthenticated("invalid token")),

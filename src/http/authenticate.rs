@@ -30,7 +30,9 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
         },
         None => None,
     };
-    state.sessions.check(&state.db, &claims, role, unit_id, state.clock.now()).await?;
+    if state.sessions.check(&state.db, &claims, role, unit_id, state.clock.now()).await? {
+        state.metrics.record_session_lookup();
+    }
     let user_id = claims.sub.strip_prefix("user:").and_then(|id| id.parse().ok());
     Ok(Viewer {
         subject: claims.sub,
