@@ -8,8 +8,10 @@ pub mod api_tokens;
 pub mod commitments;
 pub mod credit_records;
 pub mod deadlines;
+pub mod objections;
 pub mod platform_pushes;
 pub mod rectifications;
+pub mod repairs;
 pub mod scope;
 pub mod training;
 
