@@ -6,6 +6,8 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod commitments;
+pub mod complaint_form;
+pub mod complaints;
 pub mod credit_records;
 pub mod deadlines;
 pub mod objections;
