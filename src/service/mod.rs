@@ -12,6 +12,7 @@ pub mod credit_records;
 pub mod deadlines;
 pub mod objections;
 pub mod platform_pushes;
+pub mod proposals;
 pub mod rectifications;
 pub mod repairs;
 pub mod scope;

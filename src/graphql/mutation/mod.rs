@@ -13,7 +13,6 @@ mod platform_pushes;
 mod proposals;
 mod rectifications;
 mod repairs;
-mod shared;
 mod submit_complaint;
 mod training;
 mod users;

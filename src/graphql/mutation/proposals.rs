@@ -2,28 +2,18 @@
 //! suggestions and CPPCC proposals handled by units, with late replies visible as such.
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
-use entity::{
-    enums::ProposalStatus as Stored,
-    proposal::{self, Column},
-};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 
-use super::shared::{existing_unit, in_scope};
 use crate::{
-    auth::policy::{may, proposals::can_reply_to_proposal, Operation},
-    domain::{proposal_rules as rules, record_rules::require_text},
-    error::{AppError, AppResult},
     graphql::{
         context::ContextExt,
         ids::{expect_id, NodeType},
-        query::load_proposal,
         scalars::Date,
         types::{
             proposal::{ProposalKind, Satisfaction},
             Proposal,
         },
     },
-    store::versioned::{expect_version, insert_audited, save_versioned},
+    service::proposals::{self, NewProposal},
 };
 
 /// A proposal to register.
@@ -76,13 +66,6 @@ pub struct ProposalPayload {
     pub proposal: Proposal,
 }
 
-async fn proposal_of(ctx: &Context<'_>, id: &ID, version: i32) -> AppResult<proposal::Model> {
-    let row = expect_id(id, NodeType::Proposal, "input.id")?;
-    let Proposal(model) = load_proposal(ctx, row).await?.ok_or_else(|| AppError::not_found("proposal"))?;
-    expect_version("proposal", model.version, version)?;
-    Ok(model)
-}
-
 #[derive(Default)]
 pub struct ProposalMutation;
 
@@ -95,49 +78,16 @@ impl ProposalMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The proposal.")] input: RegisterProposalInput,
     ) -> Result<ProposalPayload> {
-        let state = ctx.state()?;
-        may(ctx.viewer()?, Operation::ManageProposals)?;
-        require_text(&input.number, "input.number", 32)?;
-        require_text(&input.title, "input.title", 300)?;
-        if let Some(proposer) = &input.proposer {
-            require_text(proposer, "input.proposer", 100)?;
-        }
-        let unit = existing_unit(&state.db, &input.handling_unit_id, "input.handlingUnitId").await?;
-        let assigned_on = input.assigned_on.map_or(state.clock.today(), |d| d.0);
-        if input.due_on.0 < assigned_on {
-            return Err(AppError::bad_input("input.dueOn", "must not be before assignedOn").into());
-        }
-        let kind: entity::enums::ProposalKind = input.kind.into();
-        let number = input.number.trim().to_owned();
-        let taken = proposal::Entity::find()
-            .filter(Column::Kind.eq(kind))
-            .filter(Column::Number.eq(number.as_str()))
-            .count(&state.db)
-            .await
-            .map_err(AppError::from)?;
-        if taken > 0 {
-            return Err(AppError::bad_input("input.number", "already registered for this kind").into());
-        }
-        let at = ctx.write_context()?;
-        let row = proposal::ActiveModel {
-            kind: Set(kind),
-            number: Set(number),
-            title: Set(input.title.trim().to_owned()),
-            proposer: Set(input.proposer.map(|p| p.trim().to_owned())),
-            handling_unit_id: Set(unit.id),
-            assigned_on: Set(assigned_on),
-            due_on: Set(input.due_on.0),
-            status: Set(Stored::Assigned),
-            version: Set(1),
-            created_at: Set(at.now),
-            updated_at: Set(at.now),
-            ..Default::default()
+        let new = NewProposal {
+            kind: input.kind.into(),
+            number: input.number,
+            title: input.title,
+            proposer: input.proposer,
+            handling_unit_id: expect_id(&input.handling_unit_id, NodeType::Unit, "input.handlingUnitId")?,
+            assigned_on: input.assigned_on.map(|d| d.0),
+            due_on: input.due_on.0,
         };
-        // Every transaction writes before it reads (SQLite upgrades a reading transaction to a
-        // writing one only if nobody wrote meanwhile); a concurrent twin meets the unique index.
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved = insert_audited::<proposal::Entity, _>(&txn, &at, "proposal.register", row).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let saved = proposals::register(ctx.state()?, &ctx.actor()?, new).await?;
         Ok(ProposalPayload { proposal: Proposal(saved) })
     }
 
@@ -148,25 +98,8 @@ impl ProposalMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The reply.")] input: ReplyToProposalInput,
     ) -> Result<ProposalPayload> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        may(viewer, Operation::ReplyToProposals)?;
-        let before = proposal_of(ctx, &input.id, input.version).await?;
-        can_reply_to_proposal(viewer, in_scope(ctx, before.handling_unit_id).await?)?;
-        rules::check_transition(before.status, Stored::Replied)?;
-        require_text(&input.reply, "input.reply", 10_000)?;
-        let at = ctx.write_context()?;
-        let changed = proposal::Model {
-            status: Stored::Replied,
-            reply: Some(input.reply.trim().to_owned()),
-            replied_on: Some(state.clock.today()),
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
-        };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved = save_versioned::<proposal::Entity, _>(&txn, &at, "proposal.reply", &before, changed).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let id = expect_id(&input.id, NodeType::Proposal, "input.id")?;
+        let saved = proposals::reply(ctx.state()?, &ctx.actor()?, id, input.version, &input.reply).await?;
         Ok(ProposalPayload { proposal: Proposal(saved) })
     }
 
@@ -178,34 +111,10 @@ impl ProposalMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The satisfaction.")] input: RecordProposalSatisfactionInput,
     ) -> Result<ProposalPayload> {
-        let state = ctx.state()?;
-        may(ctx.viewer()?, Operation::ManageProposals)?;
-        let before = proposal_of(ctx, &input.id, input.version).await?;
-        let satisfaction: entity::enums::Satisfaction = input.satisfaction.into();
-        let to = rules::after_satisfaction(satisfaction);
-        rules::check_transition(before.status, to)?;
-        let due_on = match input.new_due_on {
-            Some(_) if to != Stored::Assigned => {
-                return Err(AppError::bad_input("input.newDueOn", "only with UNSATISFIED").into())
-            }
-            Some(day) if day.0 <= state.clock.today() => {
-                return Err(AppError::bad_input("input.newDueOn", "must be after today").into())
-            }
-            Some(day) => day.0,
-            None => before.due_on,
-        };
-        let at = ctx.write_context()?;
-        let changed = proposal::Model {
-            status: to,
-            satisfaction: Some(satisfaction),
-            due_on,
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
-        };
-        let txn = state.db.begin().await.map_err(AppError::from)?;
-        let saved = save_versioned::<proposal::Entity, _>(&txn, &at, "proposal.satisfaction", &before, changed).await?;
-        txn.commit().await.map_err(AppError::from)?;
+        let id = expect_id(&input.id, NodeType::Proposal, "input.id")?;
+        let (satisfaction, due) = (input.satisfaction.into(), input.new_due_on.map(|d| d.0));
+        let (state, actor) = (ctx.state()?, ctx.actor()?);
+        let saved = proposals::record_satisfaction(state, &actor, id, input.version, satisfaction, due).await?;
         Ok(ProposalPayload { proposal: Proposal(saved) })
     }
 }

@@ -3,7 +3,6 @@
 
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
 
-use super::shared::in_scope;
 use crate::{
     auth::{
         client_key::client_key as keyed_address,
@@ -86,8 +85,8 @@ impl SubmitComplaintMutation {
             client_key: client_key(ctx)?,
         };
         let saved = complaint_form::submit(ctx.state()?, &ctx.actor()?, submission).await?;
-        let readable = may(viewer, Operation::ListComplaints).is_ok()
-            && can_read_complaint(viewer, in_scope(ctx, saved.target_unit_id).await?);
+        let in_scope = ctx.loaders()?.unit_scope.load_one(saved.target_unit_id).await?.unwrap_or(false);
+        let readable = may(viewer, Operation::ListComplaints).is_ok() && can_read_complaint(viewer, in_scope);
         Ok(SubmitComplaintPayload {
             reference: global_id(NodeType::Complaint, saved.id),
             received_at: DateTime(saved.received_at),
