@@ -10,7 +10,7 @@ use entity::{
 };
 use sea_orm::{EntityTrait, TransactionTrait};
 
-use super::{scope, Actor};
+use super::{save_alone, scope, Actor};
 use crate::{
     auth::{
         policy::{
@@ -96,11 +96,7 @@ pub async fn assign(
         updated_at: actor.now,
         ..before.clone()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let saved = save_versioned::<complaint::Entity, _>(&txn, &at, "complaint.assign", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<complaint::Entity>(state, actor, "complaint.assign", &before, changed).await
 }
 
 /// The assigned unit's clerk replies.
@@ -125,11 +121,7 @@ pub async fn reply(
         updated_at: actor.now,
         ..before.clone()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let saved = save_versioned::<complaint::Entity, _>(&txn, &at, "complaint.reply", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<complaint::Entity>(state, actor, "complaint.reply", &before, changed).await
 }
 
 /// Concludes: SUBSTANTIATED (perhaps with its record), UNFOUNDED, or CLOSED.

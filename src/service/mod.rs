@@ -19,11 +19,18 @@ pub mod scope;
 pub mod training;
 
 use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, IntoActiveModel, TransactionTrait};
+use serde::Serialize;
 
 use crate::{
     auth::Viewer,
+    error::AppResult,
     state::AppState,
-    store::{audit::RequestTrace, record_writer::WriteContext},
+    store::{
+        audit::RequestTrace,
+        record_writer::WriteContext,
+        versioned::{save_versioned, Versioned},
+    },
 };
 
 /// Who acts, for which request, and when.
@@ -38,4 +45,24 @@ impl<'a> Actor<'a> {
     pub fn write_context(&self, state: &'a AppState) -> WriteContext<'a> {
         WriteContext { viewer: self.viewer, trace: self.trace, now: self.now, rules: &state.config.repair_rules }
     }
+}
+
+/// A change of one versioned row and nothing else: its compare-and-set write and audit entry in
+/// a transaction of their own (`CONFLICT` if someone changed the row first).
+pub(crate) async fn save_alone<E>(
+    state: &AppState,
+    actor: &Actor<'_>,
+    action: &str,
+    before: &E::Model,
+    changed: E::Model,
+) -> AppResult<E::Model>
+where
+    E: Versioned,
+    E::Model: IntoActiveModel<E::ActiveModel> + Serialize + Clone,
+    E::ActiveModel: ActiveModelTrait<Entity = E>,
+{
+    let txn = state.db.begin().await?;
+    let saved = save_versioned::<E, _>(&txn, &actor.write_context(state), action, before, changed).await?;
+    txn.commit().await?;
+    Ok(saved)
 }

@@ -9,7 +9,7 @@ use entity::{
 };
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 
-use super::{scope, Actor};
+use super::{save_alone, scope, Actor};
 use crate::{
     auth::policy::{
         may,
@@ -19,7 +19,7 @@ use crate::{
     domain::{proposal_rules as rules, record_rules::require_text},
     error::{AppError, AppResult},
     state::AppState,
-    store::versioned::{expect_version, insert_audited, save_versioned},
+    store::versioned::{expect_version, insert_audited},
 };
 
 /// A proposal to register.
@@ -114,11 +114,7 @@ pub async fn reply(
         updated_at: actor.now,
         ..before.clone()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let saved = save_versioned::<proposal::Entity, _>(&txn, &at, "proposal.reply", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<proposal::Entity>(state, actor, "proposal.reply", &before, changed).await
 }
 
 /// Records the proposer's satisfaction: satisfied (or basically) closes the proposal, unsatisfied
@@ -153,9 +149,5 @@ pub async fn record_satisfaction(
         updated_at: actor.now,
         ..before.clone()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let saved = save_versioned::<proposal::Entity, _>(&txn, &at, "proposal.satisfaction", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<proposal::Entity>(state, actor, "proposal.satisfaction", &before, changed).await
 }

@@ -10,7 +10,7 @@ use entity::{
 };
 use sea_orm::{EntityTrait, Set, TransactionTrait};
 
-use super::{scope, Actor};
+use super::{save_alone, scope, Actor};
 use crate::{
     auth::policy::{
         may,
@@ -115,11 +115,7 @@ pub async fn submit(
         updated_at: actor.now,
         ..before.clone()
     };
-    let txn = state.db.begin().await?;
-    let at = actor.write_context(state);
-    let saved = save_versioned::<rectification::Entity, _>(&txn, &at, "rectification.submit", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<rectification::Entity>(state, actor, "rectification.submit", &before, changed).await
 }
 
 /// Accepts (the record becomes RECTIFIED; a listing needs the court's removal first) or rejects.
@@ -196,10 +192,5 @@ pub async fn record_court_removal(
         updated_at: actor.now,
         ..before.clone()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let saved =
-        save_versioned::<rectification::Entity, _>(&txn, &at, "rectification.court_removal", &before, changed).await?;
-    txn.commit().await?;
-    Ok(saved)
+    save_alone::<rectification::Entity>(state, actor, "rectification.court_removal", &before, changed).await
 }
