@@ -242,5 +242,7 @@ async fn record_filters_and_order() {
         .await;
     assert_eq!(oldest_first["data"]["creditRecords"]["edges"][0]["node"]["title"], "浔中镇过期");
     let bad = app.graphql(Some(&admin), LIST, json!({ "filter": { "decidedFrom": "2026-13-01" } })).await;
-    assert!(bad.get("errors").is_some());
+    assert_eq!(error_code(&bad), "BAD_USER_INPUT", "{bad}");
+    assert_eq!(bad["errors"][0]["extensions"]["field"], "filter.decidedFrom");
+    assert!(bad["data"].is_null(), "no rows with a bad filter: {bad}");
 }

@@ -124,7 +124,9 @@ async fn refused_transitions_change_nothing() {
     let other_id = opened["data"]["openRectification"]["rectification"]["id"].as_str().unwrap().to_owned();
     let longxun = app.api_token(Role::UnitClerk, Some("龙浔镇")).await;
     let foreign = app.graphql(Some(&longxun), SUBMIT, json!({ "i": submission(&other_id, 1) })).await;
-    assert!(["FORBIDDEN", "NOT_FOUND"].contains(&error_code(&foreign)), "{foreign}");
+    // Another township's SHARED record does not exist for this clerk, nor does its rectification.
+    assert_eq!(error_code(&foreign), "NOT_FOUND", "{foreign}");
+    assert_eq!(record_state(&app, other).await.1, 2, "the record stays as opening left it (version 2)");
     // A recorder opens rectifications of its own records only.
     let court = app.token_for("court").await;
     let mut fixture = RecordFixture::new("浔中镇", "公安的", Disclosure::Shared);
