@@ -2,7 +2,7 @@
 
 use std::{env, fmt, path::PathBuf, time::Duration};
 
-use crate::{domain::repair_rules::RepairRules, error::StartupError, jobs::platform_push::PlatformConfig};
+use crate::{domain::repair_rules::RepairRules, error::StartupError};
 
 /// A secret string: `Debug` and `Display` print a placeholder, never the value.
 #[derive(Clone)]
@@ -22,6 +22,41 @@ impl Secret {
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(***)")
+    }
+}
+
+/// Delivery of records to the municipal credit platform: where and how.
+#[derive(Clone, Debug)]
+pub struct PlatformConfig {
+    /// The platform's endpoint; without one, rows stay queued (and can be exported).
+    pub url: Option<String>,
+    /// The HMAC key.
+    pub secret: Secret,
+    /// How often the worker looks for due rows.
+    pub interval: Duration,
+    /// After this many failed attempts a row is FAILED (an administrator may requeue it).
+    pub max_attempts: i32,
+    /// The first retry waits this long; each next one twice as long, up to `max_backoff`.
+    pub base_backoff: chrono::Duration,
+    pub max_backoff: chrono::Duration,
+    /// How long a claim holds before another process may take the row over.
+    pub lease: chrono::Duration,
+    /// Rows per round.
+    pub batch: u64,
+}
+
+impl Default for PlatformConfig {
+    fn default() -> Self {
+        Self {
+            url: None,
+            secret: Secret::new(""),
+            interval: Duration::from_secs(10),
+            max_attempts: 8,
+            base_backoff: chrono::Duration::seconds(30),
+            max_backoff: chrono::Duration::hours(1),
+            lease: chrono::Duration::seconds(60),
+            batch: 50,
+        }
     }
 }
 

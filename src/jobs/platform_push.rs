@@ -21,40 +21,7 @@ use sha2::Sha256;
 
 use crate::{config::Secret, error::AppResult};
 
-/// Where and how to deliver.
-#[derive(Clone, Debug)]
-pub struct PlatformConfig {
-    /// The platform's endpoint; without one, rows stay queued (and can be exported).
-    pub url: Option<String>,
-    /// The HMAC key.
-    pub secret: Secret,
-    /// How often the worker looks for due rows.
-    pub interval: StdDuration,
-    /// After this many failed attempts a row is FAILED (an administrator may requeue it).
-    pub max_attempts: i32,
-    /// The first retry waits this long; each next one twice as long, up to `max_backoff`.
-    pub base_backoff: Duration,
-    pub max_backoff: Duration,
-    /// How long a claim holds before another process may take the row over.
-    pub lease: Duration,
-    /// Rows per round.
-    pub batch: u64,
-}
-
-impl Default for PlatformConfig {
-    fn default() -> Self {
-        Self {
-            url: None,
-            secret: Secret::new(""),
-            interval: StdDuration::from_secs(10),
-            max_attempts: 8,
-            base_backoff: Duration::seconds(30),
-            max_backoff: Duration::hours(1),
-            lease: Duration::seconds(60),
-            batch: 50,
-        }
-    }
-}
+pub use crate::config::PlatformConfig;
 
 /// `sha256=<hex>` of the body under the secret: the `X-Chengxin-Signature` header.
 pub fn signature(secret: &Secret, body: &[u8]) -> Result<String, String> {

@@ -2,11 +2,21 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{
+    credit_record,
     enums::{ObjectionStatus, RecordStatus, RectificationStatus, RepairStatus},
     objection, rectification, repair_application,
 };
 
-use super::{records::RecordRows, synthetic::Synth, users::demo_user_id};
+use super::{synthetic::Synth, users::demo_user_id};
+
+/// Everything the record seed produces: records and the workflow rows this module adds to them.
+#[derive(Default)]
+pub struct RecordRows {
+    pub records: Vec<credit_record::Model>,
+    pub rectifications: Vec<rectification::Model>,
+    pub objections: Vec<objection::Model>,
+    pub repairs: Vec<repair_application::Model>,
+}
 
 pub fn add_workflows(
     synth: &mut Synth,

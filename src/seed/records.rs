@@ -5,19 +5,11 @@ use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use entity::{
     credit_record,
     enums::{Disclosure, Polarity, RecordCategory as Cat, RecordStatus, Sector, Severity, SubjectType, UnitKind},
-    objection, official, rectification, repair_application,
+    official,
 };
 
+pub use super::record_workflows::RecordRows;
 use super::{record_workflows, synthetic::Synth, units::UnitIndex, users::demo_user_id};
-
-/// Everything the record seed produces.
-#[derive(Default)]
-pub struct RecordRows {
-    pub records: Vec<credit_record::Model>,
-    pub rectifications: Vec<rectification::Model>,
-    pub objections: Vec<objection::Model>,
-    pub repairs: Vec<repair_application::Model>,
-}
 
 /// The unit that records a category (by short name) and its document-number pattern.
 fn recorder_of(category: Cat, synth: &mut Synth) -> (&'static str, &'static str) {
