@@ -1,5 +1,6 @@
 //! The GraphQL API: schema, types, queries, mutations, loaders and paging.
 
+pub mod access;
 pub mod connection;
 pub mod context;
 pub mod ids;

@@ -8,17 +8,17 @@ use entity::{
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
-use super::node::load_official;
 use crate::{
     auth::policy::{self, Operation},
     error::AppError,
     graphql::{
+        access,
         context::ContextExt,
         ids::{expect_id, NodeType},
         scalars::DateTime,
         types::{
             credit_check::{CheckPurpose, CreditCheck, Verdict},
-            CreditRecord,
+            CreditRecord, Official,
         },
     },
     store::audit::{write_audit, AuditEntry},
@@ -53,7 +53,8 @@ impl CreditCheckQuery {
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::CreditCheck)?;
         let row = expect_id(&official_id, NodeType::Official, "officialId")?;
-        let official = load_official(ctx, row).await?.ok_or_else(|| AppError::not_found("official"))?;
+        let official =
+            access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?;
         let records = credit_record::Entity::find()
             .filter(Column::OfficialId.eq(row))
             .filter(Column::Polarity.eq(Polarity::Dishonesty))

@@ -4,11 +4,12 @@ use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
 use entity::credit_record::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 
-use super::{filters::contains, node::load_record};
+use super::filters::contains;
 use crate::{
     auth::policy::{self, records::RecordUse, Operation},
     error::{AppError, AppResult},
     graphql::{
+        access,
         connection::{paginate, OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
@@ -169,6 +170,6 @@ impl CreditRecordQuery {
     ) -> Result<CreditRecord> {
         policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
         let row = expect_id(&id, NodeType::CreditRecord, "id")?;
-        Ok(load_record(ctx, row).await?.ok_or_else(|| AppError::not_found("credit record"))?)
+        Ok(access::record(ctx, row).await?.map(CreditRecord).ok_or_else(|| AppError::not_found("credit record"))?)
     }
 }

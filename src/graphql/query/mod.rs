@@ -14,11 +14,7 @@ mod plan_tasks;
 mod platform_pushes;
 mod proposals;
 mod public_records;
-mod row_access;
 mod units;
-
-pub use node::{load_commitment, load_official, load_record};
-pub use row_access::{load_complaint, load_objection, load_proposal, load_rectification, load_repair_application};
 
 use async_graphql::MergedObject;
 

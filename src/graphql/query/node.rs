@@ -3,17 +3,16 @@
 use async_graphql::{Context, Object, Result, ID};
 
 use crate::{
-    auth::policy::{
-        self, commitments,
-        records::{self, RecordUse},
-        Operation,
-    },
+    auth::policy::{self, Operation},
     error::AppError,
     graphql::{
+        access,
         context::ContextExt,
         ids::{parse_global_id, NodeType},
-        query::{load_complaint, load_objection, load_proposal, load_rectification, load_repair_application},
-        types::{Commitment, CreditRecord, Node, Official, PlanTask, Unit},
+        types::{
+            Commitment, Complaint, CreditRecord, Node, Objection, Official, PlanTask, Proposal, Rectification,
+            RepairApplication, Unit,
+        },
     },
 };
 
@@ -34,7 +33,7 @@ impl NodeQuery {
                 }
                 loaders.units.load_one(row).await?.map(|u| Node::Unit(Unit(u)))
             }
-            NodeType::Official => load_official(ctx, row).await?.map(Node::Official),
+            NodeType::Official => access::official(ctx, row).await?.map(|o| Node::Official(Official(o))),
             NodeType::PlanTask => {
                 if policy::can_read_plan_tasks(viewer).is_err() {
                     return Ok(None);
@@ -45,54 +44,19 @@ impl NodeQuery {
                 if policy::may(viewer, Operation::ListCreditRecords).is_err() {
                     return Ok(None);
                 }
-                load_record(ctx, row).await?.map(Node::CreditRecord)
+                access::record(ctx, row).await?.map(|r| Node::CreditRecord(CreditRecord(r)))
             }
-            NodeType::Commitment => load_commitment(ctx, row).await?.map(Node::Commitment),
-            NodeType::Rectification => load_rectification(ctx, row).await?.map(Node::Rectification),
-            NodeType::Objection => load_objection(ctx, row).await?.map(Node::Objection),
-            NodeType::RepairApplication => load_repair_application(ctx, row).await?.map(Node::RepairApplication),
-            NodeType::Complaint => load_complaint(ctx, row).await?.map(Node::Complaint),
-            NodeType::Proposal => load_proposal(ctx, row).await?.map(Node::Proposal),
+            NodeType::Commitment => access::commitment(ctx, row).await?.map(|c| Node::Commitment(Commitment(c))),
+            NodeType::Rectification => {
+                access::rectification(ctx, row).await?.map(|r| Node::Rectification(Rectification(r)))
+            }
+            NodeType::Objection => access::objection(ctx, row).await?.map(|o| Node::Objection(Objection(o))),
+            NodeType::RepairApplication => {
+                access::repair_application(ctx, row).await?.map(|r| Node::RepairApplication(RepairApplication(r)))
+            }
+            NodeType::Complaint => access::complaint(ctx, row).await?.map(|c| Node::Complaint(Complaint(c))),
+            NodeType::Proposal => access::proposal(ctx, row).await?.map(|p| Node::Proposal(Proposal(p))),
             NodeType::User | NodeType::ApiToken | NodeType::AuditEntry | NodeType::PlatformPush => None,
         })
     }
-}
-
-/// An official by row id if the viewer may see them (the single-row form of the policy).
-pub async fn load_official(ctx: &Context<'_>, row: i32) -> Result<Option<Official>, AppError> {
-    let viewer = ctx.viewer()?;
-    let loaders = ctx.loaders()?;
-    let Some(official) = loaders.officials.load_one(row).await? else {
-        return Ok(None);
-    };
-    let in_scope = if policy::reads_depend_on_subtree(viewer) {
-        loaders.unit_scope.load_one(official.unit_id).await?.unwrap_or(false)
-    } else {
-        false
-    };
-    Ok(policy::can_read_official(viewer, in_scope).then_some(Official(official)))
-}
-
-/// A record by row id if the viewer may see it (the single-row form of the record policy).
-pub async fn load_record(ctx: &Context<'_>, row: i32) -> Result<Option<CreditRecord>, AppError> {
-    let viewer = ctx.viewer()?;
-    let loaders = ctx.loaders()?;
-    let today = ctx.state()?.clock.today();
-    let Some(record) = loaders.records.load_one(row).await? else { return Ok(None) };
-    let in_scope = if policy::reads_depend_on_subtree(viewer) {
-        loaders.unit_scope.load_one(record.unit_id).await?.unwrap_or(false)
-    } else {
-        false
-    };
-    Ok(records::can_read_record(viewer, &record, today, RecordUse::Rows, in_scope).then_some(CreditRecord(record)))
-}
-
-/// A commitment by row id if the viewer may see it.
-pub async fn load_commitment(ctx: &Context<'_>, row: i32) -> Result<Option<Commitment>, AppError> {
-    let viewer = ctx.viewer()?;
-    let loaders = ctx.loaders()?;
-    let Some(commitment) = loaders.commitments.load_one(row).await? else { return Ok(None) };
-    let in_scope = policy::reads_depend_on_subtree(viewer)
-        && loaders.unit_scope.load_one(commitment.unit_id).await?.unwrap_or(false);
-    Ok(commitments::can_read_commitment(viewer, &commitment, in_scope).then_some(Commitment(commitment)))
 }

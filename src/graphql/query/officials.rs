@@ -4,11 +4,12 @@ use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
 use entity::official;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{filters::contains, node::load_official};
+use super::filters::contains;
 use crate::{
     auth::policy,
     error::AppError,
     graphql::{
+        access,
         connection::{paginate, OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
@@ -113,6 +114,6 @@ impl OfficialQuery {
     async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> Result<Official> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
-        Ok(load_official(ctx, row).await?.ok_or_else(|| AppError::not_found("official"))?)
+        Ok(access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?)
     }
 }

@@ -5,10 +5,10 @@ use entity::commitment;
 
 use super::{record_enums::Sector, CreditRecord, Unit};
 use crate::graphql::{
+    access,
     connection::connection_types,
     context::ContextExt,
     ids::{global_id, NodeType},
-    query::load_record,
     scalars::{Date, DateTime},
 };
 
@@ -116,7 +116,7 @@ impl Commitment {
     /// The dishonesty record a breach created, if the viewer may see it.
     async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
-        Ok(load_record(ctx, record).await?)
+        Ok(access::record(ctx, record).await?.map(CreditRecord))
     }
 
     /// Send back with `setCommitmentStatus`.

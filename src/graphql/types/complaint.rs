@@ -8,10 +8,10 @@ use crate::{
     auth::policy::complaints::sees_complainant,
     error::AppError,
     graphql::{
+        access,
         connection::connection_types,
         context::ContextExt,
         ids::{global_id, NodeType},
-        query::{load_official, load_record},
         scalars::{Date, DateTime},
     },
     store::identifier_reads::IdentifierReads,
@@ -77,7 +77,7 @@ impl Complaint {
     /// The public servant complained about, if named and the viewer may see them.
     async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
-        Ok(load_official(ctx, official).await?)
+        Ok(access::official(ctx, official).await?.map(Official))
     }
 
     /// The key sector.
@@ -148,7 +148,7 @@ impl Complaint {
     /// The dishonesty record a substantiated complaint led to, if the viewer may see it.
     async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
-        Ok(load_record(ctx, record).await?)
+        Ok(access::record(ctx, record).await?.map(CreditRecord))
     }
 
     /// Send back with the next change.

@@ -9,10 +9,10 @@ use super::{
 };
 use crate::auth::policy::workflows::can_read_workflows;
 use crate::graphql::{
+    access,
     connection::connection_types,
     context::ContextExt,
     ids::{global_id, NodeType},
-    query::load_official,
     scalars::{Date, DateTime},
 };
 
@@ -107,7 +107,7 @@ impl CreditRecord {
     #[graphql(visible = "crate::graphql::visibility::list_officials")]
     async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
-        Ok(load_official(ctx, official).await?)
+        Ok(access::official(ctx, official).await?.map(Official))
     }
 
     /// The recording unit.

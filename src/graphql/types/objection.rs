@@ -5,8 +5,8 @@ use entity::objection;
 
 use super::CreditRecord;
 use crate::graphql::{
+    access,
     ids::{global_id, NodeType},
-    query::load_record,
     scalars::{Date, DateTime},
 };
 
@@ -38,7 +38,7 @@ impl Objection {
 
     /// The record objected to, if the viewer may see it.
     async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
-        Ok(load_record(ctx, self.0.record_id).await?)
+        Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
 
     /// The grounds given.

@@ -5,8 +5,8 @@ use entity::repair_application;
 
 use super::CreditRecord;
 use crate::graphql::{
+    access,
     ids::{global_id, NodeType},
-    query::load_record,
     scalars::DateTime,
 };
 
@@ -36,7 +36,7 @@ impl RepairApplication {
 
     /// The record to repair, if the viewer may see it.
     async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
-        Ok(load_record(ctx, self.0.record_id).await?)
+        Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
 
     /// The measures taken (loss recovered, impact removed …).

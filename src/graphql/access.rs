@@ -1,0 +1,94 @@
+//! Single rows by id, each through the policy's row predicate — the one place the API reads a
+//! row it was given an id for (`node`, `creditRecord`, nested fields, `creditCheck`). Answers are
+//! models, wrapped by the caller in its GraphQL type; `None` is "no such row you may see".
+
+use async_graphql::Context;
+use entity::{commitment, complaint, credit_record, objection, official, proposal, rectification, repair_application};
+
+use crate::{
+    auth::policy::{
+        self, commitments, complaints, proposals,
+        records::{self, RecordUse},
+        workflows,
+    },
+    error::AppError,
+    graphql::context::ContextExt,
+};
+
+type Found<M> = Result<Option<M>, AppError>;
+
+/// Whether `unit` lies in the viewer's subtree (asked only when the viewer's reads depend on it).
+async fn in_scope(ctx: &Context<'_>, unit: Option<i32>) -> Result<bool, AppError> {
+    let Some(unit) = unit else { return Ok(false) };
+    if !policy::reads_depend_on_subtree(ctx.viewer()?) {
+        return Ok(false);
+    }
+    Ok(ctx.loaders()?.unit_scope.load_one(unit).await?.unwrap_or(false))
+}
+
+/// An official, if the viewer may see them.
+pub async fn official(ctx: &Context<'_>, row: i32) -> Found<official::Model> {
+    let Some(official) = ctx.loaders()?.officials.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(official.unit_id)).await?;
+    Ok(policy::can_read_official(ctx.viewer()?, scope).then_some(official))
+}
+
+/// A credit record, if the viewer may see it.
+pub async fn record(ctx: &Context<'_>, row: i32) -> Found<credit_record::Model> {
+    let today = ctx.state()?.clock.today();
+    let Some(record) = ctx.loaders()?.records.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(record.unit_id)).await?;
+    Ok(records::can_read_record(ctx.viewer()?, &record, today, RecordUse::Rows, scope).then_some(record))
+}
+
+/// A commitment, if the viewer may see it.
+pub async fn commitment(ctx: &Context<'_>, row: i32) -> Found<commitment::Model> {
+    let Some(commitment) = ctx.loaders()?.commitments.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(commitment.unit_id)).await?;
+    Ok(commitments::can_read_commitment(ctx.viewer()?, &commitment, scope).then_some(commitment))
+}
+
+/// Whether the viewer sees a workflow row of record `record`: signed in and the record visible.
+async fn workflow_visible(ctx: &Context<'_>, record_id: i32) -> Result<bool, AppError> {
+    Ok(workflows::can_read_workflows(ctx.viewer()?) && record(ctx, record_id).await?.is_some())
+}
+
+/// A rectification, if the viewer may see its record.
+pub async fn rectification(ctx: &Context<'_>, row: i32) -> Found<rectification::Model> {
+    let Some(model) = ctx.loaders()?.rectifications.load_one(row).await? else { return Ok(None) };
+    Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
+}
+
+/// An objection, if the viewer may see its record.
+pub async fn objection(ctx: &Context<'_>, row: i32) -> Found<objection::Model> {
+    let Some(model) = ctx.loaders()?.objections.load_one(row).await? else { return Ok(None) };
+    Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
+}
+
+/// A repair application, if the viewer may see its record.
+pub async fn repair_application(ctx: &Context<'_>, row: i32) -> Found<repair_application::Model> {
+    let Some(model) = ctx.loaders()?.repair_applications.load_one(row).await? else { return Ok(None) };
+    Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
+}
+
+/// A complaint, if the viewer may see it (a clerk: aimed at or assigned to its subtree).
+pub async fn complaint(ctx: &Context<'_>, row: i32) -> Found<complaint::Model> {
+    let viewer = ctx.viewer()?;
+    if policy::may(viewer, policy::Operation::ListComplaints).is_err() {
+        return Ok(None);
+    }
+    let Some(model) = ctx.loaders()?.complaints.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(model.target_unit_id)).await? || in_scope(ctx, model.assigned_unit_id).await?;
+    Ok(complaints::can_read_complaint(viewer, scope).then_some(model))
+}
+
+/// A proposal, if the viewer may see it (a clerk: handled in its subtree).
+pub async fn proposal(ctx: &Context<'_>, row: i32) -> Found<proposal::Model> {
+    let viewer = ctx.viewer()?;
+    if policy::may(viewer, policy::Operation::ListProposals).is_err() {
+        return Ok(None);
+    }
+    let Some(model) = ctx.loaders()?.proposals.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(model.handling_unit_id)).await?;
+    Ok(proposals::can_read_proposal(viewer, scope).then_some(model))
+}
