@@ -55,7 +55,12 @@ impl CreditCheckQuery {
         let row = expect_id(&official_id, NodeType::Official, "officialId")?;
         let official =
             access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?;
+        // Through the record policy like every list (for the roles that may check, it is all of
+        // an official's records).
+        let visible =
+            policy::records::records_visible_to(viewer, state.clock.today(), policy::records::RecordUse::Rows);
         let records = credit_record::Entity::find()
+            .filter(visible)
             .filter(Column::OfficialId.eq(row))
             .filter(Column::Polarity.eq(Polarity::Dishonesty))
             .filter(Column::Status.is_not_in([RecordStatus::Repaired, RecordStatus::Revoked]))
