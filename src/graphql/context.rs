@@ -11,7 +11,6 @@ use crate::{
     service::Actor,
     state::AppState,
     store::audit::RequestTrace,
-    store::record_writer::WriteContext,
 };
 
 /// How many `login`s one HTTP request (with all its batch) has asked for: at most one runs.
@@ -31,8 +30,6 @@ pub trait ContextExt {
     fn request_id(&self) -> &str;
     /// The request's ids for the audit log.
     fn trace(&self) -> &RequestTrace;
-    /// Who writes, now, under which rules — for the writers shared by mutations and jobs.
-    fn write_context(&self) -> AppResult<WriteContext<'_>>;
     /// Who acts, for the service layer.
     fn actor(&self) -> AppResult<Actor<'_>>;
 }
@@ -61,15 +58,5 @@ impl ContextExt for Context<'_> {
 
     fn actor(&self) -> AppResult<Actor<'_>> {
         Ok(Actor { viewer: self.viewer()?, trace: self.trace(), now: self.state()?.clock.now() })
-    }
-
-    fn write_context(&self) -> AppResult<WriteContext<'_>> {
-        let state = self.state()?;
-        Ok(WriteContext {
-            viewer: self.viewer()?,
-            trace: self.trace(),
-            now: state.clock.now(),
-            rules: &state.config.repair_rules,
-        })
     }
 }
