@@ -1,8 +1,18 @@
-//! One error type for the API. Each variant is one stable `extensions.code`; internal errors are
-//! logged with the request id and the client sees only "internal error".
+//! One error type for every layer. Each variant is one stable code (the API's
+//! `extensions.code`); internal errors are logged with the request id and the client sees only
+//! "internal error". The API's rendering lives in `graphql::errors`.
 
-use async_graphql::ErrorExtensions;
 use sea_orm::{DbErr, SqlErr};
+
+/// Where a bad value sits. The domain and the services name a field of the command they were
+/// given; only the API knows which argument carried the command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputField {
+    /// A field of the command, as a dotted path (`deadline`, `record.title`).
+    Command(String),
+    /// A query argument as the API names it (`first`, `filter.uscc`).
+    Argument(String),
+}
 
 /// An error a resolver returns. It has no `Display` on purpose: the only way into a GraphQL error
 /// is the `From` below, which sets the code and hides internals.
@@ -14,8 +24,9 @@ pub enum AppError {
     Forbidden(String),
     /// Nothing with that id is visible to the viewer (`NOT_FOUND`).
     NotFound(String),
-    /// An input value is wrong (`BAD_USER_INPUT`, with `extensions.field`).
-    BadUserInput { field: String, message: String },
+    /// An input value is wrong (`BAD_USER_INPUT`, with `extensions.field`); the message is
+    /// the reason alone, without the field.
+    BadUserInput { field: InputField, message: String },
     /// A stale `version` or a duplicate key (`CONFLICT`).
     Conflict(String),
     /// A status change the state machine does not allow (`INVALID_TRANSITION`).
@@ -30,8 +41,25 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A field of the command is wrong: `field` is its name (`deadline`) or dotted path.
     pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::BadUserInput { field: field.into(), message: message.into() }
+        Self::BadUserInput { field: InputField::Command(field.into()), message: message.into() }
+    }
+
+    /// A query argument is wrong (the API layer names it).
+    pub fn bad_argument(argument: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::BadUserInput { field: InputField::Argument(argument.into()), message: message.into() }
+    }
+
+    /// The same error for a command nested in a larger one under `parent`: a bad `title` of a
+    /// correction becomes a bad `correction.title`.
+    pub fn within(self, parent: &str) -> Self {
+        match self {
+            Self::BadUserInput { field: InputField::Command(path), message } => {
+                Self::BadUserInput { field: InputField::Command(format!("{parent}.{path}")), message }
+            }
+            other => other,
+        }
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -65,7 +93,8 @@ impl AppError {
         }
     }
 
-    /// The message the client sees.
+    /// The message the client sees; for bad input, the field's path and the reason (the API
+    /// writes the path as the client sent it).
     pub fn public_message(&self) -> String {
         match self {
             Self::Unauthenticated(m)
@@ -76,7 +105,9 @@ impl AppError {
             Self::RateLimited { message, retry_after_seconds } => {
                 format!("{message}; try again in {retry_after_seconds} s")
             }
-            Self::BadUserInput { field, message } => format!("{field}: {message}"),
+            Self::BadUserInput { field: InputField::Command(path) | InputField::Argument(path), message } => {
+                format!("{path}: {message}")
+            }
             Self::NotYetEligible(from) => format!("not yet eligible for credit repair: eligible from {from}"),
             Self::Internal(_) => "internal error".into(),
         }
@@ -94,28 +125,7 @@ impl From<DbErr> for AppError {
     }
 }
 
-impl From<AppError> for async_graphql::Error {
-    fn from(err: AppError) -> Self {
-        if let AppError::Internal(detail) = &err {
-            tracing::error!(error = %detail, "internal error");
-        }
-        let message = err.public_message();
-        async_graphql::Error::new(message).extend_with(|_, ext| {
-            ext.set("code", err.code());
-            if let AppError::BadUserInput { field, .. } = &err {
-                ext.set("field", field.as_str());
-            }
-            if let AppError::RateLimited { retry_after_seconds, .. } = &err {
-                ext.set("retryAfterSeconds", *retry_after_seconds);
-            }
-            if let AppError::NotYetEligible(from) = &err {
-                ext.set("eligibleFrom", from.to_string());
-            }
-        })
-    }
-}
-
-/// Shorthand for resolver results.
+/// Shorthand for results that fail with an [`AppError`].
 pub type AppResult<T> = Result<T, AppError>;
 
 /// Errors that stop the process from starting; these are for operators and may be printed.

@@ -33,7 +33,7 @@ pub async fn issue_api_token<C: ConnectionTrait>(
     request: ApiTokenRequest,
 ) -> Result<(String, api_token::Model), AppError> {
     if !(1..=MAX_DAYS).contains(&request.days) {
-        return Err(AppError::bad_input("input.days", format!("must be between 1 and {MAX_DAYS}")));
+        return Err(AppError::bad_input("days", format!("must be between 1 and {MAX_DAYS}")));
     }
     let jti = uuid::Uuid::new_v4().to_string();
     let lifetime = Duration::days(request.days);

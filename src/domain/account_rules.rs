@@ -11,7 +11,7 @@ pub fn check_username(username: &str) -> Result<(), AppError> {
     if ok {
         Ok(())
     } else {
-        Err(AppError::bad_input("input.username", "3 to 64 characters of a-z, 0-9, '.', '_' or '-'"))
+        Err(AppError::bad_input("username", "3 to 64 characters of a-z, 0-9, '.', '_' or '-'"))
     }
 }
 
@@ -27,7 +27,7 @@ pub fn check_password(password: &str, field: &str) -> Result<(), AppError> {
 /// Evaluation firms get API tokens, not accounts.
 pub fn check_account_role(role: Role) -> Result<(), AppError> {
     if role == Role::Evaluator {
-        Err(AppError::bad_input("input.role", "evaluation firms get API tokens (createApiToken), not accounts"))
+        Err(AppError::bad_input("role", "evaluation firms get API tokens (createApiToken), not accounts"))
     } else {
         Ok(())
     }
@@ -36,7 +36,7 @@ pub fn check_account_role(role: Role) -> Result<(), AppError> {
 /// 1 to 100 characters.
 pub fn check_display_name(name: &str) -> Result<(), AppError> {
     if name.trim().is_empty() || name.chars().count() > 100 {
-        Err(AppError::bad_input("input.displayName", "1 to 100 characters"))
+        Err(AppError::bad_input("displayName", "1 to 100 characters"))
     } else {
         Ok(())
     }
@@ -56,8 +56,8 @@ mod tests {
 
     #[test]
     fn passwords_and_roles() {
-        assert!(check_password("short", "input.password").is_err());
-        assert!(check_password("correct horse battery", "input.password").is_ok());
+        assert!(check_password("short", "password").is_err());
+        assert!(check_password("correct horse battery", "password").is_ok());
         assert!(check_account_role(Role::Evaluator).is_err());
         assert!(check_account_role(Role::Leader).is_ok());
     }

@@ -36,10 +36,10 @@ pub fn check_outcome(to: CommitmentStatus, evidence: Option<&str>, legal_basis: 
     let given = |v: Option<&str>| v.is_some_and(|t| !t.trim().is_empty() && t.chars().count() <= 5_000);
     match to {
         CommitmentStatus::Fulfilled if !given(evidence) => {
-            Err(AppError::bad_input("input.evidence", "give the evidence of fulfilment"))
+            Err(AppError::bad_input("evidence", "give the evidence of fulfilment"))
         }
         CommitmentStatus::ChangedLawfully if !given(legal_basis) => {
-            Err(AppError::bad_input("input.legalBasis", "a lawful change needs its legal basis"))
+            Err(AppError::bad_input("legalBasis", "a lawful change needs its legal basis"))
         }
         _ => Ok(()),
     }
@@ -49,12 +49,12 @@ pub fn check_outcome(to: CommitmentStatus, evidence: Option<&str>, legal_basis: 
 /// or any.
 pub fn check_entry(kind: CommitmentKind, service_area: Option<&str>, content: &str) -> Result<(), AppError> {
     if content.trim().is_empty() || content.chars().count() > 5_000 {
-        return Err(AppError::bad_input("input.content", "1 to 5000 characters"));
+        return Err(AppError::bad_input("content", "1 to 5000 characters"));
     }
     match (kind, service_area) {
         (CommitmentKind::TownshipPublic, Some(area)) if SERVICE_AREAS.contains(&area) => Ok(()),
         (CommitmentKind::TownshipPublic, _) => {
-            Err(AppError::bad_input("input.serviceArea", format!("one of {}", SERVICE_AREAS.join("、"))))
+            Err(AppError::bad_input("serviceArea", format!("one of {}", SERVICE_AREAS.join("、"))))
         }
         _ => Ok(()),
     }

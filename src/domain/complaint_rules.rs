@@ -27,18 +27,18 @@ pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
 /// A public submission: content of 10 to 2000 characters; an optional name (≤ 50) and a phone
 /// of 7 to 20 digits (a leading + and dashes allowed).
 pub fn check_submission(content: &str, name: Option<&str>, phone: Option<&str>) -> Result<(), AppError> {
-    require_text(content, "input.content", MAX_CONTENT)?;
+    require_text(content, "content", MAX_CONTENT)?;
     if content.trim().chars().count() < 10 {
-        return Err(AppError::bad_input("input.content", "describe the matter in at least 10 characters"));
+        return Err(AppError::bad_input("content", "describe the matter in at least 10 characters"));
     }
     if let Some(name) = name {
-        require_text(name, "input.contactName", 50)?;
+        require_text(name, "contactName", 50)?;
     }
     if let Some(phone) = phone {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
         let shape = phone.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '-' || (i == 0 && c == '+'));
         if !shape || !(7..=20).contains(&digits) {
-            return Err(AppError::bad_input("input.contactPhone", "7 to 20 digits"));
+            return Err(AppError::bad_input("contactPhone", "7 to 20 digits"));
         }
     }
     Ok(())

@@ -23,9 +23,9 @@ pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
 
 /// An objection is filed against a dishonesty record still in force, with its grounds.
 pub fn check_filing(polarity: Polarity, status: RecordStatus, grounds: &str) -> Result<(), AppError> {
-    require_text(grounds, "input.grounds", 5_000)?;
+    require_text(grounds, "grounds", 5_000)?;
     if polarity != Polarity::Dishonesty {
-        return Err(AppError::bad_input("input.recordId", "objections are filed against dishonesty records"));
+        return Err(AppError::bad_input("recordId", "objections are filed against dishonesty records"));
     }
     if matches!(status, RecordStatus::Revoked | RecordStatus::Repaired) {
         return Err(AppError::InvalidTransition(format!("a {status:?} record no longer takes objections")));

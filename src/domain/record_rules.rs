@@ -51,35 +51,35 @@ pub fn default_disclosure(subject_type: SubjectType) -> Disclosure {
 
 /// Checks a draft against the design's rules on the county's `today`.
 pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), AppError> {
-    require_text(draft.title, "input.title", 300)?;
-    require_text(draft.facts, "input.facts", 10_000)?;
-    require_text(draft.deciding_authority, "input.decidingAuthority", 200)?;
+    require_text(draft.title, "title", 300)?;
+    require_text(draft.facts, "facts", 10_000)?;
+    require_text(draft.deciding_authority, "decidingAuthority", 200)?;
     if let Some(number) = draft.document_number {
-        require_text(number, "input.documentNumber", 100)?;
+        require_text(number, "documentNumber", 100)?;
     }
     if (draft.category == RecordCategory::Commendation) != (draft.polarity == Polarity::Honor) {
         return Err(AppError::bad_input(
-            "input.category",
+            "category",
             "COMMENDATION goes with HONOR, every other category with DISHONESTY",
         ));
     }
     if draft.occurred_on > today {
-        return Err(AppError::bad_input("input.occurredOn", "must not be in the future"));
+        return Err(AppError::bad_input("occurredOn", "must not be in the future"));
     }
     if draft.decided_on > today {
-        return Err(AppError::bad_input("input.decidedOn", "must not be in the future"));
+        return Err(AppError::bad_input("decidedOn", "must not be in the future"));
     }
     if draft.decided_on < draft.occurred_on {
-        return Err(AppError::bad_input("input.decidedOn", "must not be before occurredOn"));
+        return Err(AppError::bad_input("decidedOn", "must not be before occurredOn"));
     }
     if draft.disclosure == Disclosure::Public && draft.subject_type == SubjectType::Official {
-        return Err(AppError::bad_input("input.disclosure", "an official's record is never PUBLIC (personal privacy)"));
+        return Err(AppError::bad_input("disclosure", "an official's record is never PUBLIC (personal privacy)"));
     }
     if draft.disclosure == Disclosure::Public
         && draft.polarity == Polarity::Dishonesty
         && draft.severity == Severity::Minor
     {
-        return Err(AppError::bad_input("input.disclosure", "a MINOR record is not published"));
+        return Err(AppError::bad_input("disclosure", "a MINOR record is not published"));
     }
     Ok(())
 }
@@ -121,7 +121,7 @@ mod tests {
 
     fn field(result: Result<(), AppError>) -> String {
         match result {
-            Err(AppError::BadUserInput { field, .. }) => field,
+            Err(AppError::BadUserInput { field: crate::error::InputField::Command(field), .. }) => field,
             other => panic!("expected bad input, got {other:?}"),
         }
     }
@@ -135,22 +135,22 @@ mod tests {
     fn each_rule_names_its_field() {
         let mut d = draft();
         d.decided_on = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        assert_eq!(field(check_record(&d, today())), "input.decidedOn");
+        assert_eq!(field(check_record(&d, today())), "decidedOn");
         let mut d = draft();
         d.decided_on = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
-        assert_eq!(field(check_record(&d, today())), "input.decidedOn");
+        assert_eq!(field(check_record(&d, today())), "decidedOn");
         let mut d = draft();
         d.subject_type = SubjectType::Official;
-        assert_eq!(field(check_record(&d, today())), "input.disclosure");
+        assert_eq!(field(check_record(&d, today())), "disclosure");
         let mut d = draft();
         d.severity = Severity::Minor;
-        assert_eq!(field(check_record(&d, today())), "input.disclosure");
+        assert_eq!(field(check_record(&d, today())), "disclosure");
         let mut d = draft();
         d.category = RecordCategory::Commendation;
-        assert_eq!(field(check_record(&d, today())), "input.category");
+        assert_eq!(field(check_record(&d, today())), "category");
         let mut d = draft();
         d.title = "  ";
-        assert_eq!(field(check_record(&d, today())), "input.title");
+        assert_eq!(field(check_record(&d, today())), "title");
     }
 
     #[test]

@@ -36,13 +36,13 @@ pub fn check_open(
     today: NaiveDate,
 ) -> Result<(), AppError> {
     if polarity != Polarity::Dishonesty {
-        return Err(AppError::bad_input("input.recordId", "only a dishonesty record is rectified"));
+        return Err(AppError::bad_input("recordId", "only a dishonesty record is rectified"));
     }
     if status != RecordStatus::Active {
         return Err(AppError::InvalidTransition(format!("a {status:?} record cannot be put under rectification")));
     }
     if deadline <= today {
-        return Err(AppError::bad_input("input.deadline", "must be after today"));
+        return Err(AppError::bad_input("deadline", "must be after today"));
     }
     Ok(())
 }
@@ -56,12 +56,12 @@ pub fn check_submission(
     completion: &str,
     resolution: Option<ListingResolution>,
 ) -> Result<(), AppError> {
-    require_text(cause, "input.cause", 5_000)?;
-    require_text(plan, "input.plan", 5_000)?;
-    require_text(completion, "input.completion", 5_000)?;
+    require_text(cause, "cause", 5_000)?;
+    require_text(plan, "plan", 5_000)?;
+    require_text(completion, "completion", 5_000)?;
     if category == RecordCategory::DefaultedJudgmentDebtor && resolution.is_none() {
         return Err(AppError::bad_input(
-            "input.resolution",
+            "resolution",
             "a 失信被执行人 listing is completed by OBLIGATION_PERFORMED or SETTLEMENT_PERFORMED",
         ));
     }
@@ -84,7 +84,7 @@ pub fn check_court_removal(
     already: Option<NaiveDate>,
 ) -> Result<(), AppError> {
     if category != RecordCategory::DefaultedJudgmentDebtor {
-        return Err(AppError::bad_input("input.id", "only a 失信被执行人 listing is removed by the court"));
+        return Err(AppError::bad_input("id", "only a 失信被执行人 listing is removed by the court"));
     }
     if already.is_some() {
         return Err(AppError::InvalidTransition("the court has already removed this listing".into()));

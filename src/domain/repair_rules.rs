@@ -95,7 +95,7 @@ impl RepairRules {
     /// day otherwise.
     pub fn check_repairable(&self, case: &RepairCase, today: NaiveDate) -> Result<&RuleSet, AppError> {
         if case.polarity != Polarity::Dishonesty {
-            return Err(AppError::bad_input("input.recordId", "only a dishonesty record is repaired"));
+            return Err(AppError::bad_input("recordId", "only a dishonesty record is repaired"));
         }
         if matches!(case.status, RecordStatus::Repaired | RecordStatus::Revoked) {
             return Err(AppError::InvalidTransition(format!("a {:?} record cannot be repaired", case.status)));

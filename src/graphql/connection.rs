@@ -68,16 +68,16 @@ pub fn decode_cursor(cursor: &str, field: &str) -> AppResult<u64> {
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .and_then(|text| text.strip_prefix("cx1:").and_then(|n| n.parse::<u64>().ok()))
         .filter(|position| *position <= MAX_CURSOR_POSITION)
-        .ok_or_else(|| AppError::bad_input(field, "not a valid cursor"))
+        .ok_or_else(|| AppError::bad_argument(field, "not a valid cursor"))
 }
 
 /// Checks a page size against the cap.
 pub fn page_size(value: Option<i32>, field: &str, limits: &Limits) -> AppResult<Option<u64>> {
     match value {
         None => Ok(None),
-        Some(n) if n < 0 => Err(AppError::bad_input(field, "must not be negative")),
+        Some(n) if n < 0 => Err(AppError::bad_argument(field, "must not be negative")),
         Some(n) if n as u64 > limits.max_page_size => {
-            Err(AppError::bad_input(field, format!("must be at most {}", limits.max_page_size)))
+            Err(AppError::bad_argument(field, format!("must be at most {}", limits.max_page_size)))
         }
         Some(n) => Ok(Some(n as u64)),
     }
@@ -171,7 +171,7 @@ where
     let first = page_size(args.first, "first", limits)?;
     let last = page_size(args.last, "last", limits)?;
     if first.is_some() && last.is_some() {
-        return Err(AppError::bad_input("last", "use either first or last, not both"));
+        return Err(AppError::bad_argument("last", "use either first or last, not both"));
     }
     let start = match &args.after {
         Some(cursor) => decode_cursor(cursor, "after")? + 1,
@@ -239,7 +239,7 @@ macro_rules! connection_types {
             }
 
             /// How many items match the filter in all pages (of those the viewer may see).
-            async fn total_count(&self) -> async_graphql::Result<i64> {
+            async fn total_count(&self) -> crate::error::AppResult<i64> {
                 Ok(self.total.get().await? as i64)
             }
         }

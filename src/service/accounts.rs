@@ -54,7 +54,7 @@ fn audited(user: &user_account::Model) -> serde_json::Value {
 async fn existing_unit(state: &AppState, id: i32) -> AppResult<i32> {
     match unit::Entity::find_by_id(id).one(&state.db).await? {
         Some(_) => Ok(id),
-        None => Err(AppError::bad_input("input.unitId", "no such unit")),
+        None => Err(AppError::bad_input("unitId", "no such unit")),
     }
 }
 
@@ -67,12 +67,12 @@ pub async fn create_user(state: &AppState, actor: &Actor<'_>, new: NewUser) -> A
     may(actor.viewer, Operation::ManageUsers)?;
     check_username(&new.username)?;
     check_display_name(&new.display_name)?;
-    check_password(&new.password, "input.password")?;
+    check_password(&new.password, "password")?;
     check_account_role(new.role)?;
     let unit_id = existing_unit(state, new.unit_id).await?;
     let taken = user_account::Entity::find().filter(user_account::Column::Username.eq(new.username.as_str()));
     if taken.count(&state.db).await? > 0 {
-        return Err(AppError::bad_input("input.username", "already taken"));
+        return Err(AppError::bad_input("username", "already taken"));
     }
     let password_hash = hash_password_bounded(new.password).await?;
     let txn = state.db.begin().await?;
@@ -109,7 +109,7 @@ pub async fn update_user(state: &AppState, actor: &Actor<'_>, change: UserChange
     let before = user_account::Entity::find_by_id(change.id).one(&state.db).await?;
     let before = before.ok_or_else(|| AppError::not_found("user"))?;
     if actor.viewer.user_id == Some(change.id) && (change.role.is_some() || change.active == Some(false)) {
-        return Err(AppError::bad_input("input.id", "you cannot change your own role or deactivate yourself"));
+        return Err(AppError::bad_input("id", "you cannot change your own role or deactivate yourself"));
     }
     expect_version("user", before.version, change.version)?;
     let mut changed = before.clone();
@@ -155,7 +155,7 @@ pub async fn reset_password(
     password: String,
 ) -> AppResult<user_account::Model> {
     may(actor.viewer, Operation::ManageUsers)?;
-    check_password(&password, "input.password")?;
+    check_password(&password, "password")?;
     let before = user_account::Entity::find_by_id(id).one(&state.db).await?;
     let before = before.ok_or_else(|| AppError::not_found("user"))?;
     let password_hash = hash_password_bounded(password).await?;

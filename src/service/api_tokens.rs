@@ -36,7 +36,7 @@ pub async fn issue(
     may(actor.viewer, Operation::ManageApiTokens)?;
     let firm = command.firm.trim().to_owned();
     if firm.is_empty() || firm.chars().count() > 200 {
-        return Err(AppError::bad_input("input.firm", "1 to 200 characters"));
+        return Err(AppError::bad_input("firm", "1 to 200 characters"));
     }
     let request = ApiTokenRequest {
         role: command.role,

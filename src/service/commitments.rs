@@ -52,7 +52,7 @@ pub struct CommitmentOutcome {
 pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> AppResult<commitment::Model> {
     may(actor.viewer, Operation::KeepCommitments)?;
     if unit::Entity::find_by_id(new.unit_id).one(&state.db).await?.is_none() {
-        return Err(AppError::bad_input("input.unitId", "no such unit"));
+        return Err(AppError::bad_input("unitId", "no such unit"));
     }
     can_create_commitment(actor.viewer, scope::in_subtree(&state.db, actor.viewer, new.unit_id).await?)?;
     check_entry(new.kind, new.service_area.as_deref(), &new.content)?;

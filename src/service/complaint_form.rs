@@ -61,7 +61,7 @@ async fn named_official(
     match official::Entity::find_by_id(official).one(db).await? {
         Some(row) if row.unit_id == target_unit => Ok(Some(row.id)),
         _ if anonymous => Ok(None),
-        _ => Err(AppError::bad_input("input.officialId", "no such official in the target unit")),
+        _ => Err(AppError::bad_input("officialId", "no such official in the target unit")),
     }
 }
 
@@ -73,7 +73,7 @@ pub async fn submit(state: &AppState, actor: &Actor<'_>, submission: Submission)
     let phone = submission.contact_phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
     rules::check_submission(&submission.content, name, phone)?;
     let target = unit::Entity::find_by_id(submission.target_unit_id).one(&state.db).await?;
-    let target = target.ok_or_else(|| AppError::bad_input("input.targetUnitId", "no such unit"))?;
+    let target = target.ok_or_else(|| AppError::bad_input("targetUnitId", "no such unit"))?;
     // Only the public's submissions carry the address key and count against its limit.
     let limited = submission.client_key.filter(|_| viewer.is_anonymous());
     // For the public, the answer is the same whether or not the official serves the unit.

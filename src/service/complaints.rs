@@ -81,10 +81,10 @@ pub async fn assign(
     let before = complaint_of(state, actor, id, version).await?;
     rules::check_transition(before.status, Status::Assigned)?;
     let unit = unit::Entity::find_by_id(unit_id).one(&state.db).await?;
-    let unit = unit.ok_or_else(|| AppError::bad_input("input.unitId", "no such unit"))?;
+    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", "no such unit"))?;
     let today = state.clock.today();
     let deadline = match deadline {
-        Some(day) if day <= today => return Err(AppError::bad_input("input.deadline", "must be after today")),
+        Some(day) if day <= today => return Err(AppError::bad_input("deadline", "must be after today")),
         Some(day) => day,
         None => today + Duration::days(i64::from(state.config.deadlines.complaint_days)),
     };
@@ -112,7 +112,7 @@ pub async fn reply(
     let before = complaint_of(state, actor, id, version).await?;
     can_reply_to_complaint(viewer, &before, in_scope(state, viewer, before.assigned_unit_id).await?)?;
     rules::check_transition(before.status, Status::Replied)?;
-    require_text(reply, "input.reply", 5_000)?;
+    require_text(reply, "reply", 5_000)?;
     let changed = complaint::Model {
         status: Status::Replied,
         reply: Some(reply.trim().to_owned()),
@@ -137,24 +137,24 @@ pub async fn conclude(
     let before = complaint_of(state, actor, id, version).await?;
     let to = conclusion.to;
     if !matches!(to, Status::Substantiated | Status::Unfounded | Status::Closed) {
-        return Err(AppError::bad_input("input.status", "SUBSTANTIATED, UNFOUNDED or CLOSED"));
+        return Err(AppError::bad_input("status", "SUBSTANTIATED, UNFOUNDED or CLOSED"));
     }
     rules::check_transition(before.status, to)?;
-    require_text(&conclusion.conclusion, "input.conclusion", 5_000)?;
+    require_text(&conclusion.conclusion, "conclusion", 5_000)?;
     if conclusion.record.is_some() && to != Status::Substantiated {
-        return Err(AppError::bad_input("input.record", "only a substantiated complaint creates a record"));
+        return Err(AppError::bad_input("record", "only a substantiated complaint creates a record"));
     }
     let unit = unit::Entity::find_by_id(before.target_unit_id).one(&state.db).await?;
     let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
     let new = match conclusion.record {
         Some(spec) => {
             if spec.category == RecordCategory::Commendation {
-                return Err(AppError::bad_input("input.record.category", "a complaint leads to dishonesty"));
+                return Err(AppError::bad_input("record.category", "a complaint leads to dishonesty"));
             }
             let title = spec.title.unwrap_or_else(|| format!("{unit_name}被投诉举报查实"));
             let facts = spec.facts.unwrap_or_else(|| before.content.clone());
-            require_text(&title, "input.record.title", 300)?;
-            require_text(&facts, "input.record.facts", 10_000)?;
+            require_text(&title, "record.title", 300)?;
+            require_text(&facts, "record.facts", 10_000)?;
             let today = state.clock.today();
             Some(NewRecord {
                 subject_type: enums::SubjectType::Unit,

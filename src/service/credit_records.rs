@@ -61,13 +61,13 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
     let recording_unit =
         viewer.unit_id.ok_or_else(|| AppError::Forbidden("your account has no unit to record as".into()))?;
     if unit::Entity::find_by_id(command.unit_id).one(&state.db).await?.is_none() {
-        return Err(AppError::bad_input("input.unitId", "no such unit"));
+        return Err(AppError::bad_input("unitId", "no such unit"));
     }
     if let Some(id) = command.official_id {
         match official::Entity::find_by_id(id).one(&state.db).await? {
             Some(person) if person.unit_id == command.unit_id => {}
-            Some(_) => return Err(AppError::bad_input("input.officialId", "the official does not belong to the unit")),
-            None => return Err(AppError::bad_input("input.officialId", "no such official")),
+            Some(_) => return Err(AppError::bad_input("officialId", "the official does not belong to the unit")),
+            None => return Err(AppError::bad_input("officialId", "no such official")),
         }
     }
     let subject_type = if command.official_id.is_some() { SubjectType::Official } else { SubjectType::Unit };
@@ -186,7 +186,7 @@ pub async fn revoke(
 ) -> AppResult<credit_record::Model> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > 2_000 {
-        return Err(AppError::bad_input("input.reason", "give a reason of at most 2000 characters"));
+        return Err(AppError::bad_input("reason", "give a reason of at most 2000 characters"));
     }
     let before = record_to_change(state, actor, id, version).await?;
     if before.status == RecordStatus::Revoked {

@@ -111,7 +111,7 @@ pub async fn decide(
     rules::check_transition(before.status, step.to)?;
     let decided = step.to != Status::UnderReview;
     if decided {
-        require_text(step.decision.as_deref().unwrap_or(""), "input.decision", 5_000)?;
+        require_text(step.decision.as_deref().unwrap_or(""), "decision", 5_000)?;
     }
     let remedy = if step.to == Status::Upheld { Some(remedied(state, &record, step.remedy)?) } else { None };
     let changed = objection::Model {
@@ -152,7 +152,7 @@ fn remedied(
 ) -> AppResult<credit_record::Model> {
     let mut changed = record.clone();
     match remedy {
-        None => return Err(AppError::bad_input("input.remedy", "an upheld objection revokes or corrects the record")),
+        None => return Err(AppError::bad_input("remedy", "an upheld objection revokes or corrects the record")),
         Some(Remedy::Revoke) => changed.status = RecordStatus::Revoked,
         Some(Remedy::Correct(correction)) => {
             if correction.title.is_none()
@@ -160,7 +160,7 @@ fn remedied(
                 && correction.severity.is_none()
                 && correction.disclosure.is_none()
             {
-                return Err(AppError::bad_input("input.correction", "give at least one corrected field"));
+                return Err(AppError::bad_input("correction", "give at least one corrected field"));
             }
             if let Some(title) = correction.title {
                 changed.title = title.trim().to_owned();
@@ -168,12 +168,7 @@ fn remedied(
             changed.facts = correction.facts.unwrap_or(changed.facts);
             changed.severity = correction.severity.unwrap_or(changed.severity);
             changed.disclosure = correction.disclosure.unwrap_or(changed.disclosure);
-            check_record(&RecordDraft::of(&changed), state.clock.today()).map_err(|e| match e {
-                AppError::BadUserInput { field, message } => {
-                    AppError::bad_input(field.replace("input.", "input.correction."), message)
-                }
-                other => other,
-            })?;
+            check_record(&RecordDraft::of(&changed), state.clock.today()).map_err(|e| e.within("correction"))?;
             if changed.polarity == Polarity::Dishonesty {
                 changed.disclosure_until =
                     state.config.repair_rules.disclosure_until(changed.severity, changed.decided_on);

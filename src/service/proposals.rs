@@ -53,21 +53,21 @@ async fn proposal_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32)
 /// Registers a suggestion or proposal with its handling unit and due date.
 pub async fn register(state: &AppState, actor: &Actor<'_>, new: NewProposal) -> AppResult<proposal::Model> {
     may(actor.viewer, Operation::ManageProposals)?;
-    require_text(&new.number, "input.number", 32)?;
-    require_text(&new.title, "input.title", 300)?;
+    require_text(&new.number, "number", 32)?;
+    require_text(&new.title, "title", 300)?;
     if let Some(proposer) = &new.proposer {
-        require_text(proposer, "input.proposer", 100)?;
+        require_text(proposer, "proposer", 100)?;
     }
     let unit = unit::Entity::find_by_id(new.handling_unit_id).one(&state.db).await?;
-    let unit = unit.ok_or_else(|| AppError::bad_input("input.handlingUnitId", "no such unit"))?;
+    let unit = unit.ok_or_else(|| AppError::bad_input("handlingUnitId", "no such unit"))?;
     let assigned_on = new.assigned_on.unwrap_or(state.clock.today());
     if new.due_on < assigned_on {
-        return Err(AppError::bad_input("input.dueOn", "must not be before assignedOn"));
+        return Err(AppError::bad_input("dueOn", "must not be before assignedOn"));
     }
     let number = new.number.trim().to_owned();
     let taken = proposal::Entity::find().filter(Column::Kind.eq(new.kind)).filter(Column::Number.eq(number.as_str()));
     if taken.count(&state.db).await? > 0 {
-        return Err(AppError::bad_input("input.number", "already registered for this kind"));
+        return Err(AppError::bad_input("number", "already registered for this kind"));
     }
     let row = proposal::ActiveModel {
         kind: Set(new.kind),
@@ -105,7 +105,7 @@ pub async fn reply(
     let before = proposal_of(state, actor, id, version).await?;
     can_reply_to_proposal(viewer, scope::in_subtree(&state.db, viewer, before.handling_unit_id).await?)?;
     rules::check_transition(before.status, Status::Replied)?;
-    require_text(reply, "input.reply", 10_000)?;
+    require_text(reply, "reply", 10_000)?;
     let changed = proposal::Model {
         status: Status::Replied,
         reply: Some(reply.trim().to_owned()),
@@ -132,12 +132,8 @@ pub async fn record_satisfaction(
     let to = rules::after_satisfaction(satisfaction);
     rules::check_transition(before.status, to)?;
     let due_on = match new_due_on {
-        Some(_) if to != Status::Assigned => {
-            return Err(AppError::bad_input("input.newDueOn", "only with UNSATISFIED"))
-        }
-        Some(day) if day <= state.clock.today() => {
-            return Err(AppError::bad_input("input.newDueOn", "must be after today"))
-        }
+        Some(_) if to != Status::Assigned => return Err(AppError::bad_input("newDueOn", "only with UNSATISFIED")),
+        Some(day) if day <= state.clock.today() => return Err(AppError::bad_input("newDueOn", "must be after today")),
         Some(day) => day,
         None => before.due_on,
     };

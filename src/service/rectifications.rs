@@ -139,11 +139,11 @@ pub async fn review(
             return Err(AppError::InvalidTransition(format!("the record is {:?}", record.status)));
         }
     } else {
-        require_text(review.note.as_deref().unwrap_or(""), "input.note", 5_000)?;
+        require_text(review.note.as_deref().unwrap_or(""), "note", 5_000)?;
     }
     if let Some(deadline) = review.new_deadline {
         if review.accept || deadline <= today {
-            return Err(AppError::bad_input("input.newDeadline", "only a rejection sets a new deadline, after today"));
+            return Err(AppError::bad_input("newDeadline", "only a rejection sets a new deadline, after today"));
         }
     }
     let changed = rectification::Model {
@@ -184,7 +184,7 @@ pub async fn record_court_removal(
     let (before, record) = rectification_of(state, actor, id, version).await?;
     rules::check_court_removal(record.category, before.status, before.resolution, before.court_removed_on)?;
     if removed_on > state.clock.today() || Some(removed_on) < before.submitted_on {
-        return Err(AppError::bad_input("input.removedOn", "between the submission and today"));
+        return Err(AppError::bad_input("removedOn", "between the submission and today"));
     }
     let changed = rectification::Model {
         court_removed_on: Some(removed_on),

@@ -63,7 +63,7 @@ pub async fn apply(
     let record = scope::visible_record(&state.db, viewer, record_id, state.clock.today()).await?;
     let in_scope = scope::in_subtree(&state.db, viewer, record.unit_id).await?;
     can_act_for_subject(viewer, Operation::ApplyForRepair, &record, in_scope)?;
-    require_text(measures, "input.measures", 5_000)?;
+    require_text(measures, "measures", 5_000)?;
     let rule_set = eligibility(state, &record).await?;
     let open = repair_application::Entity::find()
         .filter(Column::RecordId.eq(record.id))
@@ -116,7 +116,7 @@ pub async fn decide(
     let to = if approve { Status::Approved } else { Status::Rejected };
     let arrows = [(Status::Submitted, Status::Approved), (Status::Submitted, Status::Rejected)];
     check_arrow("a repair application", &arrows, before.status, to)?;
-    require_text(decision, "input.decision", 5_000)?;
+    require_text(decision, "decision", 5_000)?;
     if approve {
         eligibility(state, &record).await?;
     }

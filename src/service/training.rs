@@ -29,15 +29,15 @@ pub struct RecordTraining {
 pub async fn record(state: &AppState, actor: &Actor<'_>, command: RecordTraining) -> AppResult<official::Model> {
     may(actor.viewer, Operation::RecordTraining)?;
     let person = official::Entity::find_by_id(command.official_id).one(&state.db).await?;
-    let person = person.ok_or_else(|| AppError::bad_input("input.officialId", "no such official"))?;
+    let person = person.ok_or_else(|| AppError::bad_input("officialId", "no such official"))?;
     let course = command.course.trim();
     if course.is_empty() || course.chars().count() > 200 {
-        return Err(AppError::bad_input("input.course", "1 to 200 characters"));
+        return Err(AppError::bad_input("course", "1 to 200 characters"));
     }
     let minutes = (command.hours * Decimal::from(60)).round().to_i32().filter(|m| (1..=12_000).contains(m));
-    let minutes = minutes.ok_or_else(|| AppError::bad_input("input.hours", "more than 0 and at most 200"))?;
+    let minutes = minutes.ok_or_else(|| AppError::bad_input("hours", "more than 0 and at most 200"))?;
     if command.completed_on > state.clock.today() {
-        return Err(AppError::bad_input("input.completedOn", "must not be in the future"));
+        return Err(AppError::bad_input("completedOn", "must not be in the future"));
     }
     let txn = state.db.begin().await?;
     let record = training_record::ActiveModel {

@@ -1,6 +1,7 @@
 //! `createApiToken`, `revokeApiToken` (administrator only).
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use entity::enums;
 
 use crate::{
@@ -58,7 +59,7 @@ impl ApiTokenMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The firm and lifetime.")] input: CreateApiTokenInput,
-    ) -> Result<CreateApiTokenPayload> {
+    ) -> AppResult<CreateApiTokenPayload> {
         let command = IssueApiToken {
             role: enums::Role::Evaluator,
             unit_id: None,
@@ -76,7 +77,7 @@ impl ApiTokenMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which token.")] input: RevokeApiTokenInput,
-    ) -> Result<RevokeApiTokenPayload> {
+    ) -> AppResult<RevokeApiTokenPayload> {
         let id = expect_id(&input.id, NodeType::ApiToken, "input.id")?;
         let row = api_tokens::revoke(ctx.state()?, &ctx.actor()?, id).await?;
         Ok(RevokeApiTokenPayload { api_token: ApiToken(row) })

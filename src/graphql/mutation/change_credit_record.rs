@@ -1,6 +1,7 @@
 //! `updateCreditRecord`, `revokeCreditRecord`: optimistic concurrency on `version`.
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 
 use super::create_credit_record::CreditRecordPayload;
 use crate::{
@@ -66,7 +67,7 @@ impl ChangeCreditRecordMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The changes.")] input: UpdateCreditRecordInput,
-    ) -> Result<CreditRecordPayload> {
+    ) -> AppResult<CreditRecordPayload> {
         let id = expect_id(&input.id, NodeType::CreditRecord, "input.id")?;
         let change = CorrectRecord {
             title: input.title,
@@ -89,7 +90,7 @@ impl ChangeCreditRecordMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which record and why.")] input: RevokeCreditRecordInput,
-    ) -> Result<CreditRecordPayload> {
+    ) -> AppResult<CreditRecordPayload> {
         let id = expect_id(&input.id, NodeType::CreditRecord, "input.id")?;
         let record = credit_records::revoke(ctx.state()?, &ctx.actor()?, id, input.version, &input.reason).await?;
         Ok(CreditRecordPayload { record: CreditRecord(record) })

@@ -1,7 +1,8 @@
 //! `createCommitment`, `setCommitmentStatus`: a breach creates the COMMITMENT_BREACH record in
 //! the same transaction, linked to the commitment.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -77,7 +78,7 @@ impl CommitmentMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The commitment.")] input: CreateCommitmentInput,
-    ) -> Result<CommitmentPayload> {
+    ) -> AppResult<CommitmentPayload> {
         let new = NewCommitment {
             unit_id: expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?,
             kind: input.kind.into(),
@@ -100,7 +101,7 @@ impl CommitmentMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The outcome.")] input: SetCommitmentStatusInput,
-    ) -> Result<CommitmentPayload> {
+    ) -> AppResult<CommitmentPayload> {
         let outcome = CommitmentOutcome {
             id: expect_id(&input.id, NodeType::Commitment, "input.id")?,
             version: input.version,

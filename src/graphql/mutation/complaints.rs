@@ -1,7 +1,8 @@
 //! `assignComplaint`, `replyToComplaint`, `concludeComplaint`: the handling of a complaint. A
 //! substantiated complaint may create its dishonesty record, linked to it, in the same transaction.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -92,7 +93,7 @@ impl ComplaintMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The assignment.")] input: AssignComplaintInput,
-    ) -> Result<ComplaintPayload> {
+    ) -> AppResult<ComplaintPayload> {
         let id = expect_id(&input.id, NodeType::Complaint, "input.id")?;
         let unit = expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?;
         let deadline = input.deadline.map(|d| d.0);
@@ -106,7 +107,7 @@ impl ComplaintMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The reply.")] input: ReplyToComplaintInput,
-    ) -> Result<ComplaintPayload> {
+    ) -> AppResult<ComplaintPayload> {
         let id = expect_id(&input.id, NodeType::Complaint, "input.id")?;
         let saved = complaints::reply(ctx.state()?, &ctx.actor()?, id, input.version, &input.reply).await?;
         Ok(ComplaintPayload { complaint: Complaint(saved), record: None })
@@ -119,7 +120,7 @@ impl ComplaintMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The conclusion.")] input: ConcludeComplaintInput,
-    ) -> Result<ComplaintPayload> {
+    ) -> AppResult<ComplaintPayload> {
         let id = expect_id(&input.id, NodeType::Complaint, "input.id")?;
         let conclusion = Conclusion {
             to: input.status.into(),

@@ -1,6 +1,7 @@
 //! `createCreditRecord`.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -66,7 +67,7 @@ impl CreateCreditRecordMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record.")] input: CreateCreditRecordInput,
-    ) -> Result<CreditRecordPayload> {
+    ) -> AppResult<CreditRecordPayload> {
         let command = CreateRecord {
             unit_id: expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?,
             official_id: input

@@ -1,6 +1,7 @@
 //! `runDeadlineSweep`: the background sweep, on demand.
 
-use async_graphql::{Context, Object, Result, SimpleObject};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, SimpleObject};
 
 use crate::{
     graphql::{context::ContextExt, scalars::DateTime},
@@ -32,7 +33,7 @@ impl DeadlineSweepMutation {
     /// Runs the deadline sweep now (the administrator and the credit office). Idempotent: a second
     /// run changes nothing more. Every change is audited under the caller.
     #[graphql(visible = "crate::graphql::visibility::run_deadline_sweep")]
-    async fn run_deadline_sweep(&self, ctx: &Context<'_>) -> Result<DeadlineSweepPayload> {
+    async fn run_deadline_sweep(&self, ctx: &Context<'_>) -> AppResult<DeadlineSweepPayload> {
         let actor = ctx.actor()?;
         let report = sweep(ctx.state()?, &actor).await?;
         Ok(DeadlineSweepPayload {

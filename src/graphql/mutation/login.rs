@@ -1,8 +1,9 @@
 //! `login`.
 
+use crate::error::AppResult;
 use std::sync::{atomic::Ordering, Arc};
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, InputObject, Object, SimpleObject};
 use chrono::Duration;
 use entity::user_account;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -60,18 +61,18 @@ impl LoginMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Username and password.")] input: LoginInput,
-    ) -> Result<LoginPayload> {
+    ) -> AppResult<LoginPayload> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::Login)?;
         let attempts = ctx.data::<Arc<LoginAttempts>>().map_err(|_| AppError::Internal("no login counter".into()))?;
         if attempts.0.fetch_add(1, Ordering::SeqCst) > 0 {
-            return Err(AppError::rate_limited("one login per request", chrono::Duration::seconds(1)).into());
+            return Err(AppError::rate_limited("one login per request", chrono::Duration::seconds(1)));
         }
         if input.username.chars().count() > 64 {
-            return Err(AppError::bad_input("input.username", "at most 64 characters").into());
+            return Err(AppError::bad_input("username", "at most 64 characters"));
         }
         if input.password.chars().count() > 256 {
-            return Err(AppError::bad_input("input.password", "at most 256 characters").into());
+            return Err(AppError::bad_input("password", "at most 256 characters"));
         }
         let now = state.clock.now();
         let client_key = match ctx.data::<ClientAddress>() {
@@ -88,14 +89,13 @@ impl LoginMutation {
         let user = user_account::Entity::find()
             .filter(user_account::Column::Username.eq(input.username.as_str()))
             .one(&state.db)
-            .await
-            .map_err(AppError::from)?;
+            .await?;
         let stored = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| decoy_hash().to_owned());
         let matches = verify_password_bounded(input.password, stored).await?;
         let user = match user {
             // The reserved failure row stays: this attempt failed.
             Some(user) if matches && user.active => user,
-            _ => return Err(AppError::unauthenticated("invalid username or password").into()),
+            _ => return Err(AppError::unauthenticated("invalid username or password")),
         };
         login_guard::release(&state.db, reservation).await?;
         // A token must not predate the account's `tokens_valid_after` (which is rounded up to a

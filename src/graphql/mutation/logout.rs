@@ -1,6 +1,7 @@
 //! `logout`: ends the caller's own session for good.
 
-use async_graphql::{Context, Object, Result, SimpleObject};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, SimpleObject};
 
 use crate::{graphql::context::ContextExt, service::accounts};
 
@@ -20,7 +21,7 @@ impl LogoutMutation {
     /// stops working (sign in again for a new one); for an API token, that token is revoked.
     /// Audited.
     #[graphql(visible = "crate::graphql::visibility::logout")]
-    async fn logout(&self, ctx: &Context<'_>) -> Result<LogoutPayload> {
+    async fn logout(&self, ctx: &Context<'_>) -> AppResult<LogoutPayload> {
         accounts::logout(ctx.state()?, &ctx.actor()?).await?;
         Ok(LogoutPayload { logged_out: true })
     }

@@ -2,7 +2,8 @@
 //! within the configured handling deadline. Upheld, the record is revoked or corrected — audited
 //! and pushed again — in the same transaction.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -86,7 +87,7 @@ impl ObjectionMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record and the grounds.")] input: FileObjectionInput,
-    ) -> Result<ObjectionPayload> {
+    ) -> AppResult<ObjectionPayload> {
         let record = expect_id(&input.record_id, NodeType::CreditRecord, "input.recordId")?;
         let filed = objections::file(ctx.state()?, &ctx.actor()?, record, &input.grounds).await?;
         Ok(ObjectionPayload { objection: Objection(filed), record: None })
@@ -100,7 +101,7 @@ impl ObjectionMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The step.")] input: DecideObjectionInput,
-    ) -> Result<ObjectionPayload> {
+    ) -> AppResult<ObjectionPayload> {
         let id = expect_id(&input.id, NodeType::Objection, "input.id")?;
         let remedy = input.remedy.map(|remedy| match remedy {
             ObjectionRemedy::Revoke => Remedy::Revoke,

@@ -1,6 +1,7 @@
 //! `requeuePlatformPush` (administrator only).
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -37,7 +38,7 @@ impl PlatformPushMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which delivery.")] input: RequeuePlatformPushInput,
-    ) -> Result<RequeuePlatformPushPayload> {
+    ) -> AppResult<RequeuePlatformPushPayload> {
         let id = expect_id(&input.id, NodeType::PlatformPush, "input.id")?;
         let row = platform_pushes::requeue(ctx.state()?, &ctx.actor()?, id).await?;
         Ok(RequeuePlatformPushPayload { platform_push: PlatformPush(row) })

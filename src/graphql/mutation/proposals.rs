@@ -1,7 +1,8 @@
 //! `registerProposal`, `replyToProposal`, `recordProposalSatisfaction`: People's Congress
 //! suggestions and CPPCC proposals handled by units, with late replies visible as such.
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -77,7 +78,7 @@ impl ProposalMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The proposal.")] input: RegisterProposalInput,
-    ) -> Result<ProposalPayload> {
+    ) -> AppResult<ProposalPayload> {
         let new = NewProposal {
             kind: input.kind.into(),
             number: input.number,
@@ -97,7 +98,7 @@ impl ProposalMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The reply.")] input: ReplyToProposalInput,
-    ) -> Result<ProposalPayload> {
+    ) -> AppResult<ProposalPayload> {
         let id = expect_id(&input.id, NodeType::Proposal, "input.id")?;
         let saved = proposals::reply(ctx.state()?, &ctx.actor()?, id, input.version, &input.reply).await?;
         Ok(ProposalPayload { proposal: Proposal(saved) })
@@ -110,7 +111,7 @@ impl ProposalMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The satisfaction.")] input: RecordProposalSatisfactionInput,
-    ) -> Result<ProposalPayload> {
+    ) -> AppResult<ProposalPayload> {
         let id = expect_id(&input.id, NodeType::Proposal, "input.id")?;
         let (satisfaction, due) = (input.satisfaction.into(), input.new_due_on.map(|d| d.0));
         let (state, actor) = (ctx.state()?, ctx.actor()?);

@@ -2,7 +2,8 @@
 //! rectification of a dishonesty record by a deadline (整改). The record follows: ACTIVE →
 //! RECTIFYING on opening, → RECTIFIED on acceptance, each change audited and pushed.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -98,7 +99,7 @@ impl RectificationMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record and the deadline.")] input: OpenRectificationInput,
-    ) -> Result<RectificationPayload> {
+    ) -> AppResult<RectificationPayload> {
         let record = expect_id(&input.record_id, NodeType::CreditRecord, "input.recordId")?;
         let (state, actor) = (ctx.state()?, ctx.actor()?);
         let (opened, record) =
@@ -113,7 +114,7 @@ impl RectificationMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The submission.")] input: SubmitRectificationInput,
-    ) -> Result<RectificationPayload> {
+    ) -> AppResult<RectificationPayload> {
         let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
         let submission = Submission {
             cause: input.cause,
@@ -132,7 +133,7 @@ impl RectificationMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The verdict.")] input: ReviewRectificationInput,
-    ) -> Result<RectificationPayload> {
+    ) -> AppResult<RectificationPayload> {
         let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
         let review = Review {
             accept: input.verdict == RectificationVerdict::Accept,
@@ -150,7 +151,7 @@ impl RectificationMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The listing's rectification and the day.")] input: RecordCourtRemovalInput,
-    ) -> Result<RectificationPayload> {
+    ) -> AppResult<RectificationPayload> {
         let id = expect_id(&input.id, NodeType::Rectification, "input.id")?;
         let (state, actor) = (ctx.state()?, ctx.actor()?);
         let saved = rectifications::record_court_removal(state, &actor, id, input.version, input.removed_on.0).await?;

@@ -2,7 +2,8 @@
 //! record's decision date. Approved, the record is REPAIRED: it leaves the portal, stops counting
 //! in credit checks, and is pushed to the platform as repaired.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -66,7 +67,7 @@ impl RepairMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record and the measures taken.")] input: ApplyForRepairInput,
-    ) -> Result<RepairPayload> {
+    ) -> AppResult<RepairPayload> {
         let record = expect_id(&input.record_id, NodeType::CreditRecord, "input.recordId")?;
         let filed = repairs::apply(ctx.state()?, &ctx.actor()?, record, &input.measures).await?;
         Ok(RepairPayload { repair_application: RepairApplication(filed), record: None })
@@ -79,7 +80,7 @@ impl RepairMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The verdict.")] input: DecideRepairInput,
-    ) -> Result<RepairPayload> {
+    ) -> AppResult<RepairPayload> {
         let id = expect_id(&input.id, NodeType::RepairApplication, "input.id")?;
         let approve = input.verdict == RepairVerdict::Approve;
         let (state, actor) = (ctx.state()?, ctx.actor()?);

@@ -1,7 +1,7 @@
 //! `submitComplaint`: the public's complaint form (anyone but evaluators; anonymous callers
 //! limited per client address and hour).
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     auth::{
@@ -68,7 +68,7 @@ impl SubmitComplaintMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The complaint.")] input: SubmitComplaintInput,
-    ) -> Result<SubmitComplaintPayload> {
+    ) -> AppResult<SubmitComplaintPayload> {
         let viewer = ctx.viewer()?;
         let submission = Submission {
             channel: input.channel.into(),

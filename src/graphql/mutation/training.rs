@@ -1,6 +1,7 @@
 //! `recordTraining`: an official's completed integrity course (诚信教育, plan task 2.2.1).
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -44,7 +45,7 @@ impl TrainingMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The course.")] input: RecordTrainingInput,
-    ) -> Result<RecordTrainingPayload> {
+    ) -> AppResult<RecordTrainingPayload> {
         let command = RecordTraining {
             official_id: expect_id(&input.official_id, NodeType::Official, "input.officialId")?,
             course: input.course,

@@ -1,6 +1,7 @@
 //! `createUser`, `updateUser`, `resetPassword` (administrator only).
 
-use async_graphql::{Context, InputObject, Object, Result, SimpleObject, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 
 use crate::{
     graphql::{
@@ -73,7 +74,7 @@ impl UserMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The account.")] input: CreateUserInput,
-    ) -> Result<UserPayload> {
+    ) -> AppResult<UserPayload> {
         let new = NewUser {
             unit_id: expect_id(&input.unit_id, NodeType::Unit, "input.unitId")?,
             username: input.username,
@@ -92,7 +93,7 @@ impl UserMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The changes.")] input: UpdateUserInput,
-    ) -> Result<UserPayload> {
+    ) -> AppResult<UserPayload> {
         let change = UserChange {
             id: expect_id(&input.id, NodeType::User, "input.id")?,
             version: input.version,
@@ -111,7 +112,7 @@ impl UserMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The account and its new password.")] input: ResetPasswordInput,
-    ) -> Result<UserPayload> {
+    ) -> AppResult<UserPayload> {
         let id = expect_id(&input.id, NodeType::User, "input.id")?;
         let user = accounts::reset_password(ctx.state()?, &ctx.actor()?, id, input.password).await?;
         Ok(UserPayload { user: User(user) })

@@ -1,6 +1,7 @@
 //! `users`, `apiTokens` (administrator only).
 
-use async_graphql::{Context, InputObject, Object, Result};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object};
 use entity::{api_token, user_account};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -40,7 +41,7 @@ impl AccountQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<UserConnection> {
+    ) -> AppResult<UserConnection> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ManageUsers)?;
         let filter = filter.unwrap_or_default();
@@ -69,7 +70,7 @@ impl AccountQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<ApiTokenConnection> {
+    ) -> AppResult<ApiTokenConnection> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ManageApiTokens)?;
         let now = state.clock.now();

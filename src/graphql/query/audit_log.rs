@@ -1,6 +1,7 @@
 //! `auditLog` (administrator only).
 
-use async_graphql::{Context, InputObject, Object, Result};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object};
 use entity::audit_log::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -46,7 +47,7 @@ impl AuditLogQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<AuditEntryConnection> {
+    ) -> AppResult<AuditEntryConnection> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ReadAuditLog)?;
         let filter = filter.unwrap_or_default();

@@ -1,6 +1,7 @@
 //! `commitments`: for everyone — the public sees public ones.
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 use entity::commitment::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -57,7 +58,7 @@ impl CommitmentQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<CommitmentConnection> {
+    ) -> AppResult<CommitmentConnection> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListCommitments)?;

@@ -1,6 +1,7 @@
 //! `complaints`: the credit office, leadership and evaluators all; a clerk its subtree's.
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 use chrono::NaiveTime;
 use entity::complaint::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -61,7 +62,7 @@ impl ComplaintQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<ComplaintConnection> {
+    ) -> AppResult<ComplaintConnection> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListComplaints)?;

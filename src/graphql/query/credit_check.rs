@@ -1,6 +1,7 @@
 //! `creditCheck`: an official's records in force and a verdict, for personnel decisions.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::{
     credit_record::{self, Column},
     enums::{Polarity, RecordStatus, Severity},
@@ -48,7 +49,7 @@ impl CreditCheckQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The official.")] official_id: ID,
         #[graphql(desc = "Why the check is made.")] purpose: CheckPurpose,
-    ) -> Result<CreditCheck> {
+    ) -> AppResult<CreditCheck> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::CreditCheck)?;
@@ -67,8 +68,7 @@ impl CreditCheckQuery {
             .order_by_desc(Column::DecidedOn)
             .order_by_desc(Column::Id)
             .all(&state.db)
-            .await
-            .map_err(AppError::from)?;
+            .await?;
         let verdict = verdict(&records);
         let now = state.clock.now();
         let entry = AuditEntry {
@@ -80,7 +80,7 @@ impl CreditCheckQuery {
                 json!({ "purpose": format!("{purpose:?}"), "verdict": format!("{verdict:?}"), "records": records.len() }),
             ),
         };
-        write_audit(&state.db, viewer, ctx.trace(), now, entry).await.map_err(AppError::from)?;
+        write_audit(&state.db, viewer, ctx.trace(), now, entry).await?;
         Ok(CreditCheck {
             official,
             purpose,

@@ -1,6 +1,6 @@
 //! `creditRecords`, `creditRecord(id)`.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
+use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::credit_record::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 
@@ -150,7 +150,7 @@ impl CreditRecordQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<CreditRecordConnection> {
+    ) -> AppResult<CreditRecordConnection> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListCreditRecords)?;
@@ -167,7 +167,7 @@ impl CreditRecordQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record's id.")] id: ID,
-    ) -> Result<CreditRecord> {
+    ) -> AppResult<CreditRecord> {
         policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
         let row = expect_id(&id, NodeType::CreditRecord, "id")?;
         Ok(access::record(ctx, row).await?.map(CreditRecord).ok_or_else(|| AppError::not_found("credit record"))?)

@@ -1,6 +1,7 @@
 //! `me`.
 
-use async_graphql::{Context, Object, Result};
+use crate::error::AppResult;
+use async_graphql::{Context, Object};
 
 use crate::graphql::{context::ContextExt, types::ViewerInfo};
 
@@ -10,7 +11,7 @@ pub struct MeQuery;
 #[Object]
 impl MeQuery {
     /// Who the server thinks is asking (anonymous without a token).
-    async fn me(&self, ctx: &Context<'_>) -> Result<ViewerInfo> {
+    async fn me(&self, ctx: &Context<'_>) -> AppResult<ViewerInfo> {
         Ok(ViewerInfo(ctx.viewer()?.clone()))
     }
 }

@@ -1,6 +1,7 @@
 //! `node(id:)`: any object by its global id, through the same loaders and policy as its type.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 
 use crate::{
     auth::policy::{self, Operation},
@@ -22,8 +23,8 @@ pub struct NodeQuery;
 #[Object]
 impl NodeQuery {
     /// The object with this global id, or null when there is none the viewer may see.
-    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> Result<Option<Node>> {
-        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_input("id", "not a valid id"))?;
+    async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> AppResult<Option<Node>> {
+        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", "not a valid id"))?;
         let loaders = ctx.loaders()?;
         let viewer = ctx.viewer()?;
         Ok(match node_type {

@@ -1,6 +1,7 @@
 //! `officials`, `official(id)`.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::official;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -75,7 +76,7 @@ impl OfficialQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<OfficialConnection> {
+    ) -> AppResult<OfficialConnection> {
         let state = ctx.state()?;
         let visible = policy::officials_visible_to(ctx.viewer()?)?;
         let filter = filter.unwrap_or_default();
@@ -111,7 +112,7 @@ impl OfficialQuery {
 
     /// One official by id (`NOT_FOUND` when there is none the viewer may see).
     #[graphql(visible = "crate::graphql::visibility::list_officials")]
-    async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> Result<Official> {
+    async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> AppResult<Official> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
         Ok(access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?)

@@ -1,6 +1,7 @@
 //! `planTasks`.
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 use entity::{plan_task, plan_task_lead_unit};
 use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -40,7 +41,7 @@ impl PlanTaskQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<PlanTaskConnection> {
+    ) -> AppResult<PlanTaskConnection> {
         let state = ctx.state()?;
         policy::can_read_plan_tasks(ctx.viewer()?)?;
         let filter = filter.unwrap_or_default();

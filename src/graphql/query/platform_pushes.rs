@@ -1,6 +1,7 @@
 //! `platformPushes` (administrator only).
 
-use async_graphql::{Context, Object, Result};
+use crate::error::AppResult;
+use async_graphql::{Context, Object};
 use entity::platform_push::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -28,7 +29,7 @@ impl PlatformPushQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<PlatformPushConnection> {
+    ) -> AppResult<PlatformPushConnection> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ManagePlatformPushes)?;
         let mut select = platform_push::Entity::find();

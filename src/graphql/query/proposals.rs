@@ -1,6 +1,7 @@
 //! `proposals`: the credit office and leadership all; a clerk those its subtree handles.
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 use entity::proposal::{self, Column};
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
@@ -56,7 +57,7 @@ impl ProposalQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<ProposalConnection> {
+    ) -> AppResult<ProposalConnection> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListProposals)?;

@@ -1,6 +1,7 @@
 //! `publicRecords`: the public portal (信用公示).
 
-use async_graphql::{Context, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, InputObject, Object, ID};
 use entity::credit_record::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -48,7 +49,7 @@ impl PublicRecordQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<PublicRecordConnection> {
+    ) -> AppResult<PublicRecordConnection> {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ListPublicRecords)?;
         let filter = filter.unwrap_or_default();

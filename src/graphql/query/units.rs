@@ -1,6 +1,7 @@
 //! `units`, `unit(id)`.
 
-use async_graphql::{Context, Enum, InputObject, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::unit;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -76,10 +77,10 @@ impl UnitQuery {
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
-    ) -> Result<UnitConnection> {
+    ) -> AppResult<UnitConnection> {
         let state = ctx.state()?;
         if !policy::can_read_units(ctx.viewer()?) {
-            return Err(AppError::forbidden().into());
+            return Err(AppError::forbidden());
         }
         let filter = filter.unwrap_or_default();
         let mut select = unit::Entity::find();
@@ -100,7 +101,7 @@ impl UnitQuery {
             select = select.filter(unit::Column::DivisionCode.eq(code.as_str()));
         }
         if let Some(code) = &filter.uscc {
-            validate_uscc(code).map_err(|e| AppError::bad_input("filter.uscc", e.message()))?;
+            validate_uscc(code).map_err(|e| AppError::bad_argument("filter.uscc", e.message()))?;
             select = select.filter(unit::Column::Uscc.eq(code.as_str()));
         }
         if let Some(active) = filter.active {
@@ -120,7 +121,7 @@ impl UnitQuery {
     }
 
     /// One unit by id (`NOT_FOUND` when there is none).
-    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> Result<Unit> {
+    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Unit> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
         let unit = ctx.loaders()?.units.load_one(row).await?.ok_or_else(|| AppError::not_found("unit"))?;
         Ok(Unit(unit))

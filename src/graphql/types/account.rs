@@ -1,6 +1,7 @@
 //! `User` and `ApiToken`: accounts as the administrator sees them (never a password hash).
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::{api_token, user_account};
 
 use super::{enums::Role, Unit};
@@ -39,7 +40,7 @@ impl User {
     }
 
     /// The account's unit.
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(unit) = self.0.unit_id else { return Ok(None) };
         Ok(ctx.loaders()?.units.load_one(unit).await?.map(Unit))
     }

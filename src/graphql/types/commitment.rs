@@ -1,6 +1,7 @@
 //! `Commitment` 承诺.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::commitment;
 
 use super::{record_enums::Sector, CreditRecord, Unit};
@@ -59,7 +60,7 @@ impl Commitment {
     }
 
     /// The unit that committed.
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
     }
 
@@ -114,7 +115,7 @@ impl Commitment {
     }
 
     /// The dishonesty record a breach created, if the viewer may see it.
-    async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
+    async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
         Ok(access::record(ctx, record).await?.map(CreditRecord))
     }

@@ -1,6 +1,7 @@
 //! `Complaint` 投诉举报.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::complaint;
 
 use super::{record_enums::Sector, CreditRecord, Official, Unit};
@@ -70,12 +71,12 @@ impl Complaint {
     }
 
     /// The unit complained about.
-    async fn target_unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn target_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.target_unit_id).await?.map(Unit))
     }
 
     /// The public servant complained about, if named and the viewer may see them.
-    async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
+    async fn official(&self, ctx: &Context<'_>) -> AppResult<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
         Ok(access::official(ctx, official).await?.map(Official))
     }
@@ -93,14 +94,14 @@ impl Complaint {
     /// The complainant's name: only for the credit office and the administrator (each read
     /// audited); null for everyone else and for anonymous complaints.
     #[graphql(visible = "crate::graphql::visibility::complainant_contact")]
-    async fn contact_name(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+    async fn contact_name(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
         self.complainant(ctx, "contact_name", self.0.contact_name.as_ref())
     }
 
     /// The complainant's phone, whole: only for the credit office and the administrator (each
     /// read audited); null for everyone else.
     #[graphql(visible = "crate::graphql::visibility::complainant_contact")]
-    async fn contact_phone(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+    async fn contact_phone(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
         self.complainant(ctx, "contact_phone", self.0.contact_phone.as_ref())
     }
 
@@ -125,7 +126,7 @@ impl Complaint {
     }
 
     /// The unit that must reply.
-    async fn assigned_unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn assigned_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(unit) = self.0.assigned_unit_id else { return Ok(None) };
         Ok(ctx.loaders()?.units.load_one(unit).await?.map(Unit))
     }
@@ -146,7 +147,7 @@ impl Complaint {
     }
 
     /// The dishonesty record a substantiated complaint led to, if the viewer may see it.
-    async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
+    async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
         Ok(access::record(ctx, record).await?.map(CreditRecord))
     }
@@ -158,7 +159,7 @@ impl Complaint {
 }
 
 impl Complaint {
-    fn complainant(&self, ctx: &Context<'_>, field: &'static str, value: Option<&String>) -> Result<Option<String>> {
+    fn complainant(&self, ctx: &Context<'_>, field: &'static str, value: Option<&String>) -> AppResult<Option<String>> {
         let (Some(value), true) = (value, sees_complainant(ctx.viewer()?)) else { return Ok(None) };
         let reads = ctx
             .data::<std::sync::Arc<IdentifierReads>>()

@@ -1,6 +1,7 @@
 //! `CreditRecord` 信用记录.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::credit_record;
 
 use super::{
@@ -99,19 +100,19 @@ impl CreditRecord {
     }
 
     /// The unit the record is about (for an official's record, the unit they served).
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
     }
 
     /// The official the record is about, if the viewer may see them.
     #[graphql(visible = "crate::graphql::visibility::list_officials")]
-    async fn official(&self, ctx: &Context<'_>) -> Result<Option<Official>> {
+    async fn official(&self, ctx: &Context<'_>) -> AppResult<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
         Ok(access::official(ctx, official).await?.map(Official))
     }
 
     /// The recording unit.
-    async fn recorded_by(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn recorded_by(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.recorded_by_unit_id).await?.map(Unit))
     }
 
@@ -141,7 +142,7 @@ impl CreditRecord {
     }
 
     /// The current rectification (整改), if one was opened (signed-in viewers).
-    async fn rectification(&self, ctx: &Context<'_>) -> Result<Option<Rectification>> {
+    async fn rectification(&self, ctx: &Context<'_>) -> AppResult<Option<Rectification>> {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(None);
         }
@@ -150,7 +151,7 @@ impl CreditRecord {
     }
 
     /// Objections (异议) filed against it, oldest first (signed-in viewers).
-    async fn objections(&self, ctx: &Context<'_>) -> Result<Vec<Objection>> {
+    async fn objections(&self, ctx: &Context<'_>) -> AppResult<Vec<Objection>> {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(Vec::new());
         }
@@ -159,7 +160,7 @@ impl CreditRecord {
     }
 
     /// Credit repair (信用修复) applications, oldest first (signed-in viewers).
-    async fn repair_applications(&self, ctx: &Context<'_>) -> Result<Vec<RepairApplication>> {
+    async fn repair_applications(&self, ctx: &Context<'_>) -> AppResult<Vec<RepairApplication>> {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(Vec::new());
         }

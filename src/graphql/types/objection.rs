@@ -1,6 +1,7 @@
 //! `Objection` 异议.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::objection;
 
 use super::CreditRecord;
@@ -37,7 +38,7 @@ impl Objection {
     }
 
     /// The record objected to, if the viewer may see it.
-    async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
+    async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
 

@@ -1,6 +1,7 @@
 //! `Official` 公务人员.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::official;
 
 use super::{
@@ -42,7 +43,7 @@ impl Official {
     }
 
     /// 身份证号, masked as `350526********1234` unless the viewer may see it whole.
-    async fn id_number(&self, ctx: &Context<'_>) -> Result<String> {
+    async fn id_number(&self, ctx: &Context<'_>) -> AppResult<String> {
         Ok(if policy::sees_unmasked_identifiers(ctx.viewer()?) {
             self.note_unmasked(ctx, "idNumber")?;
             self.0.id_number.clone()
@@ -52,7 +53,7 @@ impl Official {
     }
 
     /// Phone number, masked as `138****1234` unless the viewer may see it whole.
-    async fn phone(&self, ctx: &Context<'_>) -> Result<Option<String>> {
+    async fn phone(&self, ctx: &Context<'_>) -> AppResult<Option<String>> {
         let Some(phone) = self.0.phone.as_deref() else { return Ok(None) };
         Ok(Some(if policy::sees_unmasked_identifiers(ctx.viewer()?) {
             self.note_unmasked(ctx, "phone")?;
@@ -88,7 +89,7 @@ impl Official {
     }
 
     /// The unit the official serves.
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
     }
 
@@ -97,7 +98,7 @@ impl Official {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The calendar year.")] year: i32,
-    ) -> Result<Decimal> {
+    ) -> AppResult<Decimal> {
         let key = OfficialYear { official: self.0.id, year };
         let minutes = ctx.loaders()?.training_minutes.load_one(key).await?.unwrap_or(0);
         Ok(Decimal((rust_decimal::Decimal::new(minutes, 0) / rust_decimal::Decimal::from(60)).round_dp(2)))
@@ -110,7 +111,7 @@ impl Official {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<CreditRecordConnection> {
+    ) -> AppResult<CreditRecordConnection> {
         let loaders = NestedLoaders::<RecordsOfOfficial> {
             pages: |l| &l.official_record_pages,
             counts: |l| &l.official_record_counts,
@@ -122,7 +123,7 @@ impl Official {
 impl Official {
     /// Notes an unmasked identifier read for the audit log (written when the request is done).
     /// Without the request's read log the identifier is not shown at all.
-    fn note_unmasked(&self, ctx: &Context<'_>, field: &'static str) -> Result<(), AppError> {
+    fn note_unmasked(&self, ctx: &Context<'_>, field: &'static str) -> AppResult<()> {
         let reads = ctx
             .data::<std::sync::Arc<IdentifierReads>>()
             .map_err(|_| AppError::Internal("no identifier read log in context".into()))?;

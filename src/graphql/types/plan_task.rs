@@ -1,6 +1,7 @@
 //! `PlanTask`: a task of the plan 德政〔2019〕73号.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::plan_task;
 
 use super::Unit;
@@ -43,7 +44,7 @@ impl PlanTask {
     }
 
     /// The units that lead the task (牵头单位).
-    async fn lead_units(&self, ctx: &Context<'_>) -> Result<Vec<Unit>> {
+    async fn lead_units(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
         let units = ctx.loaders()?.task_lead_units.load_one(self.0.id).await?;
         Ok(units.unwrap_or_default().into_iter().map(Unit).collect())
     }

@@ -1,6 +1,7 @@
 //! `Proposal` 人大代表建议 / 政协委员提案.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::proposal;
 
 use super::Unit;
@@ -81,7 +82,7 @@ impl Proposal {
     }
 
     /// The unit that handles it.
-    async fn handling_unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn handling_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.handling_unit_id).await?.map(Unit))
     }
 
@@ -116,7 +117,7 @@ impl Proposal {
     }
 
     /// Late: replied after the due date, or still unreplied past it.
-    async fn is_late(&self, ctx: &Context<'_>) -> Result<bool> {
+    async fn is_late(&self, ctx: &Context<'_>) -> AppResult<bool> {
         Ok(is_late(self.0.due_on, self.0.replied_on, ctx.state()?.clock.today()))
     }
 

@@ -1,6 +1,7 @@
 //! `PublicRecord`: a record as the public portal shows it.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::credit_record;
 
 use super::{
@@ -27,7 +28,7 @@ impl PublicRecord {
     }
 
     /// The unit.
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
     }
 

@@ -1,6 +1,7 @@
 //! `Rectification` 整改.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::rectification;
 
 use super::CreditRecord;
@@ -49,7 +50,7 @@ impl Rectification {
     }
 
     /// The record being rectified, if the viewer may see it.
-    async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
+    async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
 

@@ -1,6 +1,7 @@
 //! `RepairApplication` 信用修复申请.
 
-use async_graphql::{Context, Enum, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Enum, Object, ID};
 use entity::repair_application;
 
 use super::CreditRecord;
@@ -35,7 +36,7 @@ impl RepairApplication {
     }
 
     /// The record to repair, if the viewer may see it.
-    async fn record(&self, ctx: &Context<'_>) -> Result<Option<CreditRecord>> {
+    async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
 

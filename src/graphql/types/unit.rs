@@ -1,6 +1,7 @@
 //! `Unit` 单位.
 
-use async_graphql::{Context, Object, Result, ID};
+use crate::error::AppResult;
+use async_graphql::{Context, Object, ID};
 use entity::unit;
 
 use super::{
@@ -67,7 +68,7 @@ impl Unit {
     }
 
     /// The unit above this one; null for the county government.
-    async fn parent(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn parent(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(parent) = self.0.parent_id else {
             return Ok(None);
         };
@@ -75,7 +76,7 @@ impl Unit {
     }
 
     /// The units directly below this one, oldest first.
-    async fn children(&self, ctx: &Context<'_>) -> Result<Vec<Unit>> {
+    async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
         let children = ctx.loaders()?.unit_children.load_one(self.0.id).await?;
         Ok(children.unwrap_or_default().into_iter().map(Unit).collect())
     }
@@ -87,7 +88,7 @@ impl Unit {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<OfficialConnection> {
+    ) -> AppResult<OfficialConnection> {
         let loaders = NestedLoaders::<OfficialsOfUnit> { pages: |l| &l.official_pages, counts: |l| &l.official_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Official).await?.into())
     }
@@ -100,7 +101,7 @@ impl Unit {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<CreditRecordConnection> {
+    ) -> AppResult<CreditRecordConnection> {
         let loaders =
             NestedLoaders::<RecordsOfUnit> { pages: |l| &l.unit_record_pages, counts: |l| &l.unit_record_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
@@ -112,7 +113,7 @@ impl Unit {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<CommitmentConnection> {
+    ) -> AppResult<CommitmentConnection> {
         let loaders = NestedLoaders::<CommitmentsOfUnit> {
             pages: |l| &l.unit_commitment_pages,
             counts: |l| &l.unit_commitment_counts,
@@ -127,7 +128,7 @@ impl Unit {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<ComplaintConnection> {
+    ) -> AppResult<ComplaintConnection> {
         let loaders = NestedLoaders::<ComplaintsOfUnit> {
             pages: |l| &l.unit_complaint_pages,
             counts: |l| &l.unit_complaint_counts,
@@ -142,14 +143,14 @@ impl Unit {
         ctx: &Context<'_>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
-    ) -> Result<ProposalConnection> {
+    ) -> AppResult<ProposalConnection> {
         let loaders =
             NestedLoaders::<ProposalsOfUnit> { pages: |l| &l.unit_proposal_pages, counts: |l| &l.unit_proposal_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Proposal).await?.into())
     }
 
     /// Counts of the unit's records in force (among those the viewer may count).
-    async fn record_stats(&self, ctx: &Context<'_>) -> Result<RecordStats> {
+    async fn record_stats(&self, ctx: &Context<'_>) -> AppResult<RecordStats> {
         Ok(ctx.loaders()?.record_stats.load_one(self.0.id).await?.unwrap_or_default().into())
     }
 }

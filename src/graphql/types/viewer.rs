@@ -1,6 +1,7 @@
 //! `Viewer`: who the API thinks is asking.
 
-use async_graphql::{Context, Object, Result};
+use crate::error::AppResult;
+use async_graphql::{Context, Object};
 
 use super::{enums::Role, Unit};
 use crate::{auth::Viewer, graphql::context::ContextExt};
@@ -32,7 +33,7 @@ impl ViewerInfo {
     }
 
     /// The viewer's own unit.
-    async fn unit(&self, ctx: &Context<'_>) -> Result<Option<Unit>> {
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(unit) = self.0.unit_id else {
             return Ok(None);
         };
