@@ -1,5 +1,7 @@
 //! What the bench asks, one entry per operation.
 
+use std::sync::Arc;
+
 use serde_json::{json, Value};
 
 use crate::ids::{public_id, NodeType};
@@ -10,10 +12,12 @@ pub struct Operation {
     pub body: Box<dyn Fn(usize) -> Value + Send + Sync>,
 }
 
-/// The operations, given how many units and officials the seed made.
-pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
+/// The operations, given how many units and officials the seed made and the cursors after each
+/// full page of 50 units.
+pub fn operations(units: i32, officials: i32, unit_cursors: Arc<Vec<String>>) -> Vec<Operation> {
     let units = units.max(1) as usize;
     let officials = officials.max(1) as usize;
+    let cursors = unit_cursors.clone();
     vec![
         Operation {
             name: "node(id) unit",
@@ -32,8 +36,7 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
         Operation {
             name: "units page + parent/children/officials",
             body: Box::new(move |n| {
-                let offset = (n * 50) % units.saturating_sub(50).max(1);
-                let after = (offset > 0).then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
+                let after = page_start(&cursors, n);
                 json!({
                     "query": "query($after: String) { units(first: 50, after: $after) { totalCount edges { node { name parent { name } children { name } officials(first: 5) { totalCount edges { node { name } } } } } } }",
                     "variables": { "after": after }
@@ -63,8 +66,7 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
         Operation {
             name: "units page + recordStats",
             body: Box::new(move |n| {
-                let offset = (n * 50) % units.saturating_sub(50).max(1);
-                let after = (offset > 0).then(|| crate::graphql::connection::encode_cursor(offset as u64 - 1));
+                let after = page_start(&unit_cursors, n);
                 json!({
                     "query": "query($after: String) { units(first: 50, after: $after) { edges { node { name recordStats { minor general serious commendations rectifying } } } } }",
                     "variables": { "after": after }
@@ -92,4 +94,9 @@ pub fn operations(units: i32, officials: i32) -> Vec<Operation> {
             }),
         },
     ]
+}
+
+/// Where the `n`th page request starts: the first page, or after one of the full pages.
+fn page_start(cursors: &[String], n: usize) -> Option<String> {
+    (n % (cursors.len() + 1)).checked_sub(1).map(|i| cursors[i].clone())
 }

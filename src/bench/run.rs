@@ -13,15 +13,16 @@ use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 
 use super::operations::{operations, Operation};
 use crate::{
-    auth::{
-        api_tokens::{issue_api_token, ApiTokenRequest},
-        password::hash_password,
-        Role,
-    },
+    auth::{password::hash_password, Role, Viewer},
     config::Config,
     error::StartupError,
     seed::{self, Scale, SeedOptions},
+    service::{
+        api_tokens::{self, IssueApiToken},
+        Actor,
+    },
     startup,
+    store::audit::RequestTrace,
 };
 
 /// How to run the bench.
@@ -63,26 +64,20 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
         started.elapsed().as_secs_f64()
     );
     let server = startup::spawn(state.clone()).await?;
-    let request = ApiTokenRequest {
-        role: Role::Leader,
-        unit_id: None,
-        unit: None,
-        firm: "bench".into(),
-        purpose: None,
-        days: 1,
-        created_by_user_id: None,
-        now: Utc::now(),
-    };
-    let (token, _) = issue_api_token(&state.db, &state.keys, &state.config, request)
+    let (operator, trace) = (Viewer::operator(), RequestTrace::internal());
+    let actor = Actor { viewer: &operator, trace: &trace, now: Utc::now() };
+    let command = IssueApiToken { role: Role::Leader, unit_id: None, firm: "bench".into(), purpose: None, days: 1 };
+    let (token, _) = api_tokens::issue(&state, &actor, command)
         .await
         .map_err(|_| StartupError::Other("cannot issue the bench token".into()))?;
     let endpoint = format!("http://{}/graphql", server.address);
+    let cursors = unit_page_cursors(&endpoint, &token).await?;
     println!("{} clients × {} s per operation", options.clients, options.seconds);
     println!(
         "{:<42} {:>9} {:>9} {:>9} {:>9} {:>11}",
         "operation", "requests", "req/s", "p50 ms", "p99 ms", "SQL/request"
     );
-    for operation in operations(summary.units as i32, summary.officials as i32) {
+    for operation in operations(summary.units as i32, summary.officials as i32, cursors) {
         let before = state.metrics.sql_statements();
         let (latencies, failures, elapsed) =
             drive(&operation, &endpoint, &token, options.clients, options.seconds).await;
@@ -100,6 +95,37 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
         );
     }
     server.stop().await
+}
+
+/// The cursor after each full page of 50 units, read from the API as a client would (cursors are
+/// opaque), so the page operations can start anywhere in the list.
+async fn unit_page_cursors(endpoint: &str, token: &str) -> Result<Arc<Vec<String>>, StartupError> {
+    let client = reqwest::Client::new();
+    let query = "query($after: String) { units(first: 50, after: $after) { pageInfo { endCursor hasNextPage } } }";
+    let mut cursors = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let body = serde_json::json!({ "query": query, "variables": { "after": after } });
+        let response: serde_json::Value = client
+            .post(endpoint)
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .and_then(|r| r.error_for_status())
+            .map_err(|e| StartupError::Other(format!("bench: reading unit cursors: {e}")))?
+            .json()
+            .await
+            .map_err(|e| StartupError::Other(format!("bench: reading unit cursors: {e}")))?;
+        let page = &response["data"]["units"]["pageInfo"];
+        match (page["hasNextPage"].as_bool(), page["endCursor"].as_str()) {
+            (Some(true), Some(cursor)) => {
+                cursors.push(cursor.to_owned());
+                after = Some(cursor.to_owned());
+            }
+            _ => return Ok(Arc::new(cursors)),
+        }
+    }
 }
 
 async fn drive(

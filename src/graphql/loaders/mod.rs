@@ -2,7 +2,6 @@
 //! constant number of statements. They are built per request, so no cache crosses viewers; those
 //! over scoped tables apply the policy module's condition.
 
-mod by_id;
 mod child_pages;
 mod child_rows;
 mod child_table;
@@ -19,7 +18,6 @@ use async_graphql::dataloader::{DataLoader, HashMapCache};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseConnection;
 
-pub use by_id::{ById, HasId};
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
@@ -35,6 +33,7 @@ pub use unit_scope::UnitScope;
 
 use chrono::NaiveDate;
 
+use super::access::RowsById;
 use crate::auth::{
     policy::{self, records::RecordUse},
     Viewer,
@@ -46,12 +45,10 @@ pub type RequestLoader<T> = DataLoader<T, HashMapCache>;
 
 /// The loaders of one request.
 pub struct Loaders {
-    pub units: RequestLoader<ById<entity::unit::Entity>>,
-    pub officials: RequestLoader<ById<entity::official::Entity>>,
-    pub plan_tasks: RequestLoader<ById<entity::plan_task::Entity>>,
+    /// Rows by id, handed out only through the policy checks of `graphql::access`.
+    pub rows: RowsById,
     pub unit_children: RequestLoader<UnitChildren>,
     pub unit_scope: RequestLoader<UnitScope>,
-    pub records: RequestLoader<ById<entity::credit_record::Entity>>,
     pub official_counts: RequestLoader<ChildCounts<OfficialsOfUnit>>,
     pub official_pages: RequestLoader<ChildPages<OfficialsOfUnit>>,
     pub unit_record_counts: RequestLoader<ChildCounts<RecordsOfUnit>>,
@@ -59,18 +56,12 @@ pub struct Loaders {
     pub official_record_counts: RequestLoader<ChildCounts<RecordsOfOfficial>>,
     pub official_record_pages: RequestLoader<ChildPages<RecordsOfOfficial>>,
     pub record_stats: RequestLoader<RecordStatsLoader>,
-    pub commitments: RequestLoader<ById<entity::commitment::Entity>>,
     pub unit_commitment_counts: RequestLoader<ChildCounts<CommitmentsOfUnit>>,
     pub unit_commitment_pages: RequestLoader<ChildPages<CommitmentsOfUnit>>,
-    pub complaints: RequestLoader<ById<entity::complaint::Entity>>,
     pub unit_complaint_counts: RequestLoader<ChildCounts<ComplaintsOfUnit>>,
     pub unit_complaint_pages: RequestLoader<ChildPages<ComplaintsOfUnit>>,
-    pub proposals: RequestLoader<ById<entity::proposal::Entity>>,
     pub unit_proposal_counts: RequestLoader<ChildCounts<ProposalsOfUnit>>,
     pub unit_proposal_pages: RequestLoader<ChildPages<ProposalsOfUnit>>,
-    pub rectifications: RequestLoader<ById<entity::rectification::Entity>>,
-    pub objections: RequestLoader<ById<entity::objection::Entity>>,
-    pub repair_applications: RequestLoader<ById<entity::repair_application::Entity>>,
     pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
@@ -91,12 +82,9 @@ impl Loaders {
         let proposals = policy::may(viewer, policy::Operation::ListProposals)
             .map(|_| policy::proposals::proposals_visible_to(viewer));
         Self {
-            units: loader(ById::new(db), &activity),
-            officials: loader(ById::new(db), &activity),
-            plan_tasks: loader(ById::new(db), &activity),
+            rows: RowsById::new(db, &activity),
             unit_children: loader(UnitChildren::new(db), &activity),
             unit_scope: loader(UnitScope::new(db, viewer), &activity),
-            records: loader(ById::new(db), &activity),
             official_counts: loader(ChildCounts::new(db, officials.clone()), &activity),
             official_pages: loader(ChildPages::new(db, officials), &activity),
             unit_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
@@ -104,18 +92,12 @@ impl Loaders {
             official_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
             official_record_pages: loader(ChildPages::new(db, records), &activity),
             record_stats: loader(RecordStatsLoader::new(db, countable), &activity),
-            commitments: loader(ById::new(db), &activity),
             unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
             unit_commitment_pages: loader(ChildPages::new(db, commitments), &activity),
-            complaints: loader(ById::new(db), &activity),
             unit_complaint_counts: loader(ChildCounts::new(db, complaints.clone()), &activity),
             unit_complaint_pages: loader(ChildPages::new(db, complaints), &activity),
-            proposals: loader(ById::new(db), &activity),
             unit_proposal_counts: loader(ChildCounts::new(db, proposals.clone()), &activity),
             unit_proposal_pages: loader(ChildPages::new(db, proposals), &activity),
-            rectifications: loader(ById::new(db), &activity),
-            objections: loader(ById::new(db), &activity),
-            repair_applications: loader(ById::new(db), &activity),
             record_rectifications: loader(ChildRows::new(db), &activity),
             record_objections: loader(ChildRows::new(db), &activity),
             record_repairs: loader(ChildRows::new(db), &activity),
@@ -125,7 +107,7 @@ impl Loaders {
     }
 }
 
-fn loader<T: Send + Sync + 'static>(inner: T, activity: &Arc<RequestActivity>) -> RequestLoader<T> {
+pub(super) fn loader<T: Send + Sync + 'static>(inner: T, activity: &Arc<RequestActivity>) -> RequestLoader<T> {
     let activity = activity.clone();
     let spawner = move |batch: BoxFuture<'static, ()>| {
         let activity = activity.clone();

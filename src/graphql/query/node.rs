@@ -25,22 +25,11 @@ impl NodeQuery {
     /// The object with this global id, or null when there is none the viewer may see.
     async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> AppResult<Option<Node>> {
         let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", "not a valid id"))?;
-        let loaders = ctx.loaders()?;
         let viewer = ctx.viewer()?;
         Ok(match node_type {
-            NodeType::Unit => {
-                if !policy::can_read_units(viewer) {
-                    return Ok(None);
-                }
-                loaders.units.load_one(row).await?.map(|u| Node::Unit(Unit(u)))
-            }
+            NodeType::Unit => access::unit(ctx, row).await?.map(|u| Node::Unit(Unit(u))),
             NodeType::Official => access::official(ctx, row).await?.map(|o| Node::Official(Official(o))),
-            NodeType::PlanTask => {
-                if policy::can_read_plan_tasks(viewer).is_err() {
-                    return Ok(None);
-                }
-                loaders.plan_tasks.load_one(row).await?.map(|t| Node::PlanTask(PlanTask(t)))
-            }
+            NodeType::PlanTask => access::plan_task(ctx, row).await?.map(|t| Node::PlanTask(PlanTask(t))),
             NodeType::CreditRecord => {
                 if policy::may(viewer, Operation::ListCreditRecords).is_err() {
                     return Ok(None);

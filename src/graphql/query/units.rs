@@ -123,7 +123,7 @@ impl UnitQuery {
     /// One unit by id (`NOT_FOUND` when there is none).
     async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Unit> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
-        let unit = ctx.loaders()?.units.load_one(row).await?.ok_or_else(|| AppError::not_found("unit"))?;
+        let unit = crate::graphql::access::unit(ctx, row).await?.ok_or_else(|| AppError::not_found("unit"))?;
         Ok(Unit(unit))
     }
 }

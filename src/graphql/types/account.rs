@@ -7,7 +7,6 @@ use entity::{api_token, user_account};
 use super::{enums::Role, Unit};
 use crate::graphql::{
     connection::connection_types,
-    context::ContextExt,
     ids::{global_id, NodeType},
     scalars::DateTime,
 };
@@ -42,7 +41,7 @@ impl User {
     /// The account's unit.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(unit) = self.0.unit_id else { return Ok(None) };
-        Ok(ctx.loaders()?.units.load_one(unit).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, unit).await?.map(Unit))
     }
 
     /// False once deactivated: it cannot sign in and its tokens stop working.

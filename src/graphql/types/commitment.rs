@@ -8,7 +8,6 @@ use super::{record_enums::Sector, CreditRecord, Unit};
 use crate::graphql::{
     access,
     connection::connection_types,
-    context::ContextExt,
     ids::{global_id, NodeType},
     scalars::{Date, DateTime},
 };
@@ -61,7 +60,7 @@ impl Commitment {
 
     /// The unit that committed.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
     }
 
     /// What kind.

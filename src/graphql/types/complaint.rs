@@ -72,7 +72,7 @@ impl Complaint {
 
     /// The unit complained about.
     async fn target_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.target_unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.target_unit_id).await?.map(Unit))
     }
 
     /// The public servant complained about, if named and the viewer may see them.
@@ -128,7 +128,7 @@ impl Complaint {
     /// The unit that must reply.
     async fn assigned_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
         let Some(unit) = self.0.assigned_unit_id else { return Ok(None) };
-        Ok(ctx.loaders()?.units.load_one(unit).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, unit).await?.map(Unit))
     }
 
     /// The unit's reply.

@@ -101,7 +101,7 @@ impl CreditRecord {
 
     /// The unit the record is about (for an official's record, the unit they served).
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
     }
 
     /// The official the record is about, if the viewer may see them.
@@ -113,7 +113,7 @@ impl CreditRecord {
 
     /// The recording unit.
     async fn recorded_by(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.recorded_by_unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.recorded_by_unit_id).await?.map(Unit))
     }
 
     /// When the current version reached the municipal platform (null: not yet).

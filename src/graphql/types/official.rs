@@ -90,7 +90,7 @@ impl Official {
 
     /// The unit the official serves.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
     }
 
     /// Hours of integrity training (诚信教育) completed in a calendar year.

@@ -83,7 +83,7 @@ impl Proposal {
 
     /// The unit that handles it.
     async fn handling_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.handling_unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.handling_unit_id).await?.map(Unit))
     }
 
     /// When it was assigned.

@@ -10,7 +10,6 @@ use super::{
 };
 use crate::graphql::{
     connection::connection_types,
-    context::ContextExt,
     ids::{global_id, NodeType},
     scalars::Date,
 };
@@ -29,7 +28,7 @@ impl PublicRecord {
 
     /// The unit.
     async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(ctx.loaders()?.units.load_one(self.0.unit_id).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
     }
 
     /// Honour or dishonesty.

@@ -72,7 +72,7 @@ impl Unit {
         let Some(parent) = self.0.parent_id else {
             return Ok(None);
         };
-        Ok(ctx.loaders()?.units.load_one(parent).await?.map(Unit))
+        Ok(crate::graphql::access::unit(ctx, parent).await?.map(Unit))
     }
 
     /// The units directly below this one, oldest first.

@@ -4,7 +4,7 @@ use crate::error::AppResult;
 use async_graphql::{Context, Object};
 
 use super::{enums::Role, Unit};
-use crate::{auth::Viewer, graphql::context::ContextExt};
+use crate::auth::Viewer;
 
 /// The caller of this request, as the server sees it.
 pub struct ViewerInfo(pub Viewer);
@@ -37,6 +37,6 @@ impl ViewerInfo {
         let Some(unit) = self.0.unit_id else {
             return Ok(None);
         };
-        Ok(ctx.loaders()?.units.load_one(unit).await?.map(super::Unit))
+        Ok(crate::graphql::access::unit(ctx, unit).await?.map(super::Unit))
     }
 }

@@ -1,9 +1,20 @@
 //! Single rows by id, each through the policy's row predicate — the one place the API reads a
 //! row it was given an id for (`node`, `creditRecord`, nested fields, `creditCheck`). Answers are
 //! models, wrapped by the caller in its GraphQL type; `None` is "no such row you may see".
+//! The unscoped loaders by id live here, in private fields: no other module can read a row by id
+//! without its policy check.
+
+mod by_id;
+
+use std::sync::Arc;
 
 use async_graphql::Context;
-use entity::{commitment, complaint, credit_record, objection, official, proposal, rectification, repair_application};
+use by_id::ById;
+use entity::{
+    commitment, complaint, credit_record, objection, official, plan_task, proposal, rectification, repair_application,
+    unit,
+};
+use sea_orm::DatabaseConnection;
 
 use crate::{
     auth::policy::{
@@ -12,10 +23,64 @@ use crate::{
         workflows,
     },
     error::AppError,
-    graphql::context::ContextExt,
+    graphql::{
+        context::ContextExt,
+        loaders::{loader, RequestActivity, RequestLoader},
+    },
 };
 
 type Found<M> = Result<Option<M>, AppError>;
+
+/// The request's unscoped loaders by id; private to this module.
+pub struct RowsById {
+    units: RequestLoader<ById<unit::Entity>>,
+    officials: RequestLoader<ById<official::Entity>>,
+    plan_tasks: RequestLoader<ById<plan_task::Entity>>,
+    records: RequestLoader<ById<credit_record::Entity>>,
+    commitments: RequestLoader<ById<commitment::Entity>>,
+    complaints: RequestLoader<ById<complaint::Entity>>,
+    proposals: RequestLoader<ById<proposal::Entity>>,
+    rectifications: RequestLoader<ById<rectification::Entity>>,
+    objections: RequestLoader<ById<objection::Entity>>,
+    repair_applications: RequestLoader<ById<repair_application::Entity>>,
+}
+
+impl RowsById {
+    pub fn new(db: &DatabaseConnection, activity: &Arc<RequestActivity>) -> Self {
+        Self {
+            units: loader(ById::new(db), activity),
+            officials: loader(ById::new(db), activity),
+            plan_tasks: loader(ById::new(db), activity),
+            records: loader(ById::new(db), activity),
+            commitments: loader(ById::new(db), activity),
+            complaints: loader(ById::new(db), activity),
+            proposals: loader(ById::new(db), activity),
+            rectifications: loader(ById::new(db), activity),
+            objections: loader(ById::new(db), activity),
+            repair_applications: loader(ById::new(db), activity),
+        }
+    }
+}
+
+fn rows<'a>(ctx: &'a Context<'_>) -> Result<&'a RowsById, AppError> {
+    Ok(&ctx.loaders()?.rows)
+}
+
+/// A unit (the county's register is readable by everyone).
+pub async fn unit(ctx: &Context<'_>, row: i32) -> Found<unit::Model> {
+    if !policy::can_read_units(ctx.viewer()?) {
+        return Ok(None);
+    }
+    rows(ctx)?.units.load_one(row).await
+}
+
+/// A task of the plan, for a signed-in viewer.
+pub async fn plan_task(ctx: &Context<'_>, row: i32) -> Found<plan_task::Model> {
+    if policy::can_read_plan_tasks(ctx.viewer()?).is_err() {
+        return Ok(None);
+    }
+    rows(ctx)?.plan_tasks.load_one(row).await
+}
 
 /// Whether `unit` lies in the viewer's subtree (asked only when the viewer's reads depend on it).
 async fn in_scope(ctx: &Context<'_>, unit: Option<i32>) -> Result<bool, AppError> {
@@ -28,7 +93,7 @@ async fn in_scope(ctx: &Context<'_>, unit: Option<i32>) -> Result<bool, AppError
 
 /// An official, if the viewer may see them.
 pub async fn official(ctx: &Context<'_>, row: i32) -> Found<official::Model> {
-    let Some(official) = ctx.loaders()?.officials.load_one(row).await? else { return Ok(None) };
+    let Some(official) = rows(ctx)?.officials.load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(official.unit_id)).await?;
     Ok(policy::can_read_official(ctx.viewer()?, scope).then_some(official))
 }
@@ -36,14 +101,14 @@ pub async fn official(ctx: &Context<'_>, row: i32) -> Found<official::Model> {
 /// A credit record, if the viewer may see it.
 pub async fn record(ctx: &Context<'_>, row: i32) -> Found<credit_record::Model> {
     let today = ctx.state()?.clock.today();
-    let Some(record) = ctx.loaders()?.records.load_one(row).await? else { return Ok(None) };
+    let Some(record) = rows(ctx)?.records.load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(record.unit_id)).await?;
     Ok(records::can_read_record(ctx.viewer()?, &record, today, RecordUse::Rows, scope).then_some(record))
 }
 
 /// A commitment, if the viewer may see it.
 pub async fn commitment(ctx: &Context<'_>, row: i32) -> Found<commitment::Model> {
-    let Some(commitment) = ctx.loaders()?.commitments.load_one(row).await? else { return Ok(None) };
+    let Some(commitment) = rows(ctx)?.commitments.load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(commitment.unit_id)).await?;
     Ok(commitments::can_read_commitment(ctx.viewer()?, &commitment, scope).then_some(commitment))
 }
@@ -55,19 +120,19 @@ async fn workflow_visible(ctx: &Context<'_>, record_id: i32) -> Result<bool, App
 
 /// A rectification, if the viewer may see its record.
 pub async fn rectification(ctx: &Context<'_>, row: i32) -> Found<rectification::Model> {
-    let Some(model) = ctx.loaders()?.rectifications.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.rectifications.load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
 /// An objection, if the viewer may see its record.
 pub async fn objection(ctx: &Context<'_>, row: i32) -> Found<objection::Model> {
-    let Some(model) = ctx.loaders()?.objections.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.objections.load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
 /// A repair application, if the viewer may see its record.
 pub async fn repair_application(ctx: &Context<'_>, row: i32) -> Found<repair_application::Model> {
-    let Some(model) = ctx.loaders()?.repair_applications.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.repair_applications.load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
@@ -77,7 +142,7 @@ pub async fn complaint(ctx: &Context<'_>, row: i32) -> Found<complaint::Model> {
     if policy::may(viewer, policy::Operation::ListComplaints).is_err() {
         return Ok(None);
     }
-    let Some(model) = ctx.loaders()?.complaints.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.complaints.load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(model.target_unit_id)).await? || in_scope(ctx, model.assigned_unit_id).await?;
     Ok(complaints::can_read_complaint(viewer, scope).then_some(model))
 }
@@ -88,7 +153,7 @@ pub async fn proposal(ctx: &Context<'_>, row: i32) -> Found<proposal::Model> {
     if policy::may(viewer, policy::Operation::ListProposals).is_err() {
         return Ok(None);
     }
-    let Some(model) = ctx.loaders()?.proposals.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.proposals.load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(model.handling_unit_id)).await?;
     Ok(proposals::can_read_proposal(viewer, scope).then_some(model))
 }

@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::error::AppError;
 
 /// A table whose rows are found by an `i32` id column.
-pub trait HasId: EntityTrait {
+pub(super) trait HasId: EntityTrait {
     fn id_column() -> Self::Column;
     fn id_of(model: &Self::Model) -> i32;
 }
@@ -42,13 +42,13 @@ has_id!(
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.
-pub struct ById<E> {
+pub(super) struct ById<E> {
     db: DatabaseConnection,
     _table: PhantomData<fn() -> E>,
 }
 
 impl<E> ById<E> {
-    pub fn new(db: &DatabaseConnection) -> Self {
+    pub(super) fn new(db: &DatabaseConnection) -> Self {
         Self { db: db.clone(), _table: PhantomData }
     }
 }
