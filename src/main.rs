@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chengxin::{
     auth::{jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, Role},
-    config::Config,
+    config::{Config, DatabaseArgs, ServerArgs, SigningArgs},
     error::StartupError,
     graphql::{
         ids::{global_id, NodeType},
@@ -34,13 +34,26 @@ struct Cli {
 enum Command {
     /// Run the server (migrates first). `--demo` seeds demo data, turns GraphiQL on and prints a token per role.
     Serve {
+        /// Seed demo data, serve GraphiQL, print a token per role, and keep a demo secret beside
+        /// the SQLite file when none is given.
         #[arg(long)]
         demo: bool,
+        #[command(flatten)]
+        settings: Box<ServerArgs>,
     },
     /// Apply pending migrations and exit.
-    Migrate,
+    Migrate {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Seed an empty database: the county's units, plan tasks and one account per role.
     Seed {
+        #[command(flatten)]
+        database: DatabaseArgs,
+        /// The seeded accounts' password; without it, a random one is printed (the demo
+        /// password with `--demo`).
+        #[arg(long, env = "CHENGXIN_SEED_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
         /// Add three years of synthetic records, workflows, sector data and evaluations.
         #[arg(long)]
         demo: bool,
@@ -55,9 +68,15 @@ enum Command {
         role: Option<String>,
     },
     /// Print the deliveries not yet accepted by the municipal platform, as JSON lines.
-    ExportPushes,
+    ExportPushes {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Seed a fresh database at a scale, serve it, and measure each operation over HTTP.
     Bench {
+        /// A PostgreSQL server to make a fresh database on (SQLite in a temporary file without).
+        #[arg(long, env = "BENCH_DATABASE_URL")]
+        postgres: Option<String>,
         #[arg(long, value_enum, default_value = "county")]
         scale: Scale,
         /// Concurrent clients per operation.
@@ -70,6 +89,9 @@ enum Command {
     /// Run a mixed read and write load for minutes against the real server (its own process) over
     /// a freshly seeded database; fails on unexpected errors or growing memory.
     Soak {
+        /// A PostgreSQL server to make a fresh database on (SQLite in a temporary file without).
+        #[arg(long, env = "SOAK_DATABASE_URL")]
+        postgres: Option<String>,
         /// How long (fractions allowed).
         #[arg(long, default_value_t = 10.0)]
         minutes: f64,
@@ -94,6 +116,10 @@ enum Command {
         /// Use the demo secret kept beside the SQLite file.
         #[arg(long)]
         demo: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+        #[command(flatten)]
+        signing: SigningArgs,
     },
 }
 
@@ -118,15 +144,14 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command {
-        Command::Serve { demo } => serve(demo).await,
-        Command::Migrate => {
-            startup::build_default_state(Config::from_env(true)?).await?;
+        Command::Serve { demo, settings } => serve(Config::from_args(*settings, demo)?, demo).await,
+        Command::Migrate { database } => {
+            startup::open_database(&database).await?;
             println!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo, scale } => {
-            let state = startup::build_default_state(Config::from_env(true)?).await?;
-            let password = std::env::var("CHENGXIN_SEED_PASSWORD").ok();
+        Command::Seed { database, password, demo, scale } => {
+            let db = startup::open_database(&database).await?;
             let generated = password.is_none() && !demo && scale.is_none();
             let password = password.unwrap_or_else(|| {
                 if generated {
@@ -144,7 +169,7 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 now: chrono::Utc::now(),
                 rng_seed: 2019_0614,
             };
-            let summary = seed::seed(&state.db, &options).await?;
+            let summary = seed::seed(&db, &options).await?;
             if summary.skipped {
                 println!("database already seeded; left as it is");
             } else if generated {
@@ -160,17 +185,17 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             );
             Ok(())
         }
-        Command::Bench { scale, clients, seconds } => {
-            let postgres_url = std::env::var("BENCH_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
+        Command::Bench { postgres, scale, clients, seconds } => {
+            let postgres_url = postgres.filter(|u| u.starts_with("postgres"));
             chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
         }
-        Command::Soak { minutes, clients } => {
-            let postgres_url = std::env::var("SOAK_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
+        Command::Soak { postgres, minutes, clients } => {
+            let postgres_url = postgres.filter(|u| u.starts_with("postgres"));
             chengxin::soak::run_soak(chengxin::soak::SoakOptions { minutes, clients, postgres_url }).await
         }
-        Command::ExportPushes => {
-            let state = startup::build_default_state(Config::from_env(true)?).await?;
-            let lines = chengxin::jobs::platform_push::export_unsent(&state.db)
+        Command::ExportPushes { database } => {
+            let db = startup::open_database(&database).await?;
+            let lines = chengxin::jobs::platform_push::export_unsent(&db)
                 .await
                 .map_err(|e| StartupError::Other(e.public_message()))?;
             for line in lines {
@@ -190,8 +215,8 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             print!("{}", chengxin::graphql::role_sdl::role_sdl(role).await.map_err(StartupError::Other)?);
             Ok(())
         }
-        Command::Token { role, unit, firm, days, demo } => {
-            let state = startup::build_default_state(Config::from_env(demo)?).await?;
+        Command::Token { role, unit, firm, days, demo, database, signing } => {
+            let state = startup::build_default_state(Config::for_tokens(database, signing, demo)?).await?;
             let role = parse_role(&role).ok_or_else(|| StartupError::Config(format!("unknown role {role}")))?;
             let unit_id = match &unit {
                 Some(id) => Some(
@@ -231,8 +256,7 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
 /// The password of the demo accounts.
 const DEMO_PASSWORD: &str = "chengxin-demo";
 
-async fn serve(demo: bool) -> Result<(), StartupError> {
-    let config = Config::from_env(demo)?;
+async fn serve(config: Config, demo: bool) -> Result<(), StartupError> {
     let state = startup::build_default_state(config).await?;
     if demo {
         let options = SeedOptions {

@@ -2,12 +2,13 @@
 
 use std::{net::SocketAddr, sync::Arc};
 
+use sea_orm::DatabaseConnection;
 use tokio::{net::TcpListener, sync::oneshot, task::JoinHandle};
 
 use crate::{
     auth::JwtKeys,
     clock::{Clock, SystemClock},
-    config::Config,
+    config::{Config, DatabaseArgs},
     db,
     error::StartupError,
     graphql::build_schema,
@@ -34,6 +35,14 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
 }
 
 /// [`build_state`] with the system clock.
+/// Opens the database and applies pending migrations: all that `migrate`, `seed` and
+/// `export-pushes` need (no secret, no server).
+pub async fn open_database(database: &DatabaseArgs) -> Result<DatabaseConnection, StartupError> {
+    let db = db::connect(&database.url, Arc::new(Metrics::default())).await?;
+    db::migrate(&db).await?;
+    Ok(db)
+}
+
 pub async fn build_default_state(config: Config) -> Result<AppState, StartupError> {
     build_state(config, Arc::new(SystemClock)).await
 }

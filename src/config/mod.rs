@@ -1,11 +1,15 @@
-//! Typed configuration from the environment. Secrets are wrapped so they never print.
+//! Typed configuration, read from the command line and the environment by `args`. Secrets are
+//! wrapped so they never print.
 
-use std::{env, time::Duration};
+use std::time::Duration;
 
 use crate::{domain::repair_rules::RepairRules, error::StartupError};
 
+mod args;
 mod secret;
 mod sections;
+
+pub use args::{DatabaseArgs, DeadlineArgs, PlatformArgs, ServerArgs, SigningArgs, DEFAULT_DATABASE_URL};
 
 pub use secret::{sqlite_path, Secret};
 pub use sections::{default_date_range, DeadlineConfig, Limits, PlatformConfig};
@@ -32,58 +36,40 @@ pub struct Config {
     pub deadlines: DeadlineConfig,
 }
 
-fn deadlines_from_env() -> Result<DeadlineConfig, StartupError> {
-    let defaults = DeadlineConfig::default();
-    Ok(DeadlineConfig {
-        objection_days: env_number("CHENGXIN_OBJECTION_DAYS")?
-            .map_or(defaults.objection_days, |d| d.clamp(1, 365) as u32),
-        complaint_days: env_number("CHENGXIN_COMPLAINT_DAYS")?
-            .map_or(defaults.complaint_days, |d| d.clamp(1, 365) as u32),
-        complaints_per_hour: env_number("CHENGXIN_COMPLAINTS_PER_HOUR")?.unwrap_or(defaults.complaints_per_hour),
-        login_failures_per_address: env_number("CHENGXIN_LOGIN_FAILURES_PER_ADDRESS")?
-            .unwrap_or(defaults.login_failures_per_address)
-            .max(1),
-        trust_forwarded_for: env_flag("CHENGXIN_TRUST_FORWARDED_FOR"),
-        sweep_interval_secs: env_number("CHENGXIN_SWEEP_INTERVAL_SECS")?.unwrap_or(defaults.sweep_interval_secs),
-    })
-}
-
-/// The default database: a SQLite file `chengxin.db` in the working directory (WAL mode).
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://chengxin.db?mode=rwc";
-
 impl Config {
-    /// Reads the environment. Outside demo mode `CHENGXIN_JWT_SECRET` is required; in demo mode a
-    /// random secret is made once and kept beside the SQLite file.
-    pub fn from_env(demo: bool) -> Result<Self, StartupError> {
-        let database_url = env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.into());
-        let jwt_secret = match env::var("CHENGXIN_JWT_SECRET") {
-            Ok(secret) if secret.len() >= 32 => Secret::new(secret),
-            Ok(_) => return Err(StartupError::Config("CHENGXIN_JWT_SECRET must be at least 32 characters".into())),
-            Err(_) if demo => demo_secret(&database_url)?,
-            Err(_) => return Err(StartupError::Config("CHENGXIN_JWT_SECRET is required (or run with --demo)".into())),
+    /// The server's configuration from its arguments (each also read from its environment
+    /// variable). Outside demo mode the JWT secret is required; in demo mode a random one is
+    /// made once and kept beside the SQLite file.
+    pub fn from_args(args: ServerArgs, demo: bool) -> Result<Self, StartupError> {
+        let mut config = Self::for_tokens(args.database, args.signing, demo)?;
+        let mut limits =
+            Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
+        limits.dates = (args.earliest_date.unwrap_or(limits.dates.0), args.latest_date.unwrap_or(limits.dates.1));
+        config.bind = args.bind;
+        config.graphiql = demo || args.graphiql;
+        config.anonymous_introspection = args.anonymous_introspection;
+        config.limits = limits;
+        config.platform = platform(args.platform)?;
+        config.deadlines = deadlines(args.deadlines);
+        Ok(config)
+    }
+
+    /// What minting and checking tokens needs (the `token` command): the database and the
+    /// signing settings; defaults elsewhere.
+    pub fn for_tokens(database: DatabaseArgs, signing: SigningArgs, demo: bool) -> Result<Self, StartupError> {
+        let jwt_secret = match signing.jwt_secret {
+            Some(secret) if secret.len() >= 32 => Secret::new(secret),
+            Some(_) => return Err(StartupError::Config("CHENGXIN_JWT_SECRET must be at least 32 characters".into())),
+            None if demo => demo_secret(&database.url)?,
+            None => return Err(StartupError::Config("CHENGXIN_JWT_SECRET is required (or run with --demo)".into())),
         };
-        let mut limits = Limits::default();
-        if let Some(seconds) = env_number("CHENGXIN_REQUEST_TIMEOUT_SECS")? {
-            limits.request_timeout = Duration::from_secs(seconds);
-        }
-        limits.dates = (
-            env_date("CHENGXIN_EARLIEST_DATE")?.unwrap_or(limits.dates.0),
-            env_date("CHENGXIN_LATEST_DATE")?.unwrap_or(limits.dates.1),
-        );
-        Ok(Self {
-            database_url,
-            bind: env::var("CHENGXIN_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into()),
-            jwt_secret,
-            jwt_issuer: env::var("CHENGXIN_JWT_ISSUER").unwrap_or_else(|_| "chengxin".into()),
-            jwt_audience: env::var("CHENGXIN_JWT_AUDIENCE").unwrap_or_else(|_| "chengxin-api".into()),
-            login_token_hours: env_number("CHENGXIN_LOGIN_TOKEN_HOURS")?.unwrap_or(8) as i64,
-            graphiql: demo || env_flag("CHENGXIN_GRAPHIQL"),
-            anonymous_introspection: env_flag("CHENGXIN_ANONYMOUS_INTROSPECTION"),
-            limits,
-            repair_rules: RepairRules::default(),
-            platform: platform_from_env()?,
-            deadlines: deadlines_from_env()?,
-        })
+        let mut config = Self::for_database(&database.url, jwt_secret.expose());
+        config.bind = "127.0.0.1:8080".into();
+        config.graphiql = false;
+        config.jwt_issuer = signing.jwt_issuer;
+        config.jwt_audience = signing.jwt_audience;
+        config.login_token_hours = signing.login_token_hours;
+        Ok(config)
     }
 
     /// A configuration for tests and the bench: the given database and secret, defaults elsewhere.
@@ -105,41 +91,27 @@ impl Config {
     }
 }
 
-/// `CHENGXIN_PLATFORM_URL` (none: records stay queued), `CHENGXIN_PLATFORM_SECRET` (required
-/// with a URL), `CHENGXIN_PLATFORM_INTERVAL_SECS` (default 10).
-fn platform_from_env() -> Result<PlatformConfig, StartupError> {
-    let mut platform =
-        PlatformConfig { url: env::var("CHENGXIN_PLATFORM_URL").ok().filter(|u| !u.is_empty()), ..Default::default() };
-    if platform.url.is_some() {
-        let secret = env::var("CHENGXIN_PLATFORM_SECRET").map_err(|_| {
-            StartupError::Config("CHENGXIN_PLATFORM_SECRET is required with CHENGXIN_PLATFORM_URL".into())
-        })?;
-        platform.secret = Secret::new(secret);
-    }
-    if let Some(seconds) = env_number("CHENGXIN_PLATFORM_INTERVAL_SECS")? {
-        platform.interval = Duration::from_secs(seconds.max(1));
-    }
-    Ok(platform)
-}
-
-fn env_flag(name: &str) -> bool {
-    matches!(env::var(name).as_deref(), Ok("1") | Ok("true") | Ok("yes"))
-}
-
-fn env_date(name: &str) -> Result<Option<chrono::NaiveDate>, StartupError> {
-    match env::var(name) {
-        Ok(value) => chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| StartupError::Config(format!("{name} must be a date as YYYY-MM-DD"))),
-        Err(_) => Ok(None),
-    }
-}
-
-fn env_number(name: &str) -> Result<Option<u64>, StartupError> {
-    match env::var(name) {
-        Ok(value) => {
-            value.parse().map(Some).map_err(|_| StartupError::Config(format!("{name} must be a whole number")))
+/// Deliveries: a URL needs its secret.
+fn platform(args: PlatformArgs) -> Result<PlatformConfig, StartupError> {
+    let url = args.platform_url.filter(|u| !u.is_empty());
+    let secret = match (&url, args.platform_secret) {
+        (Some(_), Some(secret)) => Secret::new(secret),
+        (Some(_), None) => {
+            return Err(StartupError::Config("CHENGXIN_PLATFORM_SECRET is required with CHENGXIN_PLATFORM_URL".into()))
         }
-        Err(_) => Ok(None),
+        (None, _) => Secret::new(""),
+    };
+    let interval = Duration::from_secs(args.platform_interval_secs.max(1));
+    Ok(PlatformConfig { url, secret, interval, ..PlatformConfig::default() })
+}
+
+fn deadlines(args: DeadlineArgs) -> DeadlineConfig {
+    DeadlineConfig {
+        objection_days: args.objection_days,
+        complaint_days: args.complaint_days,
+        complaints_per_hour: args.complaints_per_hour,
+        login_failures_per_address: args.login_failures_per_address,
+        trust_forwarded_for: args.trust_forwarded_for,
+        sweep_interval_secs: args.sweep_interval_secs,
     }
 }

@@ -10,6 +10,7 @@ mod attack_concurrency;
 mod attack_inputs;
 mod attack_logins;
 mod authentication;
+mod commands;
 mod commitments;
 mod complaints;
 mod crash;
