@@ -43,3 +43,19 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), StartupError> {
 pub fn is_postgres(db: &DatabaseConnection) -> bool {
     db.get_database_backend() == DbBackend::Postgres
 }
+
+/// The pool's size and how many of its connections are lent out.
+pub fn pool_usage(db: &DatabaseConnection) -> (u32, u32) {
+    let (size, idle) = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+        DbBackend::Sqlite => {
+            let pool = db.get_sqlite_connection_pool();
+            (pool.size(), pool.num_idle())
+        }
+        _ => (0, 0),
+    };
+    (size, size.saturating_sub(idle as u32))
+}

@@ -82,6 +82,7 @@ pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
     let address = listener.local_addr()?;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let router = app(state.clone());
+    tokio::spawn(metrics_upkeep(Arc::downgrade(&state.metrics)));
     let task = tokio::spawn(async move {
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
@@ -101,6 +102,7 @@ pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
     let worker = state.config.platform.url.is_some().then(|| {
         tokio::spawn(run_worker(state.db.clone(), state.config.platform.clone(), state.clock.clone(), stopped.clone()))
     });
+    tokio::spawn(metrics_upkeep(Arc::downgrade(&state.metrics)));
     let sweeper = (state.config.deadlines.sweep_interval_secs > 0)
         .then(|| tokio::spawn(crate::jobs::deadline_sweep::run_sweeper(state.clone(), stopped)));
     axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
@@ -112,6 +114,19 @@ pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Folds the latency samples into their buckets every five seconds, for as long as the state
+/// lives, so a server nobody scrapes keeps no samples.
+async fn metrics_upkeep(metrics: std::sync::Weak<Metrics>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        every.tick().await;
+        match metrics.upgrade() {
+            Some(metrics) => metrics.run_upkeep(),
+            None => return,
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -41,6 +41,17 @@ pub struct SweepReport {
     pub records_lifted: u64,
 }
 
+impl SweepReport {
+    /// Every row the sweep changed.
+    pub fn findings(&self) -> u64 {
+        self.rectifications_overdue
+            + self.objections_overdue
+            + self.complaints_overdue
+            + self.commitments_overdue
+            + self.records_lifted
+    }
+}
+
 /// Counts a saved change; a row someone else changed first is skipped.
 fn tally<T>(result: AppResult<T>, count: &mut u64) -> AppResult<()> {
     match result {
@@ -59,7 +70,10 @@ pub async fn sweep(state: &AppState, actor: &Actor<'_>) -> AppResult<SweepReport
     if !actor.viewer.is_system() {
         may(actor.viewer, Operation::RunDeadlineSweep)?;
     }
-    sweep_as_of(&state.db, &actor.write_context(state), state.clock.today()).await
+    let started = std::time::Instant::now();
+    let report = sweep_as_of(&state.db, &actor.write_context(state), state.clock.today()).await?;
+    state.metrics.record_sweep(started.elapsed(), report.findings());
+    Ok(report)
 }
 
 /// One sweep as of `today`, written by `at`'s viewer.

@@ -37,3 +37,40 @@ pub async fn enqueue_push<C: ConnectionTrait>(
     .await?;
     Ok(())
 }
+
+/// The outbox at a glance: deliveries not yet accepted, and when the oldest due one fell due.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Backlog {
+    pub unsent: u64,
+    pub oldest_due: Option<DateTime<Utc>>,
+}
+
+/// Reads the backlog as of `now` in one statement.
+pub async fn backlog<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<Backlog, DbErr> {
+    use sea_orm::{
+        sea_query::{Expr, Func},
+        ColumnTrait, Condition, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+    };
+    #[derive(FromQueryResult)]
+    struct Row {
+        unsent: i64,
+        oldest_due: Option<DateTime<Utc>>,
+    }
+    let due = Condition::all()
+        .add(platform_push::Column::Status.eq(PushStatus::Pending))
+        .add(platform_push::Column::NextAttemptAt.lte(now));
+    let row = platform_push::Entity::find()
+        .select_only()
+        .column_as(Expr::expr(Func::count(Expr::col(platform_push::Column::Id))), "unsent")
+        .column_as(
+            Expr::expr(Func::min(
+                Expr::case(due, Expr::col(platform_push::Column::NextAttemptAt)).finally(Expr::null()),
+            )),
+            "oldest_due",
+        )
+        .filter(platform_push::Column::Status.ne(PushStatus::Sent))
+        .into_model::<Row>()
+        .one(db)
+        .await?;
+    Ok(row.map_or_else(Backlog::default, |r| Backlog { unsent: r.unsent.max(0) as u64, oldest_due: r.oldest_due }))
+}

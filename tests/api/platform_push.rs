@@ -170,3 +170,33 @@ async fn without_a_url_rows_stay_queued_and_export_and_failed_ones_can_be_requeu
     assert_eq!(error_code(&app.graphql(Some(&admin), &requeue, json!({})).await), "INVALID_TRANSITION");
     assert_eq!(error_code(&app.graphql(Some(&office), &requeue, json!({})).await), "FORBIDDEN");
 }
+
+/// One gauge's value from `/metrics`.
+async fn gauge(app: &TestApp, name: &str) -> f64 {
+    let text = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {name} in\n{text}"))
+}
+
+#[tokio::test]
+async fn metrics_show_the_outbox_backlog_its_oldest_due_row_the_pool_and_the_sweep() {
+    let app = spawn_app().await;
+    assert_eq!(gauge(&app, "chengxin_outbox_backlog").await, 0.0);
+    assert_eq!(gauge(&app, "chengxin_outbox_oldest_due_age_seconds").await, 0.0);
+    let office = app.token_for("office").await;
+    record_something(&app, &office, "一").await;
+    record_something(&app, &office, "二").await;
+    app.clock.advance(Duration::seconds(90));
+    assert_eq!(gauge(&app, "chengxin_outbox_backlog").await, 2.0);
+    let age = gauge(&app, "chengxin_outbox_oldest_due_age_seconds").await;
+    assert!((90.0..120.0).contains(&age), "the oldest due row has waited about 90 s: {age}");
+    assert!(gauge(&app, "chengxin_db_pool_connections").await >= 1.0);
+    assert!(gauge(&app, "chengxin_db_pool_connections_in_use").await >= 0.0);
+    assert_eq!(gauge(&app, "chengxin_sweep_runs_total").await, 0.0);
+    let sweep = app.graphql(Some(&office), "mutation { runDeadlineSweep { recordsLifted } }", json!({})).await;
+    assert!(sweep["errors"].is_null(), "{sweep}");
+    assert_eq!(gauge(&app, "chengxin_sweep_runs_total").await, 1.0);
+    assert_eq!(gauge(&app, "chengxin_sweep_findings").await, 0.0, "nothing was due");
+    assert!(gauge(&app, "chengxin_sweep_duration_seconds").await > 0.0);
+}
