@@ -239,7 +239,7 @@ impl TestApp {
     }
 }
 
-fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {
+pub fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {
     chengxin::seed::users::DEMO_USERS
         .iter()
         .find(|(name, ..)| *name == username)
