@@ -10,6 +10,7 @@ use super::{
 use crate::{
     auth::Viewer,
     graphql::{
+        access::RowsById,
         context::{ClientAddress, LoginAttempts},
         loaders::{Loaders, RequestActivity, Tracked},
     },
@@ -140,6 +141,7 @@ async fn execute(
     let login_attempts = Arc::new(LoginAttempts::default());
     let activity = Arc::new(RequestActivity::default());
     let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
+    let rows_by_id = Arc::new(RowsById::new(&state.db, &activity));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
     let identifier_reads = Arc::new(IdentifierReads::default());
     let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
@@ -148,6 +150,7 @@ async fn execute(
             .data(state.clone())
             .data(viewer.clone())
             .data(loaders.clone())
+            .data(rows_by_id.clone())
             .data(trace.clone())
             .data(login_attempts.clone())
             .data(identifier_reads.clone())

@@ -31,7 +31,8 @@ use crate::{
 
 type Found<M> = Result<Option<M>, AppError>;
 
-/// The request's unscoped loaders by id; private to this module.
+/// The request's unscoped loaders by id, put in its context beside the scoped `Loaders`; their
+/// fields are private to this module.
 pub struct RowsById {
     units: RequestLoader<ById<unit::Entity>>,
     officials: RequestLoader<ById<official::Entity>>,
@@ -63,7 +64,9 @@ impl RowsById {
 }
 
 fn rows<'a>(ctx: &'a Context<'_>) -> Result<&'a RowsById, AppError> {
-    Ok(&ctx.loaders()?.rows)
+    ctx.data::<Arc<RowsById>>()
+        .map(|rows| rows.as_ref())
+        .map_err(|_| AppError::Internal("no row loaders in context".into()))
 }
 
 /// A unit (the county's register is readable by everyone).

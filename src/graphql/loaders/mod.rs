@@ -33,7 +33,6 @@ pub use unit_scope::UnitScope;
 
 use chrono::NaiveDate;
 
-use super::access::RowsById;
 use crate::auth::{
     policy::{self, records::RecordUse},
     Viewer,
@@ -45,8 +44,6 @@ pub type RequestLoader<T> = DataLoader<T, HashMapCache>;
 
 /// The loaders of one request.
 pub struct Loaders {
-    /// Rows by id, handed out only through the policy checks of `graphql::access`.
-    pub rows: RowsById,
     pub unit_children: RequestLoader<UnitChildren>,
     pub unit_scope: RequestLoader<UnitScope>,
     pub official_counts: RequestLoader<ChildCounts<OfficialsOfUnit>>,
@@ -82,7 +79,6 @@ impl Loaders {
         let proposals = policy::may(viewer, policy::Operation::ListProposals)
             .map(|_| policy::proposals::proposals_visible_to(viewer));
         Self {
-            rows: RowsById::new(db, &activity),
             unit_children: loader(UnitChildren::new(db), &activity),
             unit_scope: loader(UnitScope::new(db, viewer), &activity),
             official_counts: loader(ChildCounts::new(db, officials.clone()), &activity),
