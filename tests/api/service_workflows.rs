@@ -211,7 +211,7 @@ async fn a_breached_commitment_becomes_a_record() {
     };
     let made = create(&app.state, &actor(&app, &clerk, &trace), new).await.unwrap();
     assert_eq!(made.status, CommitmentStatus::Pending);
-    let breach = CommitmentOutcome {
+    let breach = || CommitmentOutcome {
         id: made.id,
         version: 1,
         status: CommitmentStatus::Breached,
@@ -220,18 +220,9 @@ async fn a_breached_commitment_becomes_a_record() {
         severity: None,
         facts: Some("逾期未发放".into()),
     };
-    let by_clerk = set_status(&app.state, &actor(&app, &clerk, &trace), breach).await;
+    let by_clerk = set_status(&app.state, &actor(&app, &clerk, &trace), breach()).await;
     assert_eq!(code(by_clerk.unwrap_err()), "FORBIDDEN", "the credit office decides a breach");
-    let breach = CommitmentOutcome {
-        id: made.id,
-        version: 1,
-        status: CommitmentStatus::Breached,
-        evidence: None,
-        legal_basis: None,
-        severity: None,
-        facts: Some("逾期未发放".into()),
-    };
-    let (breached, record) = set_status(&app.state, &actor(&app, &office, &trace), breach).await.unwrap();
+    let (breached, record) = set_status(&app.state, &actor(&app, &office, &trace), breach()).await.unwrap();
     assert_eq!(breached.status, CommitmentStatus::Breached);
     let record = record.expect("a breach is recorded");
     assert_eq!((breached.record_id, record.unit_id), (Some(record.id), unit));
