@@ -45,13 +45,20 @@ pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse)
     }
 }
 
-/// What the public portal shows: PUBLIC records of units, ACTIVE or RECTIFYING, whose
-/// disclosure window is still open. Never an official's record.
+/// The statuses in which a PUBLIC record stays published.
+pub const PUBLISHED_STATUSES: [RecordStatus; 3] =
+    [RecordStatus::Active, RecordStatus::Rectifying, RecordStatus::Rectified];
+
+/// What the public portal shows: PUBLIC records of units whose disclosure window is still open,
+/// while ACTIVE, RECTIFYING or RECTIFIED. Publication ends by repair, revocation, the court's
+/// removal of a listing or the end of the window — not by rectification (信用修复管理办法:
+/// a rectified record stays published, marked 已整改, until it is repaired). Never an official's
+/// record.
 pub fn public_portal(today: NaiveDate) -> Condition {
     Condition::all()
         .add(Column::Disclosure.eq(Disclosure::Public))
         .add(Column::SubjectType.eq(SubjectType::Unit))
-        .add(Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
+        .add(Column::Status.is_in(PUBLISHED_STATUSES))
         .add(Condition::any().add(Column::DisclosureUntil.is_null()).add(Column::DisclosureUntil.gte(today)))
 }
 
@@ -84,7 +91,7 @@ pub fn can_read_record(
 pub fn is_on_public_portal(record: &credit_record::Model, today: NaiveDate) -> bool {
     record.disclosure == Disclosure::Public
         && record.subject_type == SubjectType::Unit
-        && matches!(record.status, RecordStatus::Active | RecordStatus::Rectifying)
+        && PUBLISHED_STATUSES.contains(&record.status)
         && record.disclosure_until.is_none_or(|until| until >= today)
 }
 

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::graphql::{
     connection::connection_types,
+    context::ContextExt,
     ids::{global_id, NodeType},
     scalars::Date,
 };
@@ -81,9 +82,29 @@ impl PublicRecord {
         Date(self.0.decided_on)
     }
 
-    /// In force or being rectified.
+    /// In force, being rectified, or rectified.
     async fn status(&self) -> RecordStatus {
         self.0.status.into()
+    }
+
+    /// The status as the notice prints it: 失信 (in force), 整改中 (being rectified) or 已整改
+    /// (rectified; shown until the record is repaired or its window ends); 表彰 for an honour.
+    async fn status_label(&self) -> &'static str {
+        if self.0.polarity == entity::enums::Polarity::Honor {
+            return "表彰";
+        }
+        match self.0.status {
+            entity::enums::RecordStatus::Rectifying => "整改中",
+            entity::enums::RecordStatus::Rectified => "已整改",
+            _ => "失信",
+        }
+    }
+
+    /// Whether an objection to the record is being handled (shown as 异议处理中).
+    async fn objection_pending(&self, ctx: &Context<'_>) -> AppResult<bool> {
+        use entity::enums::ObjectionStatus;
+        let objections = ctx.loaders()?.record_objections.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(objections.iter().any(|o| matches!(o.status, ObjectionStatus::Filed | ObjectionStatus::UnderReview)))
     }
 
     /// The last day it is shown (null: no end).
