@@ -21,6 +21,7 @@ pub enum NodeType {
     RepairApplication,
     Complaint,
     Proposal,
+    ListingEvent,
 }
 
 impl NodeType {
@@ -40,10 +41,11 @@ impl NodeType {
             Self::RepairApplication => "RepairApplication",
             Self::Complaint => "Complaint",
             Self::Proposal => "Proposal",
+            Self::ListingEvent => "ListingEvent",
         }
     }
 
-    pub const ALL: [NodeType; 14] = [
+    pub const ALL: [NodeType; 15] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -58,6 +60,7 @@ impl NodeType {
         Self::RepairApplication,
         Self::Complaint,
         Self::Proposal,
+        Self::ListingEvent,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

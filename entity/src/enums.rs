@@ -157,6 +157,9 @@ pub enum RecordStatus {
     Repaired,
     #[sea_orm(string_value = "REVOKED")]
     Revoked,
+    /// A 失信被执行人 listing the court removed (移出名单): ended, not repaired.
+    #[sea_orm(string_value = "REMOVED")]
+    Removed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
@@ -195,6 +198,34 @@ pub enum ListingResolution {
     ObligationPerformed,
     #[sea_orm(string_value = "SETTLEMENT_PERFORMED")]
     SettlementPerformed,
+}
+
+/// What happened to a 失信被执行人 listing after it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ListingEventKind {
+    #[sea_orm(string_value = "EXTENSION")]
+    Extension,
+    #[sea_orm(string_value = "REMOVAL")]
+    Removal,
+}
+
+/// The grounds on which the court removes a listing (法释〔2017〕7号 art. 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ListingRemovalGrounds {
+    #[sea_orm(string_value = "OBLIGATION_PERFORMED")]
+    ObligationPerformed,
+    #[sea_orm(string_value = "SETTLEMENT_PERFORMED")]
+    SettlementPerformed,
+    #[sea_orm(string_value = "CREDITOR_REQUEST")]
+    CreditorRequest,
+    #[sea_orm(string_value = "ENFORCEMENT_ENDED")]
+    EnforcementEnded,
+    #[sea_orm(string_value = "TERM_EXPIRED")]
+    TermExpired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]

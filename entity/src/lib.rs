@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod evaluation_period;
 pub mod fiscal_capacity;
 pub mod investment_agreement;
+pub mod listing_event;
 pub mod login_failure;
 pub mod objection;
 pub mod official;

@@ -15,6 +15,7 @@ mod m20261129_000010_create_audit_log;
 mod m20261129_000011_add_deadline_marks;
 mod m20261129_000012_one_open_workflow_per_record;
 mod m20261129_000013_harden_sessions_and_audit;
+mod m20261130_000014_create_listing_events;
 mod support;
 
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_add_deadline_marks::Migration),
             Box::new(m20261129_000012_one_open_workflow_per_record::Migration),
             Box::new(m20261129_000013_harden_sessions_and_audit::Migration),
+            Box::new(m20261130_000014_create_listing_events::Migration),
         ]
     }
 }

@@ -41,10 +41,12 @@ impl<'a> RecordDraft<'a> {
 }
 
 /// The disclosure a record gets when none is given: an official's record is RESTRICTED
-/// (personal privacy), a unit's is SHARED until someone decides to publish it.
-pub fn default_disclosure(subject_type: SubjectType) -> Disclosure {
+/// (personal privacy); a unit's 失信被执行人 listing is PUBLIC (法释〔2017〕7号 art. 7: the court
+/// publishes it); any other unit record is SHARED until someone decides to publish it.
+pub fn default_disclosure(subject_type: SubjectType, category: RecordCategory) -> Disclosure {
     match subject_type {
         SubjectType::Official => Disclosure::Restricted,
+        SubjectType::Unit if category == RecordCategory::DefaultedJudgmentDebtor => Disclosure::Public,
         SubjectType::Unit => Disclosure::Shared,
     }
 }
@@ -62,6 +64,14 @@ pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), App
             "category",
             "COMMENDATION goes with HONOR, every other category with DISHONESTY",
         ));
+    }
+    if draft.category == RecordCategory::DefaultedJudgmentDebtor {
+        if draft.severity != Severity::Serious {
+            return Err(AppError::bad_input("severity", "a 失信被执行人 listing is SERIOUS (法释〔2017〕7号)"));
+        }
+        if draft.subject_type == SubjectType::Unit && draft.disclosure != Disclosure::Public {
+            return Err(AppError::bad_input("disclosure", "a unit's 失信被执行人 listing is published (PUBLIC)"));
+        }
     }
     if draft.occurred_on > today {
         return Err(AppError::bad_input("occurredOn", "must not be in the future"));
@@ -108,7 +118,7 @@ mod tests {
             subject_type: SubjectType::Unit,
             polarity: Polarity::Dishonesty,
             category: RecordCategory::DefaultedJudgmentDebtor,
-            severity: Severity::General,
+            severity: Severity::Serious,
             disclosure: Disclosure::Public,
             title: "失信被执行人",
             facts: "未履行生效判决",
@@ -144,7 +154,13 @@ mod tests {
         assert_eq!(field(check_record(&d, today())), "disclosure");
         let mut d = draft();
         d.severity = Severity::Minor;
-        assert_eq!(field(check_record(&d, today())), "disclosure");
+        assert_eq!(field(check_record(&d, today())), "severity", "a listing is SERIOUS");
+        let mut d = draft();
+        d.disclosure = Disclosure::Shared;
+        assert_eq!(field(check_record(&d, today())), "disclosure", "a unit's listing is PUBLIC");
+        let mut d = draft();
+        (d.category, d.severity) = (RecordCategory::JudicialJudgment, Severity::Minor);
+        assert_eq!(field(check_record(&d, today())), "disclosure", "a MINOR record is not published");
         let mut d = draft();
         d.category = RecordCategory::Commendation;
         assert_eq!(field(check_record(&d, today())), "category");
@@ -155,6 +171,6 @@ mod tests {
 
     #[test]
     fn officials_default_to_restricted() {
-        assert_eq!(default_disclosure(SubjectType::Official), Disclosure::Restricted);
+        assert_eq!(default_disclosure(SubjectType::Official, RecordCategory::JudicialJudgment), Disclosure::Restricted);
     }
 }

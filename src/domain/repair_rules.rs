@@ -70,6 +70,22 @@ impl RepairRules {
         decided_on.checked_add_months(Months::new(months))
     }
 
+    /// The end of a dishonesty record's disclosure window: a 失信被执行人 listing's term with the
+    /// years it was extended by, any other record's maximum by severity.
+    pub fn window_end(
+        &self,
+        category: RecordCategory,
+        severity: Severity,
+        decided_on: NaiveDate,
+        extended_years: i32,
+    ) -> Option<NaiveDate> {
+        if category == RecordCategory::DefaultedJudgmentDebtor {
+            super::listing_rules::term_end(decided_on, extended_years)
+        } else {
+            self.disclosure_until(severity, decided_on)
+        }
+    }
+
     /// The first day a record decided on `decided_on` may be repaired (the minimum disclosure).
     pub fn repairable_from(&self, severity: Severity, decided_on: NaiveDate) -> Option<NaiveDate> {
         let months = self.in_force(decided_on)?.min_disclosure_months[index(severity)];

@@ -18,9 +18,9 @@ pub mod users;
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use entity::{
     api_token, commitment, complaint, credit_record, debt_instrument, evaluation, evaluation_period, fiscal_capacity,
-    investment_agreement, objection, official, plan_task, plan_task_lead_unit, ppp_project, ppp_stage_assignment,
-    procurement_contract, proposal, rectification, repair_application, task_progress, third_party_rating,
-    training_record, unit, user_account,
+    investment_agreement, listing_event, objection, official, plan_task, plan_task_lead_unit, ppp_project,
+    ppp_stage_assignment, procurement_contract, proposal, rectification, repair_application, task_progress,
+    third_party_rating, training_record, unit, user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 
@@ -152,6 +152,7 @@ const SEQUENCED_TABLES: &[&str] = &[
     "training_record",
     "credit_record",
     "rectification",
+    "listing_event",
     "objection",
     "repair_application",
     "commitment",
@@ -191,6 +192,7 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     insert_models::<rectification::Entity, _>(db, records.rectifications).await?;
     insert_models::<objection::Entity, _>(db, records.objections).await?;
     insert_models::<repair_application::Entity, _>(db, records.repairs).await?;
+    insert_models::<listing_event::Entity, _>(db, records.listing_events).await?;
     insert_models::<commitment::Entity, _>(
         db,
         accountability::plan_commitments(synth, index, volume.commitments, from, today, now),

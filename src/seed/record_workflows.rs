@@ -3,8 +3,10 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{
     credit_record,
-    enums::{ObjectionStatus, RecordStatus, RectificationStatus, RepairStatus},
-    objection, rectification, repair_application,
+    enums::{
+        ListingEventKind, ListingRemovalGrounds, ObjectionStatus, RecordStatus, RectificationStatus, RepairStatus,
+    },
+    listing_event, objection, rectification, repair_application,
 };
 
 use super::{synthetic::Synth, users::demo_user_id};
@@ -16,6 +18,7 @@ pub struct RecordRows {
     pub rectifications: Vec<rectification::Model>,
     pub objections: Vec<objection::Model>,
     pub repairs: Vec<repair_application::Model>,
+    pub listing_events: Vec<listing_event::Model>,
 }
 
 pub fn add_workflows(
@@ -134,4 +137,36 @@ pub fn add_workflows(
             updated_at: now,
         });
     }
+}
+
+/// The court's removal of a listing the seed made REMOVED: on time, some days after the debt was
+/// paid or settled, or on the creditor's request.
+pub fn add_removal(
+    synth: &mut Synth,
+    rows: &mut RecordRows,
+    record_id: i32,
+    decided_on: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) {
+    let grounds_on = synth.date_between(decided_on, today);
+    let effective_on = (grounds_on + Duration::days(synth.range(0, 3))).min(today);
+    let grounds = synth.weighted(&[
+        (ListingRemovalGrounds::ObligationPerformed, 60),
+        (ListingRemovalGrounds::SettlementPerformed, 25),
+        (ListingRemovalGrounds::CreditorRequest, 15),
+    ]);
+    rows.listing_events.push(listing_event::Model {
+        id: rows.listing_events.len() as i32 + 1,
+        record_id,
+        kind: ListingEventKind::Removal,
+        years: None,
+        reason: None,
+        grounds: Some(grounds),
+        grounds_on: Some(grounds_on),
+        effective_on,
+        late: crate::domain::listing_rules::removal_is_late(grounds_on, effective_on),
+        by_user_id: demo_user_id("court"),
+        created_at: now,
+    });
 }

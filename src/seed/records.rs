@@ -116,19 +116,32 @@ pub fn plan_records(
             (SubjectType::Unit, unit.id, None, name, synth.weighted(&UNIT_CATEGORIES))
         };
         let honor = category == Cat::Commendation;
+        // A 失信被执行人 listing is SERIOUS, a unit's is published, for a two-year term, and it
+        // ends only by the court's removal (法释〔2017〕7号).
+        let listing = category == Cat::DefaultedJudgmentDebtor;
         let severity = if honor {
             Severity::General
+        } else if listing {
+            Severity::Serious
         } else {
             synth.weighted(&[(Severity::Minor, 40), (Severity::General, 45), (Severity::Serious, 15)])
         };
         let disclosure = match (subject_type, severity) {
             (SubjectType::Official, _) => synth.weighted(&[(Disclosure::Restricted, 80), (Disclosure::Shared, 20)]),
+            _ if listing => Disclosure::Public,
             (_, Severity::Minor) => synth.weighted(&[(Disclosure::Shared, 60), (Disclosure::Restricted, 40)]),
             _ if honor => Disclosure::Public,
             _ => synth.weighted(&[(Disclosure::Public, 60), (Disclosure::Shared, 30), (Disclosure::Restricted, 10)]),
         };
         let status = if honor {
             synth.weighted(&[(RecordStatus::Active, 98), (RecordStatus::Revoked, 2)])
+        } else if listing {
+            synth.weighted(&[
+                (RecordStatus::Active, 50),
+                (RecordStatus::Rectifying, 15),
+                (RecordStatus::Rectified, 10),
+                (RecordStatus::Removed, 25),
+            ])
         } else {
             synth.weighted(&[
                 (RecordStatus::Active, 45),
@@ -141,6 +154,7 @@ pub fn plan_records(
         let decided_on = synth.date_between(from, today);
         let occurred_on = decided_on - Duration::days(synth.range(0, 120));
         let window = match severity {
+            _ if listing => Months::new(24),
             Severity::Minor => Months::new(3),
             Severity::General => Months::new(12),
             Severity::Serious => Months::new(36),
@@ -190,6 +204,9 @@ pub fn plan_records(
             updated_at: now,
         });
         record_workflows::add_workflows(synth, &mut rows, id, status, decided_on, today, now);
+        if status == RecordStatus::Removed {
+            record_workflows::add_removal(synth, &mut rows, id, decided_on, today, now);
+        }
     }
     rows
 }

@@ -16,6 +16,7 @@ use crate::{
         records::{can_change_record, can_create_record},
         Operation,
     },
+    domain::listing_rules::extended_years,
     domain::record_rules::{check_record, default_disclosure, RecordDraft},
     error::{AppError, AppResult},
     state::AppState,
@@ -73,7 +74,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
     let subject_type = if command.official_id.is_some() { SubjectType::Official } else { SubjectType::Unit };
     let authorised = scope::authorised_categories(&state.db, Some(recording_unit)).await?;
     can_create_record(viewer, command.polarity, command.category, subject_type, &authorised)?;
-    let disclosure = command.disclosure.unwrap_or_else(|| default_disclosure(subject_type));
+    let disclosure = command.disclosure.unwrap_or_else(|| default_disclosure(subject_type, command.category));
     let draft = RecordDraft {
         subject_type,
         polarity: command.polarity,
@@ -171,7 +172,12 @@ pub async fn correct(
     changed.decided_on = change.decided_on.unwrap_or(changed.decided_on);
     check_record(&RecordDraft::of(&changed), state.clock.today())?;
     if changed.polarity == Polarity::Dishonesty {
-        changed.disclosure_until = state.config.repair_rules.disclosure_until(changed.severity, changed.decided_on);
+        changed.disclosure_until = state.config.repair_rules.window_end(
+            changed.category,
+            changed.severity,
+            changed.decided_on,
+            extended_years(before.decided_on, before.disclosure_until),
+        );
     }
     save(state, actor, "credit_record.update", before, changed, None).await
 }

@@ -10,6 +10,7 @@ pub mod complaint_form;
 pub mod complaints;
 pub mod credit_records;
 pub mod deadlines;
+pub mod listings;
 pub mod objections;
 pub mod platform_pushes;
 pub mod proposals;

@@ -58,7 +58,7 @@ pub async fn write_new_record<C: ConnectionTrait>(
     new: NewRecord,
 ) -> AppResult<credit_record::Model> {
     let disclosure_until = (new.polarity == Polarity::Dishonesty)
-        .then(|| at.rules.disclosure_until(new.severity, new.decided_on))
+        .then(|| at.rules.window_end(new.category, new.severity, new.decided_on, 0))
         .flatten();
     let record = credit_record::ActiveModel {
         subject_type: Set(new.subject_type),

@@ -13,31 +13,43 @@ use crate::{
     store::record_writer::WriteContext,
 };
 
-/// A table whose rows carry `id` and `version`.
-pub trait Versioned: EntityTrait {
+/// A table whose inserts are audited under its name and its rows' public ids.
+pub trait Audited: EntityTrait {
     /// The table's name in the audit log.
     const NAME: &'static str;
     /// Its global id type.
     const NODE: NodeType;
+    fn id_of(model: &Self::Model) -> i32;
+}
+
+/// A table whose rows carry `id` and `version`.
+pub trait Versioned: Audited {
     fn id_column() -> Self::Column;
     fn version_column() -> Self::Column;
-    fn id_of(model: &Self::Model) -> i32;
     fn version_of(model: &Self::Model) -> i32;
+}
+
+macro_rules! audited {
+    ($($table:ident => $node:ident),* $(,)?) => {
+        $(impl Audited for entity::$table::Entity {
+            const NAME: &'static str = stringify!($table);
+            const NODE: NodeType = NodeType::$node;
+            fn id_of(model: &Self::Model) -> i32 {
+                model.id
+            }
+        })*
+    };
 }
 
 macro_rules! versioned {
     ($($table:ident => $node:ident),* $(,)?) => {
+        audited!($($table => $node),*);
         $(impl Versioned for entity::$table::Entity {
-            const NAME: &'static str = stringify!($table);
-            const NODE: NodeType = NodeType::$node;
             fn id_column() -> Self::Column {
                 entity::$table::Column::Id
             }
             fn version_column() -> Self::Column {
                 entity::$table::Column::Version
-            }
-            fn id_of(model: &Self::Model) -> i32 {
-                model.id
             }
             fn version_of(model: &Self::Model) -> i32 {
                 model.version
@@ -45,6 +57,7 @@ macro_rules! versioned {
         })*
     };
 }
+audited!(listing_event => ListingEvent);
 versioned!(
     rectification => Rectification,
     objection => Objection,
@@ -110,7 +123,7 @@ pub async fn insert_audited<E, C>(
     row: E::ActiveModel,
 ) -> AppResult<E::Model>
 where
-    E: Versioned,
+    E: Audited,
     C: ConnectionTrait,
     E::Model: IntoActiveModel<E::ActiveModel> + Serialize,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,

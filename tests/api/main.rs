@@ -19,6 +19,7 @@ mod credit_records;
 mod deadline_sweep;
 mod hardening;
 mod health;
+mod law_listings;
 mod law_publication;
 mod layering;
 mod loaders;

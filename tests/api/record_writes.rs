@@ -32,7 +32,7 @@ async fn listing(app: &TestApp) -> Value {
         "unitId": app.unit_id("浔中镇").await,
         "polarity": "DISHONESTY",
         "category": "DEFAULTED_JUDGMENT_DEBTOR",
-        "severity": "GENERAL",
+        "severity": "SERIOUS",
         "title": "浔中镇人民政府被列为失信被执行人",
         "facts": "未履行（2026）闽0526民初88号判决确定的付款义务。",
         "documentNumber": "（2026）闽0526执88号",
@@ -53,8 +53,8 @@ async fn a_court_records_a_listing_with_audit_and_outbox_in_one_go() {
     assert_eq!(record["version"], 1);
     assert_eq!(record["recordedBy"]["shortName"], "县人民法院");
     let decided = chrono::NaiveDate::parse_from_str(&day(-30), "%Y-%m-%d").unwrap();
-    let until = decided.checked_add_months(chrono::Months::new(12)).unwrap();
-    assert_eq!(record["disclosureUntil"], until.to_string(), "GENERAL: one year from the decision");
+    let until = decided.checked_add_months(chrono::Months::new(24)).unwrap();
+    assert_eq!(record["disclosureUntil"], until.to_string(), "a listing: its two-year term from the decision");
     assert_eq!(counts(&app).await, (1, 1, 1));
     let audit = audit_log::Entity::find().one(&app.state.db).await.unwrap().unwrap();
     assert_eq!(audit.action, "credit_record.create");
@@ -107,7 +107,13 @@ async fn every_validation_rule_is_bad_user_input_with_its_field_and_writes_nothi
         ("future conduct", json!({ "occurredOn": day(2), "decidedOn": day(0) }), "input.occurredOn"),
         ("decided before it happened", json!({ "occurredOn": day(-5), "decidedOn": day(-9) }), "input.decidedOn"),
         ("an official's record made public", json!({ "officialId": own }), "input.disclosure"),
-        ("a minor record made public", json!({ "severity": "MINOR" }), "input.disclosure"),
+        ("a listing that is not SERIOUS", json!({ "severity": "GENERAL" }), "input.severity"),
+        ("a unit's listing kept SHARED", json!({ "disclosure": "SHARED" }), "input.disclosure"),
+        (
+            "a minor record made public",
+            json!({ "category": "JUDICIAL_JUDGMENT", "severity": "MINOR" }),
+            "input.disclosure",
+        ),
         (
             "an official of another unit",
             json!({ "officialId": stranger, "disclosure": "RESTRICTED" }),
@@ -170,11 +176,12 @@ async fn updates_need_the_current_version_and_requeue_the_record() {
     let court = app.token_for("court").await;
     let id = created(&app, &court).await;
     let body =
-        app.graphql(Some(&court), UPDATE, json!({ "input": { "id": id, "version": 1, "severity": "SERIOUS" } })).await;
+        app.graphql(Some(&court), UPDATE, json!({ "input": { "id": id, "version": 1, "decidedOn": day(-35) } })).await;
     let record = &body["data"]["updateCreditRecord"]["record"];
     assert_eq!(record["version"], 2, "{body}");
-    let decided = chrono::NaiveDate::parse_from_str(&day(-30), "%Y-%m-%d").unwrap();
-    assert_eq!(record["disclosureUntil"], decided.checked_add_months(chrono::Months::new(36)).unwrap().to_string());
+    let decided = chrono::NaiveDate::parse_from_str(&day(-35), "%Y-%m-%d").unwrap();
+    let term = decided.checked_add_months(chrono::Months::new(24)).unwrap();
+    assert_eq!(record["disclosureUntil"], term.to_string(), "the listing's term follows its decision");
     let stale = app.graphql(Some(&court), UPDATE, json!({ "input": { "id": id, "version": 1, "title": "x" } })).await;
     assert_eq!(error_code(&stale), "CONFLICT");
     assert_eq!(counts(&app).await, (1, 2, 2), "two versions audited and queued");

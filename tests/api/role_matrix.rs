@@ -23,7 +23,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 48] = [
+const MATRIX: [(&str, bool, &str); 50] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -62,6 +62,8 @@ const MATRIX: [(&str, bool, &str); 48] = [
     ("submitRectification", true, "YnnnYnnn"),
     ("reviewRectification", true, "YYYnnnnn"),
     ("recordCourtRemoval", true, "nnYnnnnn"),
+    ("extendListing", true, "nnYnnnnn"),
+    ("removeListing", true, "nnYnnnnn"),
     // Personnel act for an official's record (their document names one).
     ("fileObjection", true, "YnnYYnnn"),
     ("decideObjection", true, "YYnnnnnn"),
@@ -207,6 +209,16 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
         "openRectification" => {
             let record = id(NodeType::CreditRecord, workflow_record(app, actor, RecordStatus::Active, RecordCategory::JudicialJudgment).await);
             m(format!("mutation {{ openRectification(input: {{ recordId: \"{record}\", recordVersion: 1, deadline: \"{later}\" }}) {{ rectification {{ id }} }} }}"))
+        }
+        "extendListing" | "removeListing" => {
+            let record = workflow_record(app, actor, RecordStatus::Active, RecordCategory::DefaultedJudgmentDebtor).await;
+            let row = id(NodeType::CreditRecord, record);
+            let today = chrono::Utc::now().date_naive();
+            m(if op == "extendListing" {
+                format!("mutation {{ extendListing(input: {{ recordId: \"{row}\", recordVersion: 1, years: 1, reason: \"拒不履行\" }}) {{ record {{ id }} }} }}")
+            } else {
+                format!("mutation {{ removeListing(input: {{ recordId: \"{row}\", recordVersion: 1, grounds: OBLIGATION_PERFORMED, groundsOn: \"{today}\" }}) {{ record {{ id }} }} }}")
+            })
         }
         "submitRectification" | "reviewRectification" | "recordCourtRemoval" => {
             let (status, category, resolution) = match op {

@@ -2,7 +2,8 @@
 //! official — and in which order a nested page lists them.
 
 use entity::{
-    commitment, complaint, credit_record, objection, official, proposal, rectification, repair_application, unit,
+    commitment, complaint, credit_record, listing_event, objection, official, proposal, rectification,
+    repair_application, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -169,4 +170,8 @@ child_table!(
 child_table!(
     /// `CreditRecord.repairApplications`: oldest first.
     RepairsOfRecord: repair_application.record_id (RecordId) under credit_record, order [(Id, Asc)]
+);
+child_table!(
+    /// `CreditRecord.listingEvents`: oldest first.
+    ListingEventsOfRecord: listing_event.record_id (RecordId) under credit_record, order [(Id, Asc)]
 );

@@ -21,8 +21,8 @@ use sea_orm::DatabaseConnection;
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
-    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ObjectionsOfRecord, OfficialsOfUnit, ProposalsOfUnit,
-    RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
+    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord, OfficialsOfUnit,
+    ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -62,6 +62,7 @@ pub struct Loaders {
     pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
+    pub record_listing_events: RequestLoader<ChildRows<ListingEventsOfRecord>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
     pub training_minutes: RequestLoader<TrainingMinutes>,
 }
@@ -97,6 +98,7 @@ impl Loaders {
             record_rectifications: loader(ChildRows::new(db), &activity),
             record_objections: loader(ChildRows::new(db), &activity),
             record_repairs: loader(ChildRows::new(db), &activity),
+            record_listing_events: loader(ChildRows::new(db), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
             training_minutes: loader(TrainingMinutes::new(db), &activity),
         }
@@ -107,9 +109,11 @@ pub(super) fn loader<T: Send + Sync + 'static>(inner: T, activity: &Arc<RequestA
     let activity = activity.clone();
     let spawner = move |batch: BoxFuture<'static, ()>| {
         let activity = activity.clone();
+        let ticket = activity.ticket();
         tokio::spawn(async move {
-            activity.wait_until_idle().await;
+            let turn = activity.wait_for_turn(ticket).await;
             batch.await;
+            drop(turn);
         })
     };
     DataLoader::with_cache(inner, spawner, HashMapCache::default()).delay(Duration::ZERO)

@@ -6,6 +6,7 @@ mod commitments;
 mod complaints;
 mod create_credit_record;
 mod deadline_sweep;
+mod listings;
 mod login;
 mod logout;
 mod objections;
@@ -32,6 +33,7 @@ pub struct MutationRoot(
     commitments::CommitmentMutation,
     training::TrainingMutation,
     rectifications::RectificationMutation,
+    listings::ListingMutation,
     objections::ObjectionMutation,
     repairs::RepairMutation,
     submit_complaint::SubmitComplaintMutation,

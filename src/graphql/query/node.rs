@@ -46,7 +46,11 @@ impl NodeQuery {
             }
             NodeType::Complaint => access::complaint(ctx, row).await?.map(|c| Node::Complaint(Complaint(c))),
             NodeType::Proposal => access::proposal(ctx, row).await?.map(|p| Node::Proposal(Proposal(p))),
-            NodeType::User | NodeType::ApiToken | NodeType::AuditEntry | NodeType::PlatformPush => None,
+            NodeType::User
+            | NodeType::ApiToken
+            | NodeType::AuditEntry
+            | NodeType::PlatformPush
+            | NodeType::ListingEvent => None,
         })
     }
 }

@@ -6,7 +6,7 @@ use entity::credit_record;
 
 use super::{
     record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
-    Objection, Official, Rectification, RepairApplication, Unit,
+    ListingEvent, Objection, Official, Rectification, RepairApplication, Unit,
 };
 use crate::auth::policy::workflows::can_read_workflows;
 use crate::graphql::{
@@ -166,6 +166,16 @@ impl CreditRecord {
         }
         let rows = ctx.loaders()?.record_repairs.load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(RepairApplication).collect())
+    }
+
+    /// For a 失信被执行人 listing: the court's extensions and its removal, oldest first
+    /// (signed-in viewers).
+    async fn listing_events(&self, ctx: &Context<'_>) -> AppResult<Vec<ListingEvent>> {
+        if !can_read_workflows(ctx.viewer()?) {
+            return Ok(Vec::new());
+        }
+        let rows = ctx.loaders()?.record_listing_events.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(ListingEvent).collect())
     }
 }
 

@@ -94,6 +94,8 @@ pub enum RecordStatus {
     Repaired,
     /// Revoked (撤销), e.g. after an upheld objection.
     Revoked,
+    /// A 失信被执行人 listing the court removed (移出名单): ended and off the portal, not repaired.
+    Removed,
 }
 
 /// Who may see a record.
