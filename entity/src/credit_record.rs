@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType};
+use crate::enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sanction, Sector, Severity, SubjectType};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "credit_record")]
@@ -31,6 +31,8 @@ pub struct Model {
     pub pushed_at: Option<DateTimeUtc>,
     pub source_type: Option<String>,
     pub source_id: Option<i32>,
+    /// A disciplinary record's sanction; its period runs from `decided_on`.
+    pub sanction: Option<Sanction>,
     /// The day the deadline sweeper lifted it off the public portal (its window closed).
     pub portal_lifted_on: Option<Date>,
     pub version: i32,

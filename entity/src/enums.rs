@@ -486,3 +486,22 @@ pub enum PushStatus {
     #[sea_orm(string_value = "FAILED")]
     Failed,
 }
+
+/// A disciplinary sanction (政务处分法 art. 7) and, with it, its period (art. 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sanction {
+    #[sea_orm(string_value = "WARNING")]
+    Warning,
+    #[sea_orm(string_value = "DEMERIT")]
+    Demerit,
+    #[sea_orm(string_value = "MAJOR_DEMERIT")]
+    MajorDemerit,
+    #[sea_orm(string_value = "DEMOTION")]
+    Demotion,
+    #[sea_orm(string_value = "DISMISSAL")]
+    Dismissal,
+    #[sea_orm(string_value = "EXPULSION")]
+    Expulsion,
+}

@@ -16,6 +16,7 @@ mod m20261129_000011_add_deadline_marks;
 mod m20261129_000012_one_open_workflow_per_record;
 mod m20261129_000013_harden_sessions_and_audit;
 mod m20261130_000014_create_listing_events;
+mod m20261130_000015_add_sanctions;
 mod support;
 
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_one_open_workflow_per_record::Migration),
             Box::new(m20261129_000013_harden_sessions_and_audit::Migration),
             Box::new(m20261130_000014_create_listing_events::Migration),
+            Box::new(m20261130_000015_add_sanctions::Migration),
         ]
     }
 }

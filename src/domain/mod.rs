@@ -3,6 +3,7 @@
 pub mod account_rules;
 pub mod commitment_rules;
 pub mod complaint_rules;
+pub mod credit_check_rules;
 pub mod id_number;
 pub mod listing_rules;
 pub mod login_lockout;
@@ -12,5 +13,6 @@ pub mod proposal_rules;
 pub mod record_rules;
 pub mod rectification_rules;
 pub mod repair_rules;
+pub mod sanction_rules;
 pub mod state_machine;
 pub mod uscc;

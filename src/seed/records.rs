@@ -4,7 +4,9 @@
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use entity::{
     credit_record,
-    enums::{Disclosure, Polarity, RecordCategory as Cat, RecordStatus, Sector, Severity, SubjectType, UnitKind},
+    enums::{
+        Disclosure, Polarity, RecordCategory as Cat, RecordStatus, Sanction, Sector, Severity, SubjectType, UnitKind,
+    },
     official,
 };
 
@@ -197,6 +199,16 @@ pub fn plan_records(
             pushed_at: (!honor && synth.chance(80)).then_some(now),
             source_type: None,
             source_id: None,
+            sanction: (category == Cat::DisciplinarySanction).then(|| {
+                synth.weighted(&[
+                    (Sanction::Warning, 40),
+                    (Sanction::Demerit, 30),
+                    (Sanction::MajorDemerit, 15),
+                    (Sanction::Demotion, 8),
+                    (Sanction::Dismissal, 5),
+                    (Sanction::Expulsion, 2),
+                ])
+            }),
             portal_lifted_on: (!honor && disclosure == Disclosure::Public && decided_on + window < today)
                 .then_some(decided_on + window + Duration::days(1)),
             version: 1,

@@ -125,6 +125,7 @@ pub async fn set_status(
             decided_on: today,
             disclosure: enums::Disclosure::Shared,
             recorded_by_unit_id: viewer.unit_id.unwrap_or(before.unit_id),
+            sanction: None,
             source: Some(("commitment", before.id)),
         })
     } else {

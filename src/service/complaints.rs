@@ -172,6 +172,7 @@ pub async fn conclude(
                 decided_on: today,
                 disclosure: enums::Disclosure::Shared,
                 recorded_by_unit_id: viewer.unit_id.unwrap_or(before.target_unit_id),
+                sanction: None,
                 source: Some(("complaint", before.id)),
             })
         }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use entity::{
     credit_record,
-    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sanction, Sector, Severity, SubjectType},
     official, unit,
 };
 use sea_orm::{EntityTrait, TransactionTrait};
@@ -17,7 +17,10 @@ use crate::{
         Operation,
     },
     domain::listing_rules::extended_years,
-    domain::record_rules::{check_record, default_disclosure, RecordDraft},
+    domain::{
+        record_rules::{check_record, default_disclosure, RecordDraft},
+        sanction_rules::check_sanction,
+    },
     error::{AppError, AppResult},
     state::AppState,
     store::record_writer::{write_new_record, write_record_change, NewRecord},
@@ -39,6 +42,8 @@ pub struct CreateRecord {
     pub decided_on: NaiveDate,
     /// `None`: the subject's default (a unit's SHARED, an official's RESTRICTED).
     pub disclosure: Option<Disclosure>,
+    /// A disciplinary record's sanction (required there, refused elsewhere).
+    pub sanction: Option<Sanction>,
 }
 
 /// Corrections; `None` leaves a field as it is.
@@ -89,6 +94,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
         decided_on: command.decided_on,
     };
     check_record(&draft, state.clock.today())?;
+    check_sanction(command.category, command.sanction)?;
     let new = NewRecord {
         subject_type,
         unit_id: command.unit_id,
@@ -105,6 +111,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
         decided_on: command.decided_on,
         disclosure,
         recorded_by_unit_id: recording_unit,
+        sanction: command.sanction,
         source: None,
     };
     let txn = state.db.begin().await?;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     credit_record,
-    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+    enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sanction, Sector, Severity, SubjectType},
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
@@ -38,6 +38,8 @@ pub struct NewRecord {
     pub decided_on: NaiveDate,
     pub disclosure: Disclosure,
     pub recorded_by_unit_id: i32,
+    /// A disciplinary record's sanction.
+    pub sanction: Option<Sanction>,
     /// Where it came from, e.g. `("commitment", 42)`.
     pub source: Option<(&'static str, i32)>,
 }
@@ -82,6 +84,7 @@ pub async fn write_new_record<C: ConnectionTrait>(
         pushed_at: Set(None),
         source_type: Set(new.source.map(|(kind, _)| kind.to_owned())),
         source_id: Set(new.source.map(|(_, id)| id)),
+        sanction: Set(new.sanction),
         version: Set(1),
         created_at: Set(at.now),
         updated_at: Set(at.now),

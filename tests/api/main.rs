@@ -21,6 +21,7 @@ mod hardening;
 mod health;
 mod law_listings;
 mod law_publication;
+mod law_sanctions;
 mod layering;
 mod loaders;
 mod node;

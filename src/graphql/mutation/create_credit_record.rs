@@ -9,7 +9,7 @@ use crate::{
         ids::{expect_id, NodeType},
         scalars::Date,
         types::{
-            record_enums::{Disclosure, Polarity, RecordCategory, Sector, Severity},
+            record_enums::{Disclosure, Polarity, RecordCategory, Sanction, Sector, Severity},
             CreditRecord,
         },
     },
@@ -44,8 +44,12 @@ pub struct CreateCreditRecordInput {
     pub occurred_on: Date,
     /// When it was decided (not before `occurredOn`, not in the future).
     pub decided_on: Date,
-    /// Who may see it; default RESTRICTED for an official's record, SHARED for a unit's.
+    /// Who may see it; default RESTRICTED for an official's record, PUBLIC for a unit's
+    /// 失信被执行人 listing, SHARED for any other unit record.
     pub disclosure: Option<Disclosure>,
+    /// A DISCIPLINARY_SANCTION record's sanction (required there, refused elsewhere); its period
+    /// runs from `decidedOn`.
+    pub sanction: Option<Sanction>,
 }
 
 /// The record as written.
@@ -86,6 +90,7 @@ impl CreateCreditRecordMutation {
             occurred_on: input.occurred_on.0,
             decided_on: input.decided_on.0,
             disclosure: input.disclosure.map(Into::into),
+            sanction: input.sanction.map(Into::into),
         };
         let record = credit_records::create(ctx.state()?, &ctx.actor()?, command).await?;
         Ok(CreditRecordPayload { record: CreditRecord(record) })

@@ -1,16 +1,18 @@
-//! `creditCheck`: an official's records in force and a verdict, for personnel decisions.
+//! `creditCheck`: an official's records in force, a verdict for the purpose and the rule that
+//! decided it (`domain::credit_check_rules`), for personnel decisions.
 
 use crate::error::AppResult;
 use async_graphql::{Context, Object, ID};
 use entity::{
     credit_record::{self, Column},
-    enums::{Polarity, RecordStatus, Severity},
+    enums::{Polarity, RecordStatus},
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
 use crate::{
     auth::policy::{self, Operation},
+    domain::credit_check_rules::assess,
     error::AppError,
     graphql::{
         access,
@@ -24,17 +26,6 @@ use crate::{
     },
     store::audit::{write_audit, AuditEntry},
 };
-
-/// BLOCKED by any SERIOUS record in force, CAUTION by any other, else CLEAR.
-pub fn verdict(records: &[credit_record::Model]) -> Verdict {
-    if records.iter().any(|r| r.severity == Severity::Serious) {
-        Verdict::Blocked
-    } else if records.is_empty() {
-        Verdict::Clear
-    } else {
-        Verdict::Caution
-    }
-}
 
 #[derive(Default)]
 pub struct CreditCheckQuery;
@@ -64,28 +55,32 @@ impl CreditCheckQuery {
             .filter(visible)
             .filter(Column::OfficialId.eq(row))
             .filter(Column::Polarity.eq(Polarity::Dishonesty))
-            .filter(Column::Status.is_not_in([RecordStatus::Repaired, RecordStatus::Revoked]))
+            .filter(Column::Status.is_not_in([RecordStatus::Repaired, RecordStatus::Revoked, RecordStatus::Removed]))
             .order_by_desc(Column::DecidedOn)
             .order_by_desc(Column::Id)
             .all(&state.db)
             .await?;
-        let verdict = verdict(&records);
+        let assessment = assess(&records, purpose.into(), state.clock.today());
+        let verdict: Verdict = assessment.verdict.into();
         let now = state.clock.now();
         let entry = AuditEntry {
             action: "official.credit_check",
             entity: "official",
             entity_id: Some(official_id.0.clone()),
             before: None,
-            after: Some(
-                json!({ "purpose": format!("{purpose:?}"), "verdict": format!("{verdict:?}"), "records": records.len() }),
-            ),
+            after: Some(json!({ "purpose": format!("{purpose:?}"), "verdict": format!("{verdict:?}"),
+                    "rule": format!("{:?}", assessment.rule), "records": assessment.counted.len() })),
         };
         write_audit(&state.db, viewer, ctx.trace(), now, entry).await?;
+        let (counted, history): (Vec<_>, Vec<_>) =
+            records.into_iter().partition(|r| assessment.counted.contains(&r.id));
         Ok(CreditCheck {
             official,
             purpose,
             verdict,
-            records: records.into_iter().map(CreditRecord).collect(),
+            rule: assessment.rule.into(),
+            records: counted.into_iter().map(CreditRecord).collect(),
+            history: history.into_iter().map(CreditRecord).collect(),
             checked_at: DateTime(now),
         })
     }

@@ -5,7 +5,7 @@ use async_graphql::{Context, Object, ID};
 use entity::credit_record;
 
 use super::{
-    record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
+    record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sanction, Sector, Severity, SubjectType},
     ListingEvent, Objection, Official, Rectification, RepairApplication, Unit,
 };
 use crate::auth::policy::workflows::can_read_workflows;
@@ -166,6 +166,16 @@ impl CreditRecord {
         }
         let rows = ctx.loaders()?.record_repairs.load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(RepairApplication).collect())
+    }
+
+    /// A disciplinary record's sanction.
+    async fn sanction(&self) -> Option<Sanction> {
+        self.0.sanction.map(Into::into)
+    }
+
+    /// The last day of the sanction's period (null: none, or 开除, which never lapses).
+    async fn sanction_ends_on(&self) -> Option<Date> {
+        self.0.sanction.and_then(|s| crate::domain::sanction_rules::period_end(s, self.0.decided_on)).map(Date)
     }
 
     /// For a 失信被执行人 listing: the court's extensions and its removal, oldest first

@@ -109,3 +109,21 @@ pub enum Disclosure {
     /// Restricted to the credit office, leadership, the recording unit and the subject's unit.
     Restricted,
 }
+
+/// A disciplinary sanction (政务处分法 art. 7) and its period (art. 8).
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::Sanction")]
+pub enum Sanction {
+    /// 警告: 6 months.
+    Warning,
+    /// 记过: 12 months.
+    Demerit,
+    /// 记大过: 18 months.
+    MajorDemerit,
+    /// 降级: 24 months.
+    Demotion,
+    /// 撤职: 24 months.
+    Dismissal,
+    /// 开除: ends the service; never lapses.
+    Expulsion,
+}
