@@ -7,18 +7,11 @@
 use std::process::ExitCode;
 
 use chengxin::{
-    auth::{jwt::TokenRequest, parse_role, password::hash_password, random_secret, role_name, Role},
+    auth::{parse_role, password::hash_password, random_secret},
     config::{Config, DatabaseArgs, ServerArgs, SigningArgs},
     error::StartupError,
-    graphql::{
-        ids::{global_id, NodeType},
-        sdl,
-    },
-    seed::{
-        self,
-        users::{demo_user_id, DEMO_EVALUATOR_FIRM, DEMO_EVALUATOR_JTI, DEMO_USERS},
-        Scale, SeedOptions,
-    },
+    graphql::{ids::NodeType, sdl},
+    seed::{self, users::DEMO_USERS, Scale, SeedOptions},
     startup,
 };
 use clap::{Parser, Subcommand};
@@ -144,7 +137,7 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command {
-        Command::Serve { demo, settings } => serve(Config::from_args(*settings, demo)?, demo).await,
+        Command::Serve { demo, settings } => startup::demo::serve(Config::from_args(*settings, demo)?, demo).await,
         Command::Migrate { database } => {
             startup::open_database(&database).await?;
             println!("migrations applied");
@@ -157,7 +150,7 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 if generated {
                     random_secret()[..20].to_owned()
                 } else {
-                    DEMO_PASSWORD.into()
+                    startup::demo::DEMO_PASSWORD.into()
                 }
             });
             let started = std::time::Instant::now();
@@ -251,74 +244,4 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             Ok(())
         }
     }
-}
-
-/// The password of the demo accounts.
-const DEMO_PASSWORD: &str = "chengxin-demo";
-
-async fn serve(config: Config, demo: bool) -> Result<(), StartupError> {
-    let state = startup::build_default_state(config).await?;
-    if demo {
-        let options = SeedOptions {
-            demo: true,
-            scale: None,
-            password_hash: hash_password(DEMO_PASSWORD)
-                .map_err(|_| StartupError::Other("cannot hash password".into()))?,
-            now: chrono::Utc::now(),
-            rng_seed: 2019_0614,
-        };
-        seed::seed(&state.db, &options).await?;
-        print_demo_tokens(&state).await?;
-    }
-    startup::serve_until_signal(state).await
-}
-
-/// Prints a 7-day token per role (and the demo accounts' password) so every role can be tried.
-async fn print_demo_tokens(state: &chengxin::state::AppState) -> Result<(), StartupError> {
-    use entity::user_account;
-    use sea_orm::EntityTrait;
-    let now = chrono::Utc::now();
-    let mut lines = Vec::new();
-    for (username, _, role, _) in DEMO_USERS {
-        let Some(id) = demo_user_id(username) else {
-            continue;
-        };
-        let Some(user) = user_account::Entity::find_by_id(id).one(&state.db).await? else {
-            continue;
-        };
-        let (token, _) = state
-            .keys
-            .mint(TokenRequest {
-                subject: format!("user:{}", user.id),
-                role,
-                unit: user.unit_id.map(|u| global_id(NodeType::Unit, u).0),
-                firm: None,
-                jti: uuid::Uuid::new_v4().to_string(),
-                issued_at: now,
-                lifetime: chrono::Duration::days(7),
-                config: &state.config,
-            })
-            .map_err(|_| StartupError::Other("cannot mint token".into()))?;
-        lines.push(format!("{:<14} {username:<10} {token}", role_name(role)));
-    }
-    let (evaluator, _) = state
-        .keys
-        .mint(TokenRequest {
-            subject: format!("token:{DEMO_EVALUATOR_JTI}"),
-            role: Role::Evaluator,
-            unit: None,
-            firm: Some(DEMO_EVALUATOR_FIRM.into()),
-            jti: DEMO_EVALUATOR_JTI.into(),
-            issued_at: now,
-            lifetime: chrono::Duration::days(7),
-            config: &state.config,
-        })
-        .map_err(|_| StartupError::Other("cannot mint token".into()))?;
-    lines.push(format!("{:<14} {:<10} {evaluator}", "EVALUATOR", "(token)"));
-    println!("Chengxin demo — http://{}/graphql (GraphiQL)", state.config.bind);
-    println!("Demo accounts' password: {DEMO_PASSWORD}. Tokens (valid 7 days; send as `Authorization: Bearer …`):");
-    for line in lines {
-        println!("  {line}");
-    }
-    Ok(())
 }

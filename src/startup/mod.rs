@@ -1,5 +1,7 @@
 //! Building the app: connect, migrate, build the schemas and router, bind, serve.
 
+pub mod demo;
+
 use std::{net::SocketAddr, sync::Arc};
 
 use sea_orm::DatabaseConnection;
