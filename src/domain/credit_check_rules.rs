@@ -38,21 +38,21 @@ pub enum Rule {
     DishonestyInForce,
 }
 
-/// The verdict, its rule, and which of the records count (the rest are lapsed sanctions:
-/// history).
+/// The verdict, its rule, and the records split into those that count and lapsed sanctions
+/// (history).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
     pub verdict: Verdict,
     pub rule: Rule,
-    pub counted: Vec<i32>,
-    pub history: Vec<i32>,
+    pub counted: Vec<credit_record::Model>,
+    pub history: Vec<credit_record::Model>,
 }
 
 /// Assesses an official's dishonesty records in force (not repaired, revoked or removed) for
 /// `purpose` on `today`.
-pub fn assess(records: &[credit_record::Model], purpose: Purpose, today: NaiveDate) -> Assessment {
+pub fn assess(records: Vec<credit_record::Model>, purpose: Purpose, today: NaiveDate) -> Assessment {
     let lapsed = |r: &credit_record::Model| r.sanction.is_some_and(|s| !in_period(s, r.decided_on, today));
-    let (history, counted): (Vec<_>, Vec<_>) = records.iter().partition(|r| lapsed(r));
+    let (history, counted): (Vec<_>, Vec<_>) = records.into_iter().partition(lapsed);
     let sanction_runs = counted.iter().any(|r| r.sanction.is_some());
     let barred = matches!(purpose, Purpose::Appointment | Purpose::Promotion | Purpose::Award);
     let (verdict, rule) = if sanction_runs && barred {
@@ -64,10 +64,5 @@ pub fn assess(records: &[credit_record::Model], purpose: Purpose, today: NaiveDa
     } else {
         (Verdict::Clear, Rule::NothingInForce)
     };
-    Assessment {
-        verdict,
-        rule,
-        counted: counted.iter().map(|r| r.id).collect(),
-        history: history.iter().map(|r| r.id).collect(),
-    }
+    Assessment { verdict, rule, counted, history }
 }

@@ -58,13 +58,15 @@ pub fn check_extension(
     require_text(reason, "reason", 2_000)
 }
 
-/// A removal on grounds that arose on `grounds_on`, recorded as of `removed_on`, on `today`.
+/// A removal on grounds that arose on `grounds_on`, recorded as of `removed_on`, on `today`, with
+/// optional remarks.
 pub fn check_removal(
     category: RecordCategory,
     status: RecordStatus,
     grounds_on: NaiveDate,
     removed_on: NaiveDate,
     today: NaiveDate,
+    remarks: Option<&str>,
 ) -> Result<(), AppError> {
     if !is_listing(category) {
         return Err(AppError::bad_input("recordId", "only a 失信被执行人 listing is removed by the court"));
@@ -77,6 +79,9 @@ pub fn check_removal(
     }
     if removed_on < grounds_on || removed_on > today {
         return Err(AppError::bad_input("removedOn", "between the day the grounds arose and today"));
+    }
+    if remarks.is_some_and(|r| r.chars().count() > 2_000) {
+        return Err(AppError::bad_input("remarks", "at most 2000 characters"));
     }
     Ok(())
 }

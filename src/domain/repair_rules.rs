@@ -86,6 +86,17 @@ impl RepairRules {
         }
     }
 
+    /// The window of a corrected dishonesty record: its category's rule on its (perhaps new)
+    /// decision date and severity, keeping the years a listing was extended by.
+    pub fn corrected_window(
+        &self,
+        before: &entity::credit_record::Model,
+        changed: &entity::credit_record::Model,
+    ) -> Option<NaiveDate> {
+        let extended = super::listing_rules::extended_years(before.decided_on, before.disclosure_until);
+        self.window_end(changed.category, changed.severity, changed.decided_on, extended)
+    }
+
     /// The first day a record decided on `decided_on` may be repaired (the minimum disclosure).
     pub fn repairable_from(&self, severity: Severity, decided_on: NaiveDate) -> Option<NaiveDate> {
         let months = self.in_force(decided_on)?.min_disclosure_months[index(severity)];

@@ -16,7 +16,6 @@ use crate::{
         records::{can_change_record, can_create_record},
         Operation,
     },
-    domain::listing_rules::extended_years,
     domain::{
         record_rules::{check_record, default_disclosure, RecordDraft},
         sanction_rules::check_sanction,
@@ -179,12 +178,7 @@ pub async fn correct(
     changed.decided_on = change.decided_on.unwrap_or(changed.decided_on);
     check_record(&RecordDraft::of(&changed), state.clock.today())?;
     if changed.polarity == Polarity::Dishonesty {
-        changed.disclosure_until = state.config.repair_rules.window_end(
-            changed.category,
-            changed.severity,
-            changed.decided_on,
-            extended_years(before.decided_on, before.disclosure_until),
-        );
+        changed.disclosure_until = state.config.repair_rules.corrected_window(&before, &changed);
     }
     save(state, actor, "credit_record.update", before, changed, None).await
 }

@@ -13,9 +13,9 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set, T
 
 use super::{scope, Actor};
 use crate::{
-    auth::policy::{may, workflows::can_record_court_removal, Operation},
+    auth::policy::workflows::can_record_court_removal,
     domain::listing_rules::{check_extension, check_removal, extended_years, removal_is_late, term_end},
-    error::{AppError, AppResult},
+    error::AppResult,
     state::AppState,
     store::{
         record_writer::{write_record_change, WriteContext},
@@ -56,7 +56,6 @@ pub async fn extend(
     version: i32,
     extension: Extension,
 ) -> AppResult<(credit_record::Model, listing_event::Model)> {
-    may(actor.viewer, Operation::RecordCourtRemoval)?;
     let record = listing(state, actor, record_id, version).await?;
     let already = extended_years(record.decided_on, record.disclosure_until);
     check_extension(record.category, record.status, already, extension.years, &extension.reason)?;
@@ -94,16 +93,10 @@ pub async fn remove(
     version: i32,
     removal: Removal,
 ) -> AppResult<(credit_record::Model, listing_event::Model)> {
-    may(actor.viewer, Operation::RecordCourtRemoval)?;
     let record = listing(state, actor, record_id, version).await?;
     let today = state.clock.today();
     let removed_on = removal.removed_on.unwrap_or(today);
-    check_removal(record.category, record.status, removal.grounds_on, removed_on, today)?;
-    if let Some(remarks) = &removal.remarks {
-        if remarks.chars().count() > 2_000 {
-            return Err(AppError::bad_input("remarks", "at most 2000 characters"));
-        }
-    }
+    check_removal(record.category, record.status, removal.grounds_on, removed_on, today, removal.remarks.as_deref())?;
     let changed = credit_record::Model { status: RecordStatus::Removed, ..record.clone() };
     let event = listing_event::ActiveModel {
         record_id: Set(record.id),

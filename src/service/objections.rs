@@ -13,7 +13,6 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, Transa
 use super::{scope, Actor};
 use crate::{
     auth::policy::{may, workflows::can_act_for_subject, Operation},
-    domain::listing_rules::extended_years,
     domain::{
         objection_rules as rules,
         record_rules::{check_record, require_text, RecordDraft},
@@ -171,12 +170,7 @@ fn remedied(
             changed.disclosure = correction.disclosure.unwrap_or(changed.disclosure);
             check_record(&RecordDraft::of(&changed), state.clock.today()).map_err(|e| e.within("correction"))?;
             if changed.polarity == Polarity::Dishonesty {
-                changed.disclosure_until = state.config.repair_rules.window_end(
-                    changed.category,
-                    changed.severity,
-                    changed.decided_on,
-                    extended_years(record.decided_on, record.disclosure_until),
-                );
+                changed.disclosure_until = state.config.repair_rules.corrected_window(record, &changed);
             }
         }
     }

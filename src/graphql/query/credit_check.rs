@@ -60,7 +60,7 @@ impl CreditCheckQuery {
             .order_by_desc(Column::Id)
             .all(&state.db)
             .await?;
-        let assessment = assess(&records, purpose.into(), state.clock.today());
+        let assessment = assess(records, purpose.into(), state.clock.today());
         let verdict: Verdict = assessment.verdict.into();
         let now = state.clock.now();
         let entry = AuditEntry {
@@ -72,15 +72,13 @@ impl CreditCheckQuery {
                     "rule": format!("{:?}", assessment.rule), "records": assessment.counted.len() })),
         };
         write_audit(&state.db, viewer, ctx.trace(), now, entry).await?;
-        let (counted, history): (Vec<_>, Vec<_>) =
-            records.into_iter().partition(|r| assessment.counted.contains(&r.id));
         Ok(CreditCheck {
             official,
             purpose,
             verdict,
             rule: assessment.rule.into(),
-            records: counted.into_iter().map(CreditRecord).collect(),
-            history: history.into_iter().map(CreditRecord).collect(),
+            records: assessment.counted.into_iter().map(CreditRecord).collect(),
+            history: assessment.history.into_iter().map(CreditRecord).collect(),
             checked_at: DateTime(now),
         })
     }
