@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::enums::{CommitmentKind, CommitmentStatus, Sector};
+use crate::enums::{ChangeGround, CommitmentKind, CommitmentStatus, Sector};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "commitment")]
@@ -22,6 +22,10 @@ pub struct Model {
     pub evidence: Option<String>,
     #[sea_orm(column_type = "Text")]
     pub legal_basis: Option<String>,
+    /// For CHANGED_LAWFULLY: why it was changed.
+    pub change_ground: Option<ChangeGround>,
+    /// For CHANGED_LAWFULLY: the compensation paid to those who relied on it, in fen.
+    pub compensation_fen: Option<i64>,
     pub record_id: Option<i32>,
     /// Set by the deadline sweeper once it is past due and still PENDING.
     pub overdue: bool,

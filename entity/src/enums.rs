@@ -505,3 +505,27 @@ pub enum Sanction {
     #[sea_orm(string_value = "EXPULSION")]
     Expulsion,
 }
+
+/// Why a government commitment or agreement was changed (优化营商环境条例 art. 31). The last four
+/// are named so that they can be refused: a government may not break its word for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ChangeGround {
+    #[sea_orm(string_value = "NATIONAL_INTEREST")]
+    NationalInterest,
+    #[sea_orm(string_value = "PUBLIC_INTEREST")]
+    PublicInterest,
+    #[sea_orm(string_value = "LAW_CHANGED")]
+    LawChanged,
+    #[sea_orm(string_value = "FORCE_MAJEURE")]
+    ForceMajeure,
+    #[sea_orm(string_value = "GOVERNMENT_TURNOVER")]
+    GovernmentTurnover,
+    #[sea_orm(string_value = "RESPONSIBLE_PERSON_CHANGED")]
+    ResponsiblePersonChanged,
+    #[sea_orm(string_value = "DIVISION_ADJUSTED")]
+    DivisionAdjusted,
+    #[sea_orm(string_value = "REORGANISED")]
+    Reorganised,
+}

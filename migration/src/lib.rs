@@ -17,6 +17,7 @@ mod m20261129_000012_one_open_workflow_per_record;
 mod m20261129_000013_harden_sessions_and_audit;
 mod m20261130_000014_create_listing_events;
 mod m20261130_000015_add_sanctions;
+mod m20261130_000016_add_commitment_changes;
 mod support;
 
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_harden_sessions_and_audit::Migration),
             Box::new(m20261130_000014_create_listing_events::Migration),
             Box::new(m20261130_000015_add_sanctions::Migration),
+            Box::new(m20261130_000016_add_commitment_changes::Migration),
         ]
     }
 }

@@ -88,6 +88,24 @@ impl ScalarType for DateTime {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Decimal(pub rust_decimal::Decimal);
 
+impl Decimal {
+    /// An amount in yuan from fen.
+    pub fn from_fen(fen: i64) -> Self {
+        Decimal(rust_decimal::Decimal::new(fen, 2))
+    }
+
+    /// The amount in fen; `field` names the input when it has more than two decimals or is too
+    /// large.
+    pub fn to_fen(self, field: &str) -> crate::error::AppResult<i64> {
+        use rust_decimal::prelude::ToPrimitive;
+        let fen = self.0 * rust_decimal::Decimal::ONE_HUNDRED;
+        match fen.fract().is_zero().then(|| fen.to_i64()).flatten() {
+            Some(fen) => Ok(fen),
+            None => Err(crate::error::AppError::bad_argument(field, "yuan with at most two decimals (fen)")),
+        }
+    }
+}
+
 /// An exact decimal number as a string, e.g. `"1234.56"` (money in yuan, hours), so JSON never
 /// rounds it.
 #[Scalar(name = "Decimal")]

@@ -4,8 +4,8 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use entity::{
     commitment, complaint,
     enums::{
-        CommitmentKind, CommitmentStatus, ComplaintChannel, ComplaintStatus, ProposalKind, ProposalStatus,
-        Satisfaction, Sector, UnitKind,
+        ChangeGround, CommitmentKind, CommitmentStatus, ComplaintChannel, ComplaintStatus, ProposalKind,
+        ProposalStatus, Satisfaction, Sector, UnitKind,
     },
     proposal,
 };
@@ -66,6 +66,8 @@ pub fn plan_commitments(
                 status,
                 evidence: (status == CommitmentStatus::Fulfilled).then(|| "办结台账及满意度回访记录。".into()),
                 legal_basis: (status == CommitmentStatus::ChangedLawfully).then(|| "根据上级政策调整依法变更。".into()),
+                change_ground: (status == CommitmentStatus::ChangedLawfully).then_some(ChangeGround::LawChanged),
+                compensation_fen: None,
                 record_id: None,
                 overdue: due_on < today && status == CommitmentStatus::Pending,
                 version: 1,

@@ -1,11 +1,12 @@
 //! Commitments (承诺): entered by a clerk for its own units or by the credit office; their
 //! outcome recorded. A breach creates the COMMITMENT_BREACH record, linked to the commitment, in
-//! the same transaction as the commitment's change.
+//! the same transaction as the commitment's change; a breached public commitment's record is
+//! PUBLIC. A lawful change names a ground the law accepts, its legal basis and any compensation.
 
 use chrono::NaiveDate;
 use entity::{
     commitment,
-    enums::{self, CommitmentStatus, Sector, Severity},
+    enums::{self, ChangeGround, CommitmentStatus, Sector, Severity},
     unit,
 };
 use sea_orm::{EntityTrait, Set, TransactionTrait};
@@ -16,7 +17,7 @@ use crate::{
         commitments::{can_create_commitment, can_read_commitment, can_set_commitment_status},
         may, reads_depend_on_subtree, Operation,
     },
-    domain::commitment_rules::{check_entry, check_outcome, check_transition},
+    domain::commitment_rules::{breach_disclosure, check_entry, check_outcome, check_transition, Entry, Outcome},
     error::{AppError, AppResult},
     state::AppState,
     store::{
@@ -43,6 +44,9 @@ pub struct CommitmentOutcome {
     pub status: CommitmentStatus,
     pub evidence: Option<String>,
     pub legal_basis: Option<String>,
+    /// For a lawful change: its ground and the compensation paid, in fen.
+    pub change_ground: Option<ChangeGround>,
+    pub compensation_fen: Option<i64>,
     /// For a breach: the record's severity (default GENERAL) and facts.
     pub severity: Option<Severity>,
     pub facts: Option<String>,
@@ -51,11 +55,17 @@ pub struct CommitmentOutcome {
 /// Enters a commitment.
 pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> AppResult<commitment::Model> {
     may(actor.viewer, Operation::KeepCommitments)?;
-    if unit::Entity::find_by_id(new.unit_id).one(&state.db).await?.is_none() {
-        return Err(AppError::bad_input("unitId", "no such unit"));
-    }
+    let unit = unit::Entity::find_by_id(new.unit_id).one(&state.db).await?;
+    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", "no such unit"))?;
     can_create_commitment(actor.viewer, scope::in_subtree(&state.db, actor.viewer, new.unit_id).await?)?;
-    check_entry(new.kind, new.service_area.as_deref(), &new.content)?;
+    let entry = Entry {
+        kind: new.kind,
+        unit_kind: unit.kind,
+        service_area: new.service_area.as_deref(),
+        content: &new.content,
+        due_on: new.due_on,
+    };
+    check_entry(&entry, state.clock.today())?;
     let row = commitment::ActiveModel {
         unit_id: Set(new.unit_id),
         kind: Set(new.kind),
@@ -67,6 +77,8 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> 
         status: Set(CommitmentStatus::Pending),
         evidence: Set(None),
         legal_basis: Set(None),
+        change_ground: Set(None),
+        compensation_fen: Set(None),
         record_id: Set(None),
         overdue: Set(false),
         version: Set(1),
@@ -99,9 +111,17 @@ pub async fn set_status(
     can_set_commitment_status(viewer, to, in_scope)?;
     expect_version("commitment", before.version, outcome.version)?;
     check_transition(before.status, to)?;
-    check_outcome(to, outcome.evidence.as_deref(), outcome.legal_basis.as_deref())?;
+    check_outcome(&Outcome {
+        to,
+        evidence: outcome.evidence.as_deref(),
+        legal_basis: outcome.legal_basis.as_deref(),
+        ground: outcome.change_ground,
+        compensation_fen: outcome.compensation_fen,
+    })?;
     let today = state.clock.today();
     let breach = if to == CommitmentStatus::Breached {
+        let severity = outcome.severity.unwrap_or(Severity::General);
+        let disclosure = breach_disclosure(before.kind, before.is_public, severity)?;
         // Read before the transaction, which then writes first (SQLite).
         let unit = unit::Entity::find_by_id(before.unit_id).one(&state.db).await?;
         let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
@@ -116,14 +136,14 @@ pub async fn set_status(
             polarity: enums::Polarity::Dishonesty,
             category: enums::RecordCategory::CommitmentBreach,
             sector: before.sector,
-            severity: outcome.severity.unwrap_or(Severity::General),
+            severity,
             title: format!("{unit_name}承诺未践行"),
             facts: outcome.facts.clone().unwrap_or_else(|| format!("承诺内容：{}", before.content)),
             document_number: None,
             deciding_authority: deciding.unwrap_or_else(|| "德化县社会信用体系建设领导小组办公室".into()),
             occurred_on: before.due_on.unwrap_or(today).min(today),
             decided_on: today,
-            disclosure: enums::Disclosure::Shared,
+            disclosure,
             recorded_by_unit_id: viewer.unit_id.unwrap_or(before.unit_id),
             sanction: None,
             source: Some(("commitment", before.id)),
@@ -141,6 +161,8 @@ pub async fn set_status(
         status: to,
         evidence: outcome.evidence,
         legal_basis: outcome.legal_basis,
+        change_ground: outcome.change_ground,
+        compensation_fen: outcome.compensation_fen,
         version: before.version + 1,
         updated_at: actor.now,
         record_id: record.as_ref().map(|r| r.id),

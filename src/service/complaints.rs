@@ -1,6 +1,7 @@
 //! The handling of a complaint (投诉举报): assigned by the credit office, replied to by the
 //! assigned unit, concluded. A substantiated complaint may create its dishonesty record, linked to
-//! it, in the same transaction. (The public's form is `service::complaint_form`.)
+//! it, in the same transaction, or name the record that already holds the same conduct (one act,
+//! one record). (The public's form is `service::complaint_form`.)
 
 use chrono::{Duration, NaiveDate};
 use entity::{
@@ -41,6 +42,8 @@ pub struct Conclusion {
     pub to: Status,
     pub conclusion: String,
     pub record: Option<ComplaintRecord>,
+    /// Instead of a new record: the existing record of the same conduct.
+    pub existing_record_id: Option<i32>,
 }
 
 async fn in_scope(state: &AppState, viewer: &Viewer, unit: Option<i32>) -> AppResult<bool> {
@@ -66,6 +69,20 @@ async fn complaint_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32
     }
     expect_version("complaint", row.version, version)?;
     Ok(row)
+}
+
+/// The record a substantiated complaint names for the same conduct: a dishonesty record of the
+/// complaint's target unit (its own or one of its officials'), not revoked.
+async fn existing_record(state: &AppState, id: i32, complaint: &complaint::Model) -> AppResult<i32> {
+    let record = credit_record::Entity::find_by_id(id).one(&state.db).await?;
+    let record = record.ok_or_else(|| AppError::bad_input("recordId", "no such record"))?;
+    if record.polarity != enums::Polarity::Dishonesty || record.unit_id != complaint.target_unit_id {
+        return Err(AppError::bad_input("recordId", "a dishonesty record of the complaint's target unit"));
+    }
+    if record.status == enums::RecordStatus::Revoked {
+        return Err(AppError::bad_input("recordId", "the record was revoked"));
+    }
+    Ok(record.id)
 }
 
 /// Assigns a received complaint to a unit with a handling deadline (default: the configured days).
@@ -144,6 +161,16 @@ pub async fn conclude(
     if conclusion.record.is_some() && to != Status::Substantiated {
         return Err(AppError::bad_input("record", "only a substantiated complaint creates a record"));
     }
+    let existing = match conclusion.existing_record_id {
+        Some(_) if to != Status::Substantiated => {
+            return Err(AppError::bad_input("recordId", "only a substantiated complaint names a record"))
+        }
+        Some(_) if conclusion.record.is_some() => {
+            return Err(AppError::bad_input("recordId", "name an existing record or create one, not both"))
+        }
+        Some(id) => Some(existing_record(state, id, &before).await?),
+        None => None,
+    };
     let unit = unit::Entity::find_by_id(before.target_unit_id).one(&state.db).await?;
     let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
     let new = match conclusion.record {
@@ -181,6 +208,7 @@ pub async fn conclude(
     let mut changed = complaint::Model {
         status: to,
         conclusion: Some(conclusion.conclusion.trim().to_owned()),
+        record_id: existing.or(before.record_id),
         version: before.version + 1,
         updated_at: actor.now,
         ..before.clone()

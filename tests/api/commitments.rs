@@ -1,5 +1,6 @@
 //! Commitments: entry by the unit's clerk, outcomes, a breach's record in the same transaction.
 
+use chengxin::clock::Clock;
 use entity::{audit_log, credit_record, enums, platform_push};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
@@ -12,7 +13,7 @@ const LIST: &str = r#"{ commitments(first: 100) { totalCount edges { node { cont
 
 async fn create(app: &TestApp, token: &str, unit: &str, content: &str, public: bool) -> Value {
     let input = json!({ "unitId": app.unit_id(unit).await, "kind": "TOWNSHIP_PUBLIC", "sector": "TOWNSHIP", "serviceArea": "养老",
-        "content": content, "isPublic": public, "dueOn": chrono::Utc::now().date_naive().to_string() });
+        "content": content, "isPublic": public, "dueOn": app.clock.today().to_string() });
     app.graphql(Some(token), CREATE, json!({ "i": input })).await
 }
 

@@ -167,6 +167,7 @@ async fn a_complaint_is_assigned_replied_to_and_substantiated_into_a_record() {
             title: None,
             facts: None,
         }),
+        existing_record_id: None,
     };
     let (concluded, record) = conclude(&app.state, &actor(&app, &office, &trace), id, 3, conclusion).await.unwrap();
     assert_eq!(concluded.status, ComplaintStatus::Substantiated);
@@ -217,6 +218,8 @@ async fn a_breached_commitment_becomes_a_record() {
         status: CommitmentStatus::Breached,
         evidence: None,
         legal_basis: None,
+        change_ground: None,
+        compensation_fen: None,
         severity: None,
         facts: Some("逾期未发放".into()),
     };
@@ -226,4 +229,5 @@ async fn a_breached_commitment_becomes_a_record() {
     assert_eq!(breached.status, CommitmentStatus::Breached);
     let record = record.expect("a breach is recorded");
     assert_eq!((breached.record_id, record.unit_id), (Some(record.id), unit));
+    assert_eq!(record.disclosure, entity::enums::Disclosure::Public, "a public commitment's breach is published");
 }

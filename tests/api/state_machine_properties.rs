@@ -457,6 +457,7 @@ fn complaint_moves_are_all_or_nothing_and_audited_once_per_row() {
                                 title: None,
                                 facts: None,
                             }),
+                            existing_record_id: None,
                         };
                         let at = version - i32::from(stale);
                         let conclude = service::complaints::conclude(&app.state, &actor, id, at, conclusion);

@@ -8,9 +8,9 @@ use crate::{
     graphql::{
         context::ContextExt,
         ids::{expect_id, NodeType},
-        scalars::Date,
+        scalars::{Date, Decimal},
         types::{
-            commitment::{CommitmentKind, CommitmentStatus},
+            commitment::{ChangeGround, CommitmentKind, CommitmentStatus},
             record_enums::{Sector, Severity},
             Commitment, CreditRecord,
         },
@@ -28,14 +28,14 @@ pub struct CreateCommitmentInput {
     /// The key sector.
     #[graphql(default_with = "Sector::General")]
     pub sector: Sector,
-    /// For TOWNSHIP_PUBLIC: one of 就业, 物业, 就学, 计生, 养老, 助残, 扶贫, 医保, 住房, 出行, 停车, 防火防盗, 优抚, 便民服务.
+    /// For TOWNSHIP_PUBLIC (townships, village and residents' committees only): one of 就业, 物业, 就学, 计生, 养老, 助残, 扶贫, 医保, 住房, 出行, 停车, 防火防盗, 优抚, 便民服务.
     pub service_area: Option<String>,
     /// What is promised (at most 5000 characters).
     pub content: String,
     /// Shown on the public portal (default true).
     #[graphql(default = true)]
     pub is_public: bool,
-    /// When it falls due.
+    /// When it falls due (today or later).
     pub due_on: Option<Date>,
 }
 
@@ -50,9 +50,15 @@ pub struct SetCommitmentStatusInput {
     pub status: CommitmentStatus,
     /// The evidence of fulfilment.
     pub evidence: Option<String>,
-    /// The legal basis of a lawful change.
+    /// For CHANGED_LAWFULLY: its legal basis.
     pub legal_basis: Option<String>,
-    /// For BREACHED: the severity of the breach record (default GENERAL).
+    /// For CHANGED_LAWFULLY: its ground; GOVERNMENT_TURNOVER, RESPONSIBLE_PERSON_CHANGED,
+    /// DIVISION_ADJUSTED and REORGANISED are refused (优化营商环境条例 art. 31).
+    pub change_ground: Option<ChangeGround>,
+    /// For CHANGED_LAWFULLY: the compensation paid to those who relied on it, in yuan.
+    pub compensation: Option<Decimal>,
+    /// For BREACHED: the severity of the breach record (default GENERAL; a public commitment's
+    /// breach is published, so it is not MINOR).
     pub severity: Option<Severity>,
     /// For BREACHED: the facts of the breach record.
     pub facts: Option<String>,
@@ -95,7 +101,8 @@ impl CommitmentMutation {
     /// Records whether a commitment was kept. A clerk may declare its units' commitments
     /// FULFILLED; BREACHED and CHANGED_LAWFULLY are the credit office's. BREACHED creates a
     /// COMMITMENT_BREACH dishonesty record of the unit, linked to the commitment, in the same
-    /// transaction. Only PENDING commitments move (`INVALID_TRANSITION`).
+    /// transaction: PUBLIC for a public commitment (TOWNSHIP_PUBLIC, CREDIT_PLEDGE or `isPublic`),
+    /// SHARED otherwise. CHANGED_LAWFULLY names its ground, legal basis and any compensation. Only PENDING commitments move (`INVALID_TRANSITION`).
     #[graphql(visible = "crate::graphql::visibility::keep_commitments")]
     async fn set_commitment_status(
         &self,
@@ -108,6 +115,8 @@ impl CommitmentMutation {
             status: input.status.into(),
             evidence: input.evidence,
             legal_basis: input.legal_basis,
+            change_ground: input.change_ground.map(Into::into),
+            compensation_fen: input.compensation.map(|c| c.to_fen("input.compensation")).transpose()?,
             severity: input.severity.map(Into::into),
             facts: input.facts,
         };

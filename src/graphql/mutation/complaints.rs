@@ -71,6 +71,9 @@ pub struct ConcludeComplaintInput {
     pub conclusion: String,
     /// For SUBSTANTIATED: create this dishonesty record of the target unit, linked to the complaint.
     pub record: Option<ComplaintRecordInput>,
+    /// For SUBSTANTIATED, instead of `record`: the existing dishonesty record of the target unit
+    /// that already holds the same conduct (one act, one record), e.g. a breached commitment's.
+    pub record_id: Option<ID>,
 }
 
 /// The complaint as saved, and the record a substantiated one created.
@@ -114,7 +117,8 @@ impl ComplaintMutation {
     }
 
     /// The credit office concludes: SUBSTANTIATED (optionally creating a linked dishonesty record
-    /// of the target unit in the same transaction), UNFOUNDED, or CLOSED.
+    /// of the target unit in the same transaction, or naming the existing record of the same
+    /// conduct with `recordId`), UNFOUNDED, or CLOSED.
     #[graphql(visible = "crate::graphql::visibility::triage_complaints")]
     async fn conclude_complaint(
         &self,
@@ -125,6 +129,11 @@ impl ComplaintMutation {
         let conclusion = Conclusion {
             to: input.status.into(),
             conclusion: input.conclusion,
+            existing_record_id: input
+                .record_id
+                .as_ref()
+                .map(|id| expect_id(id, NodeType::CreditRecord, "input.recordId"))
+                .transpose()?,
             record: input.record.map(|spec| ComplaintRecord {
                 category: spec.category.into(),
                 severity: spec.severity.into(),

@@ -9,7 +9,7 @@ use crate::graphql::{
     access,
     connection::connection_types,
     ids::{global_id, NodeType},
-    scalars::{Date, DateTime},
+    scalars::{Date, DateTime, Decimal},
 };
 
 /// What is promised.
@@ -44,6 +44,29 @@ pub enum CommitmentStatus {
     Breached,
     /// Changed by a lawful procedure (with its legal basis).
     ChangedLawfully,
+}
+
+/// Why a commitment was changed (优化营商环境条例 art. 31). Government turnover, a change of
+/// responsible person, a division adjustment or a reorganisation are refused as grounds.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::ChangeGround")]
+pub enum ChangeGround {
+    /// 国家利益需要.
+    NationalInterest,
+    /// 社会公共利益需要.
+    PublicInterest,
+    /// 法律、法规或上级政策调整.
+    LawChanged,
+    /// 不可抗力.
+    ForceMajeure,
+    /// 政府换届 — refused.
+    GovernmentTurnover,
+    /// 相关责任人更替 — refused.
+    ResponsiblePersonChanged,
+    /// 行政区划调整 — refused.
+    DivisionAdjusted,
+    /// 机构或者职能调整 — refused.
+    Reorganised,
 }
 
 /// A unit's commitment and whether it was kept (plan principle 2, task 3.6).
@@ -111,6 +134,16 @@ impl Commitment {
     /// The legal basis of a lawful change.
     async fn legal_basis(&self) -> Option<&str> {
         self.0.legal_basis.as_deref()
+    }
+
+    /// For CHANGED_LAWFULLY: its ground.
+    async fn change_ground(&self) -> Option<ChangeGround> {
+        self.0.change_ground.map(Into::into)
+    }
+
+    /// For CHANGED_LAWFULLY: the compensation paid to those who relied on it, in yuan.
+    async fn compensation(&self) -> Option<Decimal> {
+        self.0.compensation_fen.map(Decimal::from_fen)
     }
 
     /// The dishonesty record a breach created, if the viewer may see it.
