@@ -21,6 +21,7 @@ pub enum NodeType {
     RepairApplication,
     Complaint,
     Proposal,
+    ProposalRound,
     ListingEvent,
 }
 
@@ -41,11 +42,12 @@ impl NodeType {
             Self::RepairApplication => "RepairApplication",
             Self::Complaint => "Complaint",
             Self::Proposal => "Proposal",
+            Self::ProposalRound => "ProposalRound",
             Self::ListingEvent => "ListingEvent",
         }
     }
 
-    pub const ALL: [NodeType; 15] = [
+    pub const ALL: [NodeType; 16] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -60,6 +62,7 @@ impl NodeType {
         Self::RepairApplication,
         Self::Complaint,
         Self::Proposal,
+        Self::ProposalRound,
         Self::ListingEvent,
     ];
 

@@ -22,6 +22,7 @@ pub mod ppp_project;
 pub mod ppp_stage_assignment;
 pub mod procurement_contract;
 pub mod proposal;
+pub mod proposal_round;
 pub mod recording_authority;
 pub mod rectification;
 pub mod repair_application;

@@ -18,6 +18,7 @@ mod m20261129_000013_harden_sessions_and_audit;
 mod m20261130_000014_create_listing_events;
 mod m20261130_000015_add_sanctions;
 mod m20261130_000016_add_commitment_changes;
+mod m20261130_000017_create_proposal_rounds;
 mod support;
 
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_create_listing_events::Migration),
             Box::new(m20261130_000015_add_sanctions::Migration),
             Box::new(m20261130_000016_add_commitment_changes::Migration),
+            Box::new(m20261130_000017_create_proposal_rounds::Migration),
         ]
     }
 }

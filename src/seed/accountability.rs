@@ -7,11 +7,11 @@ use entity::{
         ChangeGround, CommitmentKind, CommitmentStatus, ComplaintChannel, ComplaintStatus, ProposalKind,
         ProposalStatus, Satisfaction, Sector, UnitKind,
     },
-    proposal,
+    proposal, proposal_round,
 };
 
 use super::{synthetic::Synth, units::UnitIndex};
-use crate::domain::commitment_rules::SERVICE_AREAS;
+use crate::domain::{commitment_rules::SERVICE_AREAS, proposal_rules};
 
 pub fn plan_commitments(
     synth: &mut Synth,
@@ -149,26 +149,37 @@ pub fn plan_complaints(
         .collect()
 }
 
+/// Proposals, each with its one handling round: replied ones awaiting or closed with the
+/// proposer's satisfaction, the rest open.
 pub fn plan_proposals(
     synth: &mut Synth,
     index: &UnitIndex,
     count: usize,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Vec<proposal::Model> {
+) -> (Vec<proposal::Model>, Vec<proposal_round::Model>) {
     let departments: Vec<_> =
         index.units.iter().filter(|u| matches!(u.kind, UnitKind::Department | UnitKind::Township)).collect();
     (0..count)
         .map(|n| {
+            let id = n as i32 + 1;
             let kind = if n % 2 == 0 { ProposalKind::NpcSuggestion } else { ProposalKind::CppccProposal };
             let year = 2024 + (n % 3) as i32;
             let assigned_on = NaiveDate::from_ymd_opt(year, 3, 1).unwrap_or(today) + Duration::days(synth.range(0, 30));
-            let due_on = assigned_on + Duration::days(90);
+            let due_on = proposal_rules::default_due(assigned_on);
             let replied = due_on < today || synth.chance(40);
             let replied_on = replied.then(|| (assigned_on + Duration::days(synth.range(30, 110))).min(today));
+            let reply: Option<String> = replied.then(|| "已研究采纳，正在落实。".into());
+            let status = if replied {
+                synth.weighted(&[(ProposalStatus::Replied, 40), (ProposalStatus::Closed, 60)])
+            } else {
+                ProposalStatus::Assigned
+            };
+            let satisfaction = (status == ProposalStatus::Closed)
+                .then(|| synth.weighted(&[(Satisfaction::Satisfied, 75), (Satisfaction::BasicallySatisfied, 25)]));
             let unit = synth.pick(&departments);
-            proposal::Model {
-                id: n as i32 + 1,
+            let proposal = proposal::Model {
+                id,
                 kind,
                 number: format!(
                     "{year}-{}-{:03}",
@@ -181,23 +192,32 @@ pub fn plan_proposals(
                 assigned_on,
                 due_on,
                 replied_on,
-                reply: replied.then(|| "已研究采纳，正在落实。".into()),
-                status: if replied {
-                    synth.weighted(&[(ProposalStatus::Replied, 40), (ProposalStatus::Closed, 60)])
-                } else {
-                    ProposalStatus::Assigned
-                },
-                satisfaction: replied.then(|| {
-                    synth.weighted(&[
-                        (Satisfaction::Satisfied, 70),
-                        (Satisfaction::BasicallySatisfied, 22),
-                        (Satisfaction::Unsatisfied, 8),
-                    ])
-                }),
+                reply: reply.clone(),
+                status,
+                satisfaction,
+                round: 1,
+                current_due_on: Some(due_on),
+                was_late: replied_on.is_some_and(|day| day > due_on),
                 version: 1,
                 created_at: now,
                 updated_at: now,
-            }
+            };
+            let round = proposal_round::Model {
+                id,
+                proposal_id: id,
+                number: 1,
+                assigned_on,
+                due_on,
+                extended_from: None,
+                extension_reason: None,
+                replied_on,
+                reply,
+                satisfaction,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+            };
+            (proposal, round)
         })
-        .collect()
+        .unzip()
 }

@@ -19,8 +19,8 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use entity::{
     api_token, commitment, complaint, credit_record, debt_instrument, evaluation, evaluation_period, fiscal_capacity,
     investment_agreement, listing_event, objection, official, plan_task, plan_task_lead_unit, ppp_project,
-    ppp_stage_assignment, procurement_contract, proposal, rectification, repair_application, task_progress,
-    third_party_rating, training_record, unit, user_account,
+    ppp_stage_assignment, procurement_contract, proposal, proposal_round, rectification, repair_application,
+    task_progress, third_party_rating, training_record, unit, user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 
@@ -158,6 +158,7 @@ const SEQUENCED_TABLES: &[&str] = &[
     "commitment",
     "complaint",
     "proposal",
+    "proposal_round",
     "procurement_contract",
     "ppp_project",
     "ppp_stage_assignment",
@@ -203,11 +204,9 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
         accountability::plan_complaints(synth, index, volume.complaints, from, today),
     )
     .await?;
-    insert_models::<proposal::Entity, _>(
-        db,
-        accountability::plan_proposals(synth, index, volume.proposals, today, now),
-    )
-    .await?;
+    let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
+    insert_models::<proposal::Entity, _>(db, proposals).await?;
+    insert_models::<proposal_round::Entity, _>(db, rounds).await?;
     let counts = sectors::SectorCounts {
         procurements: volume.procurements,
         ppp: volume.ppp,

@@ -64,6 +64,7 @@ versioned!(
     repair_application => RepairApplication,
     complaint => Complaint,
     proposal => Proposal,
+    proposal_round => ProposalRound,
     commitment => Commitment,
 );
 

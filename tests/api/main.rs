@@ -22,6 +22,7 @@ mod health;
 mod law_commitments;
 mod law_listings;
 mod law_one_act;
+mod law_proposals;
 mod law_publication;
 mod law_sanctions;
 mod layering;

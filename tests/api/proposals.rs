@@ -9,7 +9,7 @@ use crate::helpers::{error_code, spawn_app, TestApp};
 
 const REGISTER: &str = r#"mutation($i: RegisterProposalInput!) { registerProposal(input: $i) { proposal { id status version dueOn isLate handlingUnit { shortName } } } }"#;
 const REPLY: &str = r#"mutation($i: ReplyToProposalInput!) { replyToProposal(input: $i) { proposal { status version repliedOn isLate } } }"#;
-const SATISFACTION: &str = r#"mutation($i: RecordProposalSatisfactionInput!) { recordProposalSatisfaction(input: $i) { proposal { status version satisfaction dueOn } } }"#;
+const SATISFACTION: &str = r#"mutation($i: RecordProposalSatisfactionInput!) { recordProposalSatisfaction(input: $i) { proposal { status version satisfaction dueOn currentDueOn } } }"#;
 
 async fn register(app: &TestApp, token: &str, number: &str, unit: &str) -> Value {
     let input = json!({ "kind": "CPPCC_PROPOSAL", "number": number, "title": "关于加强政务诚信建设的提案", "proposer": "陈委员",
@@ -55,10 +55,11 @@ async fn a_late_reply_shows_as_late_and_satisfaction_closes_or_reopens() {
         .await;
     let u = &unsatisfied["data"]["recordProposalSatisfaction"]["proposal"];
     assert_eq!(
-        (u["status"].as_str(), u["dueOn"].as_str()),
+        (u["status"].as_str(), u["currentDueOn"].as_str()),
         (Some("ASSIGNED"), Some(new_due.as_str())),
         "{unsatisfied}"
     );
+    assert_eq!(u["dueOn"], p["dueOn"], "the first due date stays");
     app.graphql(Some(&clerk), REPLY, json!({ "i": { "id": id, "version": 3, "reply": "再次答复" } })).await;
     let closed = app
         .graphql(

@@ -23,7 +23,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 50] = [
+const MATRIX: [(&str, bool, &str); 51] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -78,6 +78,7 @@ const MATRIX: [(&str, bool, &str); 50] = [
     ("registerProposal", true, "YYnnnnnn"),
     ("replyToProposal", true, "YnnnYnnn"),
     ("recordProposalSatisfaction", true, "YYnnnnnn"),
+    ("extendProposalDeadline", true, "YYnnnnnn"),
     ("runDeadlineSweep", true, "YYnnnnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
@@ -271,13 +272,16 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             })
         }
         "registerProposal" => m(format!("mutation {{ registerProposal(input: {{ kind: NPC_SUGGESTION, number: \"矩阵{actor}\", title: \"建议\", handlingUnitId: \"{unit}\", dueOn: \"{later}\" }}) {{ proposal {{ id }} }} }}")),
-        "replyToProposal" | "recordProposalSatisfaction" => {
-            let status = if op == "replyToProposal" { ProposalStatus::Assigned } else { ProposalStatus::Replied };
+        "replyToProposal" | "recordProposalSatisfaction" | "extendProposalDeadline" => {
+            let status = if op == "recordProposalSatisfaction" { ProposalStatus::Replied } else { ProposalStatus::Assigned };
             let row = id(NodeType::Proposal, insert_proposal(app, "浔中镇", &format!("{op}{actor}"), status).await);
-            m(if op == "replyToProposal" {
-                format!("mutation {{ replyToProposal(input: {{ id: \"{row}\", version: 1, reply: \"已办理\" }}) {{ proposal {{ id }} }} }}")
-            } else {
-                format!("mutation {{ recordProposalSatisfaction(input: {{ id: \"{row}\", version: 1, satisfaction: SATISFIED }}) {{ proposal {{ id }} }} }}")
+            m(match op {
+                "replyToProposal" => format!("mutation {{ replyToProposal(input: {{ id: \"{row}\", version: 1, reply: \"已办理\" }}) {{ proposal {{ id }} }} }}"),
+                "extendProposalDeadline" => {
+                    let due = chrono::Utc::now().date_naive() + chrono::Duration::days(60);
+                    format!("mutation {{ extendProposalDeadline(input: {{ id: \"{row}\", version: 1, dueOn: \"{due}\", reason: \"情况复杂\" }}) {{ proposal {{ id }} }} }}")
+                }
+                _ => format!("mutation {{ recordProposalSatisfaction(input: {{ id: \"{row}\", version: 1, satisfaction: SATISFIED }}) {{ proposal {{ id }} }} }}"),
             })
         }
         "runDeadlineSweep" => m("mutation { runDeadlineSweep { recordsLifted } }".into()),

@@ -11,7 +11,7 @@ use chengxin::{
     store::audit::RequestTrace,
 };
 use entity::{
-    audit_log, commitment, complaint, credit_record, objection, platform_push, proposal, rectification,
+    audit_log, commitment, complaint, credit_record, objection, platform_push, proposal, proposal_round, rectification,
     repair_application,
 };
 use sea_orm::{EntityTrait, QueryOrder};
@@ -81,6 +81,7 @@ impl Snapshot {
         );
         rows.extend(rows_of::<complaint::Entity>(app, "complaint", NodeType::Complaint, |m| m.id).await);
         rows.extend(rows_of::<proposal::Entity>(app, "proposal", NodeType::Proposal, |m| m.id).await);
+        rows.extend(rows_of::<proposal_round::Entity>(app, "proposal_round", NodeType::ProposalRound, |m| m.id).await);
         rows.extend(rows_of::<commitment::Entity>(app, "commitment", NodeType::Commitment, |m| m.id).await);
         let audit = audit_log::Entity::find()
             .order_by_asc(audit_log::Column::Id)

@@ -187,7 +187,8 @@ async fn a_proposal_is_replied_to_reopened_when_unsatisfied_and_closed() {
     let unsatisfied = Satisfaction::Unsatisfied;
     let reopened =
         record_satisfaction(&app.state, &actor(&app, &office, &trace), id, 2, unsatisfied, Some(due)).await.unwrap();
-    assert_eq!((reopened.status, reopened.due_on), (ProposalStatus::Assigned, due));
+    assert_eq!((reopened.status, reopened.round, reopened.current_due_on), (ProposalStatus::Assigned, 2, Some(due)));
+    assert_eq!(reopened.due_on, replied.due_on, "the first due date stays");
     reply(&app.state, &actor(&app, &clerk, &trace), id, 3, "再次答复").await.unwrap();
     let closed = record_satisfaction(&app.state, &actor(&app, &office, &trace), id, 4, Satisfaction::Satisfied, None)
         .await

@@ -116,21 +116,26 @@ pub async fn insert_complaint(app: &TestApp, unit: &str, status: ComplaintStatus
     .id
 }
 
-/// A proposal handled by `unit`, numbered `number`, in `status`, due in 30 days.
+/// A proposal handled by `unit`, numbered `number`, in `status`, due in 30 days, with its one
+/// handling round.
 pub async fn insert_proposal(app: &TestApp, unit: &str, number: &str, status: ProposalStatus) -> i32 {
     let now = Utc::now();
+    let (today, due) = (now.date_naive(), now.date_naive() + Duration::days(30));
     let replied = status != ProposalStatus::Assigned;
-    entity::proposal::ActiveModel {
+    let proposal = entity::proposal::ActiveModel {
         kind: Set(ProposalKind::NpcSuggestion),
         number: Set(number.into()),
         title: Set("关于优化营商环境的建议".into()),
         proposer: Set(Some("林代表".into())),
         handling_unit_id: Set(app.unit_row(unit).await),
-        assigned_on: Set(now.date_naive()),
-        due_on: Set(now.date_naive() + Duration::days(30)),
-        replied_on: Set(replied.then(|| now.date_naive())),
+        assigned_on: Set(today),
+        due_on: Set(due),
+        replied_on: Set(replied.then_some(today)),
         reply: Set(replied.then(|| "已答复".into())),
         status: Set(status),
+        round: Set(1),
+        current_due_on: Set(Some(due)),
+        was_late: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -138,6 +143,21 @@ pub async fn insert_proposal(app: &TestApp, unit: &str, number: &str, status: Pr
     }
     .insert(&app.state.db)
     .await
-    .expect("insert proposal")
-    .id
+    .expect("insert proposal");
+    entity::proposal_round::ActiveModel {
+        proposal_id: Set(proposal.id),
+        number: Set(1),
+        assigned_on: Set(today),
+        due_on: Set(due),
+        replied_on: Set(replied.then_some(today)),
+        reply: Set(replied.then(|| "已答复".into())),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert proposal round");
+    proposal.id
 }

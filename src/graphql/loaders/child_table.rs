@@ -2,7 +2,7 @@
 //! official — and in which order a nested page lists them.
 
 use entity::{
-    commitment, complaint, credit_record, listing_event, objection, official, proposal, rectification,
+    commitment, complaint, credit_record, listing_event, objection, official, proposal, proposal_round, rectification,
     repair_application, unit,
 };
 use sea_orm::{EntityTrait, Order};
@@ -174,4 +174,8 @@ child_table!(
 child_table!(
     /// `CreditRecord.listingEvents`: oldest first.
     ListingEventsOfRecord: listing_event.record_id (RecordId) under credit_record, order [(Id, Asc)]
+);
+child_table!(
+    /// `Proposal.rounds`: its handling rounds, first to last.
+    RoundsOfProposal: proposal_round.proposal_id (ProposalId) under proposal, order [(Number, Asc)]
 );

@@ -22,7 +22,7 @@ pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
     ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord, OfficialsOfUnit,
-    ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
+    ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, RoundsOfProposal,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -63,6 +63,7 @@ pub struct Loaders {
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
     pub record_listing_events: RequestLoader<ChildRows<ListingEventsOfRecord>>,
+    pub proposal_rounds: RequestLoader<ChildRows<RoundsOfProposal>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
     pub training_minutes: RequestLoader<TrainingMinutes>,
 }
@@ -99,6 +100,7 @@ impl Loaders {
             record_objections: loader(ChildRows::new(db), &activity),
             record_repairs: loader(ChildRows::new(db), &activity),
             record_listing_events: loader(ChildRows::new(db), &activity),
+            proposal_rounds: loader(ChildRows::new(db), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
             training_minutes: loader(TrainingMinutes::new(db), &activity),
         }

@@ -50,7 +50,8 @@ impl NodeQuery {
             | NodeType::ApiToken
             | NodeType::AuditEntry
             | NodeType::PlatformPush
-            | NodeType::ListingEvent => None,
+            | NodeType::ListingEvent
+            | NodeType::ProposalRound => None,
         })
     }
 }

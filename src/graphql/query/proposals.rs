@@ -3,10 +3,7 @@
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
 use entity::proposal::{self, Column};
-use sea_orm::{
-    sea_query::{Expr, ExprTrait},
-    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::{
     auth::policy::{self, proposals::proposals_visible_to, Operation},
@@ -33,11 +30,12 @@ pub struct ProposalFilter {
     pub kind: Option<ProposalKind>,
     /// Only this status.
     pub status: Option<ProposalStatus>,
-    /// Only late (true) or timely (false) ones: replied after the due date, or unreplied past it.
+    /// Only late (true) or timely (false) ones: some round replied after its due date, or the open
+    /// round unreplied past it.
     pub late: Option<bool>,
-    /// Due on or after this day.
+    /// The open (or last) round due on or after this day.
     pub due_from: Option<Date>,
-    /// Due on or before this day.
+    /// The open (or last) round due on or before this day.
     pub due_to: Option<Date>,
 }
 
@@ -80,16 +78,18 @@ impl ProposalQuery {
         }
         if let Some(late) = filter.late {
             let today = state.clock.today();
-            let is_late = Condition::any()
-                .add(Expr::col(Column::RepliedOn).gt(Expr::col(Column::DueOn)))
-                .add(Condition::all().add(Column::RepliedOn.is_null()).add(Column::DueOn.lt(today)));
+            let is_late = Condition::any().add(Column::WasLate.eq(true)).add(
+                Condition::all()
+                    .add(Column::Status.eq(entity::enums::ProposalStatus::Assigned))
+                    .add(Column::CurrentDueOn.lt(today)),
+            );
             select = select.filter(if late { is_late } else { is_late.not() });
         }
         if let Some(from) = filter.due_from {
-            select = select.filter(Column::DueOn.gte(from.0));
+            select = select.filter(Column::CurrentDueOn.gte(from.0));
         }
         if let Some(to) = filter.due_to {
-            select = select.filter(Column::DueOn.lte(to.0));
+            select = select.filter(Column::CurrentDueOn.lte(to.0));
         }
         let select = select.order_by_asc(Column::DueOn).order_by_asc(Column::Id);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;

@@ -14,6 +14,7 @@ pub mod official;
 pub mod plan_task;
 pub mod platform_push;
 pub mod proposal;
+pub mod proposal_round;
 pub mod public_record;
 pub mod record_enums;
 pub mod record_stats;
@@ -30,6 +31,7 @@ pub use credit_record::{CreditRecord, CreditRecordConnection};
 pub use listing_event::ListingEvent;
 pub use objection::Objection;
 pub use proposal::{Proposal, ProposalConnection};
+pub use proposal_round::ProposalRound;
 pub use rectification::Rectification;
 pub use repair_application::RepairApplication;
 

@@ -4,7 +4,7 @@ use crate::error::AppResult;
 use async_graphql::{Context, Enum, Object, ID};
 use entity::proposal;
 
-use super::Unit;
+use super::{ProposalRound, Unit};
 use crate::{
     domain::proposal_rules::is_late,
     graphql::{
@@ -86,24 +86,40 @@ impl Proposal {
         Ok(crate::graphql::access::unit(ctx, self.0.handling_unit_id).await?.map(Unit))
     }
 
-    /// When it was assigned.
+    /// When it was first assigned.
     async fn assigned_on(&self) -> Date {
         Date(self.0.assigned_on)
     }
 
-    /// The reply is due by this day.
+    /// The first round's due date, as registered (never moved by re-handling).
     async fn due_on(&self) -> Date {
         Date(self.0.due_on)
     }
 
-    /// When the unit replied.
+    /// The open (or last) round's due date, after any extension.
+    async fn current_due_on(&self) -> Date {
+        Date(self.0.current_due_on.unwrap_or(self.0.due_on))
+    }
+
+    /// When the unit first replied (later replies are in `rounds`).
     async fn replied_on(&self) -> Option<Date> {
         self.0.replied_on.map(Date)
     }
 
-    /// The unit's reply.
+    /// The unit's first reply (later replies are in `rounds`).
     async fn reply(&self) -> Option<&str> {
         self.0.reply.as_deref()
+    }
+
+    /// The current handling round: 1, then one more after each unsatisfied answer.
+    async fn round(&self) -> i32 {
+        self.0.round
+    }
+
+    /// Every handling round, first to last.
+    async fn rounds(&self, ctx: &Context<'_>) -> AppResult<Vec<ProposalRound>> {
+        let rows = ctx.loaders()?.proposal_rounds.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(ProposalRound).collect())
     }
 
     /// Where it stands.
@@ -111,14 +127,15 @@ impl Proposal {
         self.0.status.into()
     }
 
-    /// The proposer's satisfaction, once recorded.
+    /// The proposer's latest satisfaction, once recorded.
     async fn satisfaction(&self) -> Option<Satisfaction> {
         self.0.satisfaction.map(Into::into)
     }
 
-    /// Late: replied after the due date, or still unreplied past it.
+    /// Late: some round was replied after its due date, or the open round is unreplied past it.
+    /// A late round stays late after re-handling.
     async fn is_late(&self, ctx: &Context<'_>) -> AppResult<bool> {
-        Ok(is_late(self.0.due_on, self.0.replied_on, ctx.state()?.clock.today()))
+        Ok(is_late(&self.0, ctx.state()?.clock.today()))
     }
 
     /// Send back with the next change.
