@@ -23,6 +23,7 @@ pub enum NodeType {
     Proposal,
     ProposalRound,
     ListingEvent,
+    AccountabilityProposal,
 }
 
 impl NodeType {
@@ -44,10 +45,11 @@ impl NodeType {
             Self::Proposal => "Proposal",
             Self::ProposalRound => "ProposalRound",
             Self::ListingEvent => "ListingEvent",
+            Self::AccountabilityProposal => "AccountabilityProposal",
         }
     }
 
-    pub const ALL: [NodeType; 16] = [
+    pub const ALL: [NodeType; 17] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -64,6 +66,7 @@ impl NodeType {
         Self::Proposal,
         Self::ProposalRound,
         Self::ListingEvent,
+        Self::AccountabilityProposal,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

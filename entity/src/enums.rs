@@ -529,3 +529,16 @@ pub enum ChangeGround {
     #[sea_orm(string_value = "REORGANISED")]
     Reorganised,
 }
+
+/// An accountability proposal's state: PROPOSED → CONFIRMED | DISMISSED.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AccountabilityStatus {
+    #[sea_orm(string_value = "PROPOSED")]
+    Proposed,
+    #[sea_orm(string_value = "CONFIRMED")]
+    Confirmed,
+    #[sea_orm(string_value = "DISMISSED")]
+    Dismissed,
+}

@@ -1,5 +1,6 @@
 //! SeaORM models of Chengxin, one file per table. No GraphQL here: the API builds its own types.
 
+pub mod accountability_proposal;
 pub mod api_token;
 pub mod audit_log;
 pub mod commitment;

@@ -54,6 +54,8 @@ visible_for! {
     manage_proposals => ManageProposals,
     reply_to_proposals => ReplyToProposals,
     run_deadline_sweep => RunDeadlineSweep,
+    list_accountability_proposals => ListAccountabilityProposals,
+    decide_accountability => DecideAccountability,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -17,10 +17,10 @@ pub mod users;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use entity::{
-    api_token, commitment, complaint, credit_record, debt_instrument, evaluation, evaluation_period, fiscal_capacity,
-    investment_agreement, listing_event, objection, official, plan_task, plan_task_lead_unit, ppp_project,
-    ppp_stage_assignment, procurement_contract, proposal, proposal_round, rectification, repair_application,
-    task_progress, third_party_rating, training_record, unit, user_account,
+    accountability_proposal, api_token, commitment, complaint, credit_record, debt_instrument, evaluation,
+    evaluation_period, fiscal_capacity, investment_agreement, listing_event, objection, official, plan_task,
+    plan_task_lead_unit, ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round,
+    rectification, repair_application, task_progress, third_party_rating, training_record, unit, user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 
@@ -153,6 +153,7 @@ const SEQUENCED_TABLES: &[&str] = &[
     "credit_record",
     "rectification",
     "listing_event",
+    "accountability_proposal",
     "objection",
     "repair_application",
     "commitment",
@@ -189,11 +190,13 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     )
     .await?;
     let records = records::plan_records(synth, index, &officials, volume.records, from, today, now);
+    let accountability_proposals = record_workflows::accountability_proposals(&records, now);
     insert_models::<credit_record::Entity, _>(db, records.records).await?;
     insert_models::<rectification::Entity, _>(db, records.rectifications).await?;
     insert_models::<objection::Entity, _>(db, records.objections).await?;
     insert_models::<repair_application::Entity, _>(db, records.repairs).await?;
     insert_models::<listing_event::Entity, _>(db, records.listing_events).await?;
+    insert_models::<accountability_proposal::Entity, _>(db, accountability_proposals).await?;
     insert_models::<commitment::Entity, _>(
         db,
         accountability::plan_commitments(synth, index, volume.commitments, from, today, now),

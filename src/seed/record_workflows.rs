@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{
-    credit_record,
+    accountability_proposal, credit_record,
     enums::{
-        ListingEventKind, ListingRemovalGrounds, ObjectionStatus, RecordStatus, RectificationStatus, RepairStatus,
+        AccountabilityStatus, ListingEventKind, ListingRemovalGrounds, ObjectionStatus, RecordStatus,
+        RectificationStatus, RepairStatus,
     },
     listing_event, objection, rectification, repair_application,
 };
@@ -169,4 +170,31 @@ pub fn add_removal(
         by_user_id: demo_user_id("court"),
         created_at: now,
     });
+}
+
+/// The accountability proposals the sweep would have opened: one PROPOSED per overdue
+/// rectification, about its record's unit.
+pub fn accountability_proposals(rows: &RecordRows, now: DateTime<Utc>) -> Vec<accountability_proposal::Model> {
+    let unit_of = |record: i32| rows.records.iter().find(|r| r.id == record).map(|r| r.unit_id);
+    rows.rectifications
+        .iter()
+        .filter(|r| r.status == RectificationStatus::Overdue)
+        .filter_map(|r| unit_of(r.record_id).map(|unit| (r, unit)))
+        .enumerate()
+        .map(|(n, (rectification, unit_id))| accountability_proposal::Model {
+            id: n as i32 + 1,
+            rectification_id: rectification.id,
+            record_id: rectification.record_id,
+            unit_id,
+            overdue_since: rectification.deadline + Duration::days(1),
+            status: AccountabilityStatus::Proposed,
+            accountability_record_id: None,
+            dismissal_reason: None,
+            decided_on: None,
+            decided_by_user_id: None,
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect()
 }

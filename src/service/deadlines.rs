@@ -4,24 +4,28 @@
 //! is skipped, so running it twice changes nothing more.
 //!
 //! - rectifications PENDING or REJECTED past their deadline, of records still RECTIFYING (not
-//!   revoked or repaired meanwhile) → OVERDUE, flagged for accountability (逾期未整改 → 追究责任);
+//!   revoked or repaired meanwhile) → OVERDUE, flagged for accountability (逾期未整改 → 追究责任),
+//!   with an accountability proposal for the 监委's recorder (one per rectification);
 //! - objections not decided by their handling deadline → `overdue`;
 //! - complaints assigned and not replied by their handling deadline → `overdue`;
 //! - commitments still PENDING after their due date → `overdue` (a person decides BREACHED);
 //! - PUBLIC records ACTIVE or RECTIFYING whose disclosure window ended → `portal_lifted_on`
 //!   (a new version, pushed to the platform).
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use entity::{
-    commitment, complaint, credit_record,
+    accountability_proposal, commitment, complaint, credit_record,
     enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
     objection, rectification,
 };
 use sea_orm::{
-    sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+    sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 
-use super::Actor;
+use super::{accountability, Actor};
 use crate::{
     auth::policy::{may, Operation},
     domain::{objection_rules, rectification_rules},
@@ -35,6 +39,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SweepReport {
     pub rectifications_overdue: u64,
+    pub accountability_proposals: u64,
     pub objections_overdue: u64,
     pub complaints_overdue: u64,
     pub commitments_overdue: u64,
@@ -45,6 +50,7 @@ impl SweepReport {
     /// Every row the sweep changed.
     pub fn findings(&self) -> u64 {
         self.rectifications_overdue
+            + self.accountability_proposals
             + self.objections_overdue
             + self.complaints_overdue
             + self.commitments_overdue
@@ -94,6 +100,28 @@ async fn sweep_as_of(db: &DatabaseConnection, at: &WriteContext<'_>, today: Naiv
         .order_by_asc(rectification::Column::Id)
         .all(db)
         .await?;
+    // Each overdue rectification's unit, and those that already have a proposal (a rectification
+    // overdue again after a late, rejected submission).
+    let rectified: Vec<i32> = rectifications.iter().map(|r| r.record_id).collect();
+    let units: HashMap<i32, i32> = credit_record::Entity::find()
+        .select_only()
+        .column(credit_record::Column::Id)
+        .column(credit_record::Column::UnitId)
+        .filter(credit_record::Column::Id.is_in(rectified))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let proposed: HashSet<i32> = accountability_proposal::Entity::find()
+        .select_only()
+        .column(accountability_proposal::Column::RectificationId)
+        .filter(accountability_proposal::Column::RectificationId.is_in(rectifications.iter().map(|r| r.id)))
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let objections = objection::Entity::find()
         .filter(objection::Column::Status.is_in(objection_rules::OPEN))
         .filter(objection::Column::HandlingDeadline.lt(today))
@@ -137,7 +165,12 @@ async fn sweep_as_of(db: &DatabaseConnection, at: &WriteContext<'_>, today: Naiv
         };
         let result =
             save_versioned::<rectification::Entity, _>(&txn, at, "rectification.overdue", &before, changed).await;
+        let marked = result.is_ok();
         tally(result, &mut report.rectifications_overdue)?;
+        if let Some(unit) = units.get(&before.record_id).filter(|_| marked && !proposed.contains(&before.id)) {
+            accountability::open_for_overdue(&txn, at, &before, *unit).await?;
+            report.accountability_proposals += 1;
+        }
     }
     for before in objections {
         let changed =

@@ -3,6 +3,7 @@
 //! returns the outcome or an `AppError`. The GraphQL resolvers, the CLI and the jobs all call
 //! these functions, so a write has one home however it is started.
 
+pub mod accountability;
 pub mod accounts;
 pub mod api_tokens;
 pub mod commitments;

@@ -19,6 +19,11 @@ use crate::{
 /// Whether `unit` is the viewer's unit or lies under it.
 pub async fn in_subtree(db: &DatabaseConnection, viewer: &Viewer, unit: i32) -> AppResult<bool> {
     let Some(root) = viewer.unit_id else { return Ok(false) };
+    unit_within(db, root, unit).await
+}
+
+/// Whether `unit` is `root` or lies under it.
+pub async fn unit_within(db: &DatabaseConnection, root: i32, unit: i32) -> AppResult<bool> {
     let inside = unit_closure::Entity::find()
         .filter(unit_closure::Column::AncestorId.eq(root))
         .filter(unit_closure::Column::DescendantId.eq(unit))

@@ -66,6 +66,7 @@ versioned!(
     proposal => Proposal,
     proposal_round => ProposalRound,
     commitment => Commitment,
+    accountability_proposal => AccountabilityProposal,
 );
 
 /// Refuses a stale `version` before any work is done.

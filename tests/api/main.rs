@@ -19,6 +19,7 @@ mod credit_records;
 mod deadline_sweep;
 mod hardening;
 mod health;
+mod law_accountability;
 mod law_commitments;
 mod law_listings;
 mod law_one_act;

@@ -15,7 +15,10 @@ use serde_json::{json, Value};
 
 use crate::{
     helpers::{error_code, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD},
-    workflow_fixtures::{insert_complaint, insert_objection, insert_proposal, insert_rectification, insert_repair},
+    workflow_fixtures::{
+        insert_accountability_proposal, insert_complaint, insert_objection, insert_proposal, insert_rectification,
+        insert_repair,
+    },
 };
 
 /// Actors, in the order of the matrix's columns.
@@ -23,7 +26,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 51] = [
+const MATRIX: [(&str, bool, &str); 54] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -80,6 +83,12 @@ const MATRIX: [(&str, bool, &str); 51] = [
     ("recordProposalSatisfaction", true, "YYnnnnnn"),
     ("extendProposalDeadline", true, "YYnnnnnn"),
     ("runDeadlineSweep", true, "YYnnnnnn"),
+    // The 监委's recorder decides accountability; here the court's unit is authorised for it too,
+    // so that the recorder column shows the role's right (the row rule is tested in
+    // law_accountability: an unauthorised recorder sees none and decides none).
+    ("accountabilityProposals", false, "YYYnnYnn"),
+    ("confirmAccountabilityProposal", true, "nnYnnnnn"),
+    ("dismissAccountabilityProposal", true, "nnYnnnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
 ];
@@ -285,6 +294,16 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             })
         }
         "runDeadlineSweep" => m("mutation { runDeadlineSweep { recordsLifted } }".into()),
+        "accountabilityProposals" => m("{ accountabilityProposals { totalCount } }".into()),
+        "confirmAccountabilityProposal" | "dismissAccountabilityProposal" => {
+            let record = insert_record(app, RecordFixture::new("浔中镇", "矩阵问责", Disclosure::Shared)).await;
+            let row = id(NodeType::AccountabilityProposal, insert_accountability_proposal(app, record).await);
+            m(if op == "confirmAccountabilityProposal" {
+                format!("mutation {{ confirmAccountabilityProposal(input: {{ id: \"{row}\", version: 1 }}) {{ proposal {{ id }} }} }}")
+            } else {
+                format!("mutation {{ dismissAccountabilityProposal(input: {{ id: \"{row}\", version: 1, reason: \"不予问责\" }}) {{ proposal {{ id }} }} }}")
+            })
+        }
         other => panic!("no document for {other}"),
     }
 }
@@ -326,6 +345,13 @@ async fn insert_spare_user(app: &TestApp) -> i32 {
     row.insert(&app.state.db).await.unwrap().id
 }
 
+async fn authorise_court_for_accountability(app: &TestApp) {
+    use sea_orm::ActiveModelTrait;
+    let court = app.unit_row("县人民法院").await;
+    let row = entity::recording_authority::Model { unit_id: court, category: RecordCategory::Accountability };
+    sea_orm::IntoActiveModel::into_active_model(row).insert(&app.state.db).await.unwrap();
+}
+
 async fn token_of(app: &TestApp, actor: &str) -> Option<String> {
     match actor {
         "anonymous" => None,
@@ -340,6 +366,7 @@ async fn every_actor_may_run_exactly_the_operations_of_the_design() {
     let official = global_id(NodeType::Official, insert_official(&app, "浔中镇", "矩阵官员", 1).await).0;
     let shared = insert_record(&app, RecordFixture::new("浔中镇", "矩阵共享", Disclosure::Shared)).await;
     let spare_user = global_id(NodeType::User, insert_spare_user(&app).await).0;
+    authorise_court_for_accountability(&app).await;
     let fixture = Fixture { official, shared_record: global_id(NodeType::CreditRecord, shared).0, spare_user };
     let mut failures = Vec::new();
     for (op, _, row) in MATRIX {

@@ -161,3 +161,25 @@ pub async fn insert_proposal(app: &TestApp, unit: &str, number: &str, status: Pr
     .expect("insert proposal round");
     proposal.id
 }
+
+/// A PROPOSED accountability proposal for an OVERDUE rectification of `record`.
+pub async fn insert_accountability_proposal(app: &TestApp, record: i32) -> i32 {
+    let now = Utc::now();
+    let rectification = insert_rectification(app, record, RectificationStatus::Overdue, None).await;
+    let unit = app.unit_row("浔中镇").await;
+    entity::accountability_proposal::ActiveModel {
+        rectification_id: Set(rectification),
+        record_id: Set(record),
+        unit_id: Set(unit),
+        overdue_since: Set(now.date_naive()),
+        status: Set(AccountabilityStatus::Proposed),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("insert accountability proposal")
+    .id
+}

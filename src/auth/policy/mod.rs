@@ -8,6 +8,7 @@ use sea_orm::{
     ColumnTrait, Condition,
 };
 
+pub mod accountability;
 pub mod commitments;
 pub mod complaints;
 pub mod operations;

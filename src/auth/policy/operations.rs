@@ -42,11 +42,13 @@ pub enum Operation {
     ManageProposals,
     ReplyToProposals,
     RunDeadlineSweep,
+    ListAccountabilityProposals,
+    DecideAccountability,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 35] = [
+    pub const ALL: [Operation; 37] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -82,6 +84,8 @@ impl Operation {
         Operation::ManageProposals,
         Operation::ReplyToProposals,
         Operation::RunDeadlineSweep,
+        Operation::ListAccountabilityProposals,
+        Operation::DecideAccountability,
     ];
 }
 
@@ -97,6 +101,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         ManageRectifications => matches!(role, Some(Admin | CreditOffice | Recorder)),
         // Only the court marks a 失信被执行人 listing removed; the row rule checks its unit.
         RecordCourtRemoval => role == Some(Recorder),
+        // The 监委's recorder decides accountability; the row rule checks its unit's authority.
+        DecideAccountability => role == Some(Recorder),
+        ListAccountabilityProposals => matches!(role, Some(Admin | CreditOffice | Leader | Recorder)),
         SubmitRectifications | ReplyToComplaints | ReplyToProposals => matches!(role, Some(Admin | UnitClerk)),
         FileObjections | ApplyForRepair => matches!(role, Some(Admin | UnitClerk | Personnel)),
         DecideObjections | DecideRepairs | TriageComplaints | ManageProposals | RunDeadlineSweep => {

@@ -13,6 +13,8 @@ use crate::{
 pub struct DeadlineSweepPayload {
     /// Rectifications newly OVERDUE and flagged for accountability.
     pub rectifications_overdue: u64,
+    /// Accountability proposals opened for the 监委's recorder (one per overdue rectification).
+    pub accountability_proposals_opened: u64,
     /// Objections newly marked as not decided in time.
     pub objections_overdue: u64,
     /// Assigned complaints newly marked as not replied in time.
@@ -38,6 +40,7 @@ impl DeadlineSweepMutation {
         let report = sweep(ctx.state()?, &actor).await?;
         Ok(DeadlineSweepPayload {
             rectifications_overdue: report.rectifications_overdue,
+            accountability_proposals_opened: report.accountability_proposals,
             objections_overdue: report.objections_overdue,
             complaints_overdue: report.complaints_overdue,
             commitments_overdue: report.commitments_overdue,

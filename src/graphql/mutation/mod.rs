@@ -1,5 +1,6 @@
 //! Mutation root: one file per resource, merged.
 
+mod accountability;
 mod api_tokens;
 mod change_credit_record;
 mod commitments;
@@ -40,4 +41,5 @@ pub struct MutationRoot(
     complaints::ComplaintMutation,
     proposals::ProposalMutation,
     deadline_sweep::DeadlineSweepMutation,
+    accountability::AccountabilityMutation,
 );

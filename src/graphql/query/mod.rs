@@ -1,5 +1,6 @@
 //! Query root: one file per resource, merged.
 
+mod accountability;
 mod accounts;
 mod audit_log;
 mod commitments;
@@ -35,4 +36,5 @@ pub struct QueryRoot(
     commitments::CommitmentQuery,
     complaints::ComplaintQuery,
     proposals::ProposalQuery,
+    accountability::AccountabilityQuery,
 );

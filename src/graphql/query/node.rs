@@ -51,7 +51,8 @@ impl NodeQuery {
             | NodeType::AuditEntry
             | NodeType::PlatformPush
             | NodeType::ListingEvent
-            | NodeType::ProposalRound => None,
+            | NodeType::ProposalRound
+            | NodeType::AccountabilityProposal => None,
         })
     }
 }

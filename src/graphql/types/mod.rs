@@ -1,6 +1,7 @@
 //! The API's object types, built from entity models (so no column leaks by accident).
 
 pub mod account;
+pub mod accountability_proposal;
 pub mod audit_entry;
 pub mod commitment;
 pub mod complaint;
@@ -24,6 +25,7 @@ pub mod unit;
 pub mod viewer;
 
 pub use account::{ApiToken, ApiTokenConnection, User, UserConnection};
+pub use accountability_proposal::{AccountabilityProposal, AccountabilityProposalConnection};
 pub use audit_entry::{AuditEntry, AuditEntryConnection};
 pub use commitment::{Commitment, CommitmentConnection};
 pub use complaint::{Complaint, ComplaintConnection};
