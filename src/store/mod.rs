@@ -5,5 +5,6 @@
 pub mod audit;
 pub mod identifier_reads;
 pub mod outbox;
+pub mod push_payload;
 pub mod record_writer;
 pub mod versioned;

@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use entity::{credit_record, enums::Polarity, enums::PushStatus, platform_push};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
-use serde_json::json;
 
-/// Queues `record` (as it now is) for delivery; honours are not pushed. The pair (record id,
+/// Queues `record` (as it now is) for delivery in the documented format
+/// ([`super::push_payload`]); honours are not pushed. The pair (record id,
 /// version) is unique, so a version is never queued twice.
 pub async fn enqueue_push<C: ConnectionTrait>(
     db: &C,
@@ -16,10 +16,7 @@ pub async fn enqueue_push<C: ConnectionTrait>(
     if record.polarity != Polarity::Dishonesty {
         return Ok(());
     }
-    let payload = json!({
-        "idempotencyKey": format!("{}:{}", record.id, record.version),
-        "record": record,
-    });
+    let payload = super::push_payload::push_payload(db, record).await?;
     platform_push::ActiveModel {
         record_id: Set(record.id),
         record_version: Set(record.version),

@@ -146,7 +146,7 @@ async fn without_a_url_rows_stay_queued_and_export_and_failed_ones_can_be_requeu
     assert_eq!(lines.len(), 1);
     let line: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     assert_eq!(line["idempotencyKey"], "1:1");
-    assert_eq!(line["payload"]["record"]["title"], "待推送");
+    assert_eq!(line["payload"]["title"], "待推送");
     // A platform that keeps failing: after the last attempt the row is FAILED.
     let (url, _receiver) = start_receiver(usize::MAX).await;
     let config = PlatformConfig { max_attempts: 1, ..platform(&url) };
