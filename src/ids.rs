@@ -24,6 +24,7 @@ pub enum NodeType {
     ProposalRound,
     ListingEvent,
     AccountabilityProposal,
+    OfficialTransfer,
 }
 
 impl NodeType {
@@ -46,10 +47,11 @@ impl NodeType {
             Self::ProposalRound => "ProposalRound",
             Self::ListingEvent => "ListingEvent",
             Self::AccountabilityProposal => "AccountabilityProposal",
+            Self::OfficialTransfer => "OfficialTransfer",
         }
     }
 
-    pub const ALL: [NodeType; 17] = [
+    pub const ALL: [NodeType; 18] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -67,6 +69,7 @@ impl NodeType {
         Self::ProposalRound,
         Self::ListingEvent,
         Self::AccountabilityProposal,
+        Self::OfficialTransfer,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

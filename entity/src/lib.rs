@@ -16,6 +16,7 @@ pub mod listing_event;
 pub mod login_failure;
 pub mod objection;
 pub mod official;
+pub mod official_transfer;
 pub mod plan_task;
 pub mod plan_task_lead_unit;
 pub mod platform_push;

@@ -16,6 +16,8 @@ pub struct Model {
     pub uscc: Option<String>,
     pub division_code: Option<String>,
     pub active: bool,
+    /// Send back with a change; a stale one is refused.
+    pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

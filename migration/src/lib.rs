@@ -20,6 +20,7 @@ mod m20261130_000015_add_sanctions;
 mod m20261130_000016_add_commitment_changes;
 mod m20261130_000017_create_proposal_rounds;
 mod m20261130_000018_create_accountability_proposals;
+mod m20261130_000019_create_register;
 mod support;
 
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000016_add_commitment_changes::Migration),
             Box::new(m20261130_000017_create_proposal_rounds::Migration),
             Box::new(m20261130_000018_create_accountability_proposals::Migration),
+            Box::new(m20261130_000019_create_register::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod objection_rules;
 pub mod proposal_rules;
 pub mod record_rules;
 pub mod rectification_rules;
+pub mod register_rules;
 pub mod repair_rules;
 pub mod sanction_rules;
 pub mod state_machine;

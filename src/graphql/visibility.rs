@@ -56,6 +56,10 @@ visible_for! {
     run_deadline_sweep => RunDeadlineSweep,
     list_accountability_proposals => ListAccountabilityProposals,
     decide_accountability => DecideAccountability,
+    manage_units => ManageUnits,
+    manage_officials => ManageOfficials,
+    list_recording_authorities => ListRecordingAuthorities,
+    manage_recording_authorities => ManageRecordingAuthorities,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -70,6 +70,7 @@ pub fn plan_officials(synth: &mut Synth, index: &UnitIndex, count: usize, now: D
                 position: Some(synth.pick(&POSITIONS).to_string()),
                 is_head_of_unit: headed.insert(unit.id),
                 status,
+                version: 1,
                 created_at: now,
                 updated_at: now,
             }

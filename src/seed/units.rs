@@ -67,6 +67,7 @@ impl Builder {
             uscc: Some(uscc),
             division_code: division,
             active: true,
+            version: 1,
             created_at: self.now,
             updated_at: self.now,
         });

@@ -13,12 +13,15 @@ pub mod credit_records;
 pub mod deadlines;
 pub mod listings;
 pub mod objections;
+pub mod officials;
 pub mod platform_pushes;
 pub mod proposals;
+pub mod recording_authorities;
 pub mod rectifications;
 pub mod repairs;
 pub mod scope;
 pub mod training;
+pub mod units;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, IntoActiveModel, TransactionTrait};

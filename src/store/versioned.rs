@@ -57,7 +57,7 @@ macro_rules! versioned {
         })*
     };
 }
-audited!(listing_event => ListingEvent);
+audited!(listing_event => ListingEvent, official_transfer => OfficialTransfer);
 versioned!(
     rectification => Rectification,
     objection => Objection,
@@ -67,6 +67,8 @@ versioned!(
     proposal_round => ProposalRound,
     commitment => Commitment,
     accountability_proposal => AccountabilityProposal,
+    unit => Unit,
+    official => Official,
 );
 
 /// Refuses a stale `version` before any work is done.

@@ -26,6 +26,7 @@ mod law_one_act;
 mod law_proposals;
 mod law_publication;
 mod law_push_format;
+mod law_register;
 mod law_sanctions;
 mod layering;
 mod loaders;

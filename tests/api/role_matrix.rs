@@ -26,7 +26,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 54] = [
+const MATRIX: [(&str, bool, &str); 61] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -89,6 +89,14 @@ const MATRIX: [(&str, bool, &str); 54] = [
     ("accountabilityProposals", false, "YYYnnYnn"),
     ("confirmAccountabilityProposal", true, "nnYnnnnn"),
     ("dismissAccountabilityProposal", true, "nnYnnnnn"),
+    // The register: the administrator keeps units and recording authorities, personnel officials.
+    ("createUnit", true, "Ynnnnnnn"),
+    ("updateUnit", true, "Ynnnnnnn"),
+    ("createOfficial", true, "YnnYnnnn"),
+    ("updateOfficial", true, "YnnYnnnn"),
+    ("recordingAuthorities", false, "YYYnnYnn"),
+    ("grantRecordingAuthority", true, "Ynnnnnnn"),
+    ("revokeRecordingAuthority", true, "Ynnnnnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
 ];
@@ -294,6 +302,28 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             })
         }
         "runDeadlineSweep" => m("mutation { runDeadlineSweep { recordsLifted } }".into()),
+        "createUnit" => {
+            let county = app.unit_id("县政府").await;
+            let uscc = chengxin::seed::synthetic::uscc_for("11", 8_000 + actor as u64);
+            m(format!("mutation {{ createUnit(input: {{ name: \"矩阵局{actor}\", kind: DEPARTMENT, parentId: \"{county}\", uscc: \"{uscc}\" }}) {{ unit {{ id }} }} }}"))
+        }
+        "updateUnit" => {
+            let target = app.unit_id("县水利局").await;
+            let version = unit_version(app, "县水利局").await;
+            m(format!("mutation {{ updateUnit(input: {{ id: \"{target}\", version: {version}, shortName: \"县水利局\" }}) {{ unit {{ id }} }} }}"))
+        }
+        "createOfficial" => {
+            let number = chengxin::seed::synthetic::id_number_for(8_000 + actor as u64);
+            m(format!("mutation {{ createOfficial(input: {{ unitId: \"{unit}\", name: \"矩阵{actor}\", idNumber: \"{number}\", category: CIVIL_SERVANT }}) {{ official {{ id }} }} }}"))
+        }
+        "updateOfficial" => {
+            let row = id(NodeType::Official, insert_official(app, "浔中镇", "矩阵调动", 8_100 + actor as u64).await);
+            m(format!("mutation {{ updateOfficial(input: {{ id: \"{row}\", version: 1, position: \"科长\" }}) {{ official {{ id }} }} }}"))
+        }
+        "recordingAuthorities" => m("{ recordingAuthorities { category } }".into()),
+        "grantRecordingAuthority" | "revokeRecordingAuthority" => {
+            m(format!("mutation {{ {op}(input: {{ unitId: \"{unit}\", category: OTHER }}) {{ authority {{ category }} }} }}"))
+        }
         "accountabilityProposals" => m("{ accountabilityProposals { totalCount } }".into()),
         "confirmAccountabilityProposal" | "dismissAccountabilityProposal" => {
             let record = insert_record(app, RecordFixture::new("浔中镇", "矩阵问责", Disclosure::Shared)).await;
@@ -343,6 +373,12 @@ async fn insert_spare_user(app: &TestApp) -> i32 {
         ..Default::default()
     };
     row.insert(&app.state.db).await.unwrap().id
+}
+
+async fn unit_version(app: &TestApp, short_name: &str) -> i32 {
+    use sea_orm::EntityTrait;
+    let row = app.unit_row(short_name).await;
+    entity::unit::Entity::find_by_id(row).one(&app.state.db).await.unwrap().unwrap().version
 }
 
 async fn authorise_court_for_accountability(app: &TestApp) {

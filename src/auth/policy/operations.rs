@@ -44,11 +44,15 @@ pub enum Operation {
     RunDeadlineSweep,
     ListAccountabilityProposals,
     DecideAccountability,
+    ManageUnits,
+    ManageOfficials,
+    ListRecordingAuthorities,
+    ManageRecordingAuthorities,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 37] = [
+    pub const ALL: [Operation; 41] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -86,6 +90,10 @@ impl Operation {
         Operation::RunDeadlineSweep,
         Operation::ListAccountabilityProposals,
         Operation::DecideAccountability,
+        Operation::ManageUnits,
+        Operation::ManageOfficials,
+        Operation::ListRecordingAuthorities,
+        Operation::ManageRecordingAuthorities,
     ];
 }
 
@@ -121,6 +129,11 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         ListOfficials => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel | UnitClerk | Leader)),
         CreditCheck | RecordTraining => matches!(role, Some(Admin | Personnel)),
         ReadAuditLog | ManageUsers | ManageApiTokens | ManagePlatformPushes => role == Some(Admin),
+        // The register: the administrator keeps the unit tree and who may record what; the
+        // personnel office keeps the officials.
+        ManageUnits | ManageRecordingAuthorities => role == Some(Admin),
+        ManageOfficials => matches!(role, Some(Admin | Personnel)),
+        ListRecordingAuthorities => matches!(role, Some(Admin | CreditOffice | Recorder | Leader)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

@@ -2,8 +2,8 @@
 //! official — and in which order a nested page lists them.
 
 use entity::{
-    commitment, complaint, credit_record, listing_event, objection, official, proposal, proposal_round, rectification,
-    repair_application, unit,
+    commitment, complaint, credit_record, listing_event, objection, official, official_transfer, proposal,
+    proposal_round, rectification, repair_application, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -178,4 +178,8 @@ child_table!(
 child_table!(
     /// `Proposal.rounds`: its handling rounds, first to last.
     RoundsOfProposal: proposal_round.proposal_id (ProposalId) under proposal, order [(Number, Asc)]
+);
+child_table!(
+    /// `Official.transfers`: oldest first.
+    TransfersOfOfficial: official_transfer.official_id (OfficialId) under official, order [(Id, Asc)]
 );

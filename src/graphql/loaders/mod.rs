@@ -23,6 +23,7 @@ pub use child_rows::ChildRows;
 pub use child_table::{
     ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord, OfficialsOfUnit,
     ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, RoundsOfProposal,
+    TransfersOfOfficial,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -64,6 +65,7 @@ pub struct Loaders {
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
     pub record_listing_events: RequestLoader<ChildRows<ListingEventsOfRecord>>,
     pub proposal_rounds: RequestLoader<ChildRows<RoundsOfProposal>>,
+    pub official_transfers: RequestLoader<ChildRows<TransfersOfOfficial>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
     pub training_minutes: RequestLoader<TrainingMinutes>,
 }
@@ -101,6 +103,7 @@ impl Loaders {
             record_repairs: loader(ChildRows::new(db), &activity),
             record_listing_events: loader(ChildRows::new(db), &activity),
             proposal_rounds: loader(ChildRows::new(db), &activity),
+            official_transfers: loader(ChildRows::new(db), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
             training_minutes: loader(TrainingMinutes::new(db), &activity),
         }

@@ -14,6 +14,7 @@ mod objections;
 mod platform_pushes;
 mod proposals;
 mod rectifications;
+mod register;
 mod repairs;
 mod submit_complaint;
 mod training;
@@ -42,4 +43,5 @@ pub struct MutationRoot(
     proposals::ProposalMutation,
     deadline_sweep::DeadlineSweepMutation,
     accountability::AccountabilityMutation,
+    register::RegisterMutation,
 );

@@ -15,6 +15,7 @@ mod plan_tasks;
 mod platform_pushes;
 mod proposals;
 mod public_records;
+mod recording_authorities;
 mod units;
 
 use async_graphql::MergedObject;
@@ -37,4 +38,5 @@ pub struct QueryRoot(
     complaints::ComplaintQuery,
     proposals::ProposalQuery,
     accountability::AccountabilityQuery,
+    recording_authorities::RecordingAuthorityQuery,
 );

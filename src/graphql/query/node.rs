@@ -52,7 +52,8 @@ impl NodeQuery {
             | NodeType::PlatformPush
             | NodeType::ListingEvent
             | NodeType::ProposalRound
-            | NodeType::AccountabilityProposal => None,
+            | NodeType::AccountabilityProposal
+            | NodeType::OfficialTransfer => None,
         })
     }
 }

@@ -4,6 +4,7 @@ use crate::error::AppResult;
 use async_graphql::{Context, Object, ID};
 use entity::official;
 
+use super::official_transfer::OfficialTransfer;
 use super::{
     enums::{OfficialCategory, OfficialStatus},
     CreditRecord, CreditRecordConnection, Unit,
@@ -86,6 +87,18 @@ impl Official {
     /// When the official was entered.
     async fn created_at(&self) -> DateTime {
         DateTime(self.0.created_at)
+    }
+
+    /// Send back with `updateOfficial`; a stale one is refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// The official's transfers between units (调动记录), oldest first. Records made while they
+    /// served an earlier unit keep naming it.
+    async fn transfers(&self, ctx: &Context<'_>) -> AppResult<Vec<OfficialTransfer>> {
+        let rows = ctx.loaders()?.official_transfers.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(OfficialTransfer).collect())
     }
 
     /// The unit the official serves.

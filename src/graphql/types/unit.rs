@@ -62,6 +62,11 @@ impl Unit {
         self.0.active
     }
 
+    /// Send back with `updateUnit`; a stale one is refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
     /// When the unit was entered.
     async fn created_at(&self) -> DateTime {
         DateTime(self.0.created_at)
