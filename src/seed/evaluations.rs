@@ -1,12 +1,83 @@
 //! Synthetic evaluation periods, evaluations, third-party ratings and plan-task progress.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::{
-    enums::{Grade, TaskProgressStatus, UnitKind},
-    evaluation, evaluation_period, plan_task_lead_unit, task_progress, third_party_rating,
+    commitment, complaint, credit_record,
+    enums::{
+        CommitmentStatus, ComplaintStatus, Grade, Polarity, RecordStatus, RectificationStatus, SubjectType,
+        TaskProgressStatus, UnitKind,
+    },
+    evaluation, evaluation_period, plan_task_lead_unit, proposal, rectification, task_progress, third_party_rating,
 };
 
 use super::{synthetic::Synth, units::UnitIndex, users::DEMO_EVALUATOR_FIRM};
+use crate::{
+    domain::evaluation_rules::{evaluate, Indicator, Input, Weights},
+    ids::{public_id, NodeType},
+};
+
+/// What each unit's evaluation of a year counts, by (unit, year).
+#[derive(Default)]
+pub struct EvaluationFacts(HashMap<(i32, i32), Vec<Input>>);
+
+impl EvaluationFacts {
+    fn add(&mut self, unit: i32, year: i32, indicator: Indicator, node: NodeType, id: i32) {
+        self.0.entry((unit, year)).or_default().push(Input { indicator, source: public_id(node, id) });
+    }
+
+    /// The facts of the seeded rows: records by their decision year (revoked ones never count),
+    /// overdue rectifications by their deadline's year, breached commitments by their due year,
+    /// substantiated complaints by their receipt, late proposals by their assignment.
+    pub fn gather(
+        records: &[credit_record::Model],
+        rectifications: &[rectification::Model],
+        commitments: &[commitment::Model],
+        complaints: &[complaint::Model],
+        proposals: &[proposal::Model],
+    ) -> Self {
+        let mut facts = Self::default();
+        let mut record_units = HashMap::new();
+        for record in records.iter().filter(|r| r.status != RecordStatus::Revoked) {
+            record_units.insert(record.id, record.unit_id);
+            let indicator = match record.polarity {
+                Polarity::Honor => Indicator::Commendation,
+                Polarity::Dishonesty => Indicator::Dishonesty {
+                    severity: record.severity,
+                    official: record.subject_type == SubjectType::Official,
+                },
+            };
+            facts.add(record.unit_id, record.decided_on.year(), indicator, NodeType::CreditRecord, record.id);
+        }
+        for overdue in rectifications.iter().filter(|r| r.status == RectificationStatus::Overdue) {
+            if let Some(unit) = record_units.get(&overdue.record_id) {
+                let year = overdue.deadline.year();
+                facts.add(*unit, year, Indicator::OverdueRectification, NodeType::Rectification, overdue.id);
+            }
+        }
+        for breached in commitments.iter().filter(|c| c.status == CommitmentStatus::Breached) {
+            if let Some(due) = breached.due_on {
+                facts.add(
+                    breached.unit_id,
+                    due.year(),
+                    Indicator::BreachedCommitment,
+                    NodeType::Commitment,
+                    breached.id,
+                );
+            }
+        }
+        for found in complaints.iter().filter(|c| c.status == ComplaintStatus::Substantiated) {
+            let year = found.received_at.year();
+            facts.add(found.target_unit_id, year, Indicator::SubstantiatedComplaint, NodeType::Complaint, found.id);
+        }
+        for late in proposals.iter().filter(|p| p.was_late) {
+            let year = late.assigned_on.year();
+            facts.add(late.handling_unit_id, year, Indicator::LateProposal, NodeType::Proposal, late.id);
+        }
+        facts
+    }
+}
 
 #[derive(Default)]
 pub struct EvaluationRows {
@@ -16,19 +87,12 @@ pub struct EvaluationRows {
     pub progress: Vec<task_progress::Model>,
 }
 
-fn grade_of(score_centi: i32) -> Grade {
-    match score_centi {
-        s if s >= 9_000 => Grade::A,
-        s if s >= 7_500 => Grade::B,
-        s if s >= 6_000 => Grade::C,
-        _ => Grade::D,
-    }
-}
-
+/// Periods, ratings and evaluations computed by the design's formula from `facts`.
 pub fn plan_evaluations(
     synth: &mut Synth,
     index: &UnitIndex,
     leads: &[plan_task_lead_unit::Model],
+    facts: &EvaluationFacts,
     years: std::ops::RangeInclusive<i32>,
     now: DateTime<Utc>,
 ) -> EvaluationRows {
@@ -48,8 +112,9 @@ pub fn plan_evaluations(
         });
         let published = year < last_year;
         for unit in &evaluated {
-            let score = synth.range(5_500, 10_000) as i32;
-            let third_party = synth.chance(40).then(|| grade_of(score + synth.range(-800, 800) as i32));
+            let third_party = synth
+                .chance(40)
+                .then(|| synth.weighted(&[(Grade::A, 30), (Grade::B, 45), (Grade::C, 20), (Grade::D, 5)]));
             if let Some(grade) = third_party {
                 rows.ratings.push(third_party_rating::Model {
                     id: rows.ratings.len() as i32 + 1,
@@ -62,13 +127,16 @@ pub fn plan_evaluations(
                     created_at: now,
                 });
             }
+            let inputs = facts.0.get(&(unit.id, year)).map(Vec::as_slice).unwrap_or_default();
+            let rating = third_party.filter(|_| published);
+            let outcome = evaluate(inputs, rating, &Weights::default());
             rows.evaluations.push(evaluation::Model {
                 id: rows.evaluations.len() as i32 + 1,
                 period_id,
                 unit_id: unit.id,
-                score_centi: score,
-                grade: grade_of(score),
-                breakdown: format!("{{\"base\":100,\"final\":{:.2}}}", score as f64 / 100.0),
+                score_centi: outcome.score_centi,
+                grade: outcome.grade,
+                breakdown: outcome.breakdown.to_string(),
                 third_party_grade: third_party,
                 published,
                 computed_at: now,

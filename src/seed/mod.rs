@@ -191,23 +191,24 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     .await?;
     let records = records::plan_records(synth, index, &officials, volume.records, from, today, now);
     let accountability_proposals = record_workflows::accountability_proposals(&records, now);
+    let commitments = accountability::plan_commitments(synth, index, volume.commitments, from, today, now);
+    let complaints = accountability::plan_complaints(synth, index, volume.complaints, from, today);
+    let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
+    let facts = evaluations::EvaluationFacts::gather(
+        &records.records,
+        &records.rectifications,
+        &commitments,
+        &complaints,
+        &proposals,
+    );
     insert_models::<credit_record::Entity, _>(db, records.records).await?;
     insert_models::<rectification::Entity, _>(db, records.rectifications).await?;
     insert_models::<objection::Entity, _>(db, records.objections).await?;
     insert_models::<repair_application::Entity, _>(db, records.repairs).await?;
     insert_models::<listing_event::Entity, _>(db, records.listing_events).await?;
     insert_models::<accountability_proposal::Entity, _>(db, accountability_proposals).await?;
-    insert_models::<commitment::Entity, _>(
-        db,
-        accountability::plan_commitments(synth, index, volume.commitments, from, today, now),
-    )
-    .await?;
-    insert_models::<complaint::Entity, _>(
-        db,
-        accountability::plan_complaints(synth, index, volume.complaints, from, today),
-    )
-    .await?;
-    let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
+    insert_models::<commitment::Entity, _>(db, commitments).await?;
+    insert_models::<complaint::Entity, _>(db, complaints).await?;
     insert_models::<proposal::Entity, _>(db, proposals).await?;
     insert_models::<proposal_round::Entity, _>(db, rounds).await?;
     let counts = sectors::SectorCounts {
@@ -223,7 +224,8 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     insert_models::<investment_agreement::Entity, _>(db, sector_rows.investments).await?;
     insert_models::<debt_instrument::Entity, _>(db, sector_rows.debts).await?;
     insert_models::<fiscal_capacity::Entity, _>(db, sector_rows.fiscal).await?;
-    let evaluation_rows = evaluations::plan_evaluations(synth, index, leads, from.year()..=today.year() - 1, now);
+    let evaluation_rows =
+        evaluations::plan_evaluations(synth, index, leads, &facts, from.year()..=today.year() - 1, now);
     insert_models::<evaluation_period::Entity, _>(db, evaluation_rows.periods).await?;
     insert_models::<evaluation::Entity, _>(db, evaluation_rows.evaluations).await?;
     insert_models::<third_party_rating::Entity, _>(db, evaluation_rows.ratings).await?;

@@ -123,11 +123,16 @@ pub fn plan_sectors(
             updated_at: now,
         });
     }
+    let serving_under = officials_by_ancestor(index, officials);
+    let staffed: Vec<i32> = buyers.iter().map(|u| u.id).filter(|id| serving_under.contains_key(id)).collect();
     for n in 0..counts.ppp {
         let id = n as i32 + 1;
         let stage_index = synth.range(0, 5) as usize;
         let (partner_name, partner_uscc, _) = company(synth, 70_000 + n as u64);
-        let unit = synth.pick(&buyers).id;
+        // The government side is a unit with officials of its own (or under it) to answer for
+        // each stage; they come from its subtree.
+        let unit = if staffed.is_empty() { synth.pick(&buyers).id } else { *synth.pick(&staffed) };
+        let answerable = serving_under.get(&unit).cloned().unwrap_or_default();
         rows.ppp_projects.push(ppp_project::Model {
             id,
             unit_id: unit,
@@ -146,7 +151,7 @@ pub fn plan_sectors(
         });
         let mut start = synth.date_between(from, from + Duration::days(200));
         for stage in &STAGES[..=stage_index] {
-            if officials.is_empty() {
+            if answerable.is_empty() {
                 break;
             }
             let end = start + Duration::days(synth.range(60, 200));
@@ -154,7 +159,7 @@ pub fn plan_sectors(
                 id: rows.ppp_assignments.len() as i32 + 1,
                 project_id: id,
                 stage: *stage,
-                official_id: synth.pick(officials).id,
+                official_id: synth.pick(&answerable).id,
                 from_on: start,
                 to_on: (*stage != STAGES[stage_index]).then_some(end),
                 created_at: now,
@@ -201,6 +206,7 @@ pub fn plan_sectors(
         .filter(|u| matches!(u.kind, UnitKind::CountyGovernment | UnitKind::Township))
         .map(|u| u.id)
         .collect();
+    let county = index.units.iter().find(|u| u.kind == UnitKind::CountyGovernment).map(|u| u.id);
     for n in 0..counts.debts {
         let issued_on = synth.date_between(from - Duration::days(2_000), today);
         let maturity_on = issued_on + Duration::days(365 * synth.range(1, 10));
@@ -215,15 +221,17 @@ pub fn plan_sectors(
             DebtStatus::Overdue => principal / 2,
             DebtStatus::Outstanding => principal * synth.range(40, 100) / 100,
         };
-        let kind = synth.weighted(&[
-            (DebtKind::GeneralBond, 40),
-            (DebtKind::SpecialBond, 35),
-            (DebtKind::Loan, 20),
-            (DebtKind::Other, 5),
-        ]);
+        // 预算法 art. 35: local governments borrow only by bonds, issued by the province and lent
+        // on to the county; a township's debt is historical or implicit (OTHER).
+        let borrower = *synth.pick(&borrowers);
+        let kind = if Some(borrower) == county {
+            synth.weighted(&[(DebtKind::GeneralBond, 45), (DebtKind::SpecialBond, 45), (DebtKind::Other, 10)])
+        } else {
+            DebtKind::Other
+        };
         rows.debts.push(debt_instrument::Model {
             id: n as i32 + 1,
-            unit_id: *synth.pick(&borrowers),
+            unit_id: borrower,
             code: format!("DHZW-{}-{:04}", issued_on.year(), n + 1),
             kind,
             principal_fen: principal,
@@ -253,4 +261,21 @@ pub fn plan_sectors(
         }
     }
     rows
+}
+
+/// The officials serving at each unit or anywhere under it.
+fn officials_by_ancestor<'a>(
+    index: &UnitIndex,
+    officials: &'a [official::Model],
+) -> std::collections::HashMap<i32, Vec<&'a official::Model>> {
+    let mut by_ancestor: std::collections::HashMap<i32, Vec<&official::Model>> = std::collections::HashMap::new();
+    for official in officials {
+        let mut current = Some(official.unit_id);
+        for _ in 0..16 {
+            let Some(unit) = current else { break };
+            by_ancestor.entry(unit).or_default().push(official);
+            current = index.units.get(unit as usize - 1).and_then(|u| u.parent_id);
+        }
+    }
+    by_ancestor
 }

@@ -28,6 +28,7 @@ mod law_publication;
 mod law_push_format;
 mod law_register;
 mod law_sanctions;
+mod law_seed;
 mod layering;
 mod loaders;
 mod node;
