@@ -4,6 +4,7 @@ pub mod account_rules;
 pub mod commitment_rules;
 pub mod complaint_rules;
 pub mod credit_check_rules;
+pub mod debt_rules;
 pub mod evaluation_rules;
 pub mod id_number;
 pub mod listing_rules;
