@@ -89,6 +89,10 @@ pub struct ServerArgs {
     /// Let anonymous clients introspect the schema.
     #[arg(long, env = "CHENGXIN_ANONYMOUS_INTROSPECTION")]
     pub anonymous_introspection: bool,
+    /// Web origins allowed to call the API from a browser (CORS), comma-separated and exact, e.g.
+    /// `https://credit.dehua.gov.cn`; none: same origin only. A wildcard is refused.
+    #[arg(long, env = "CHENGXIN_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
     /// Seconds a request may run before it is answered `TIMEOUT`.
     #[arg(long, env = "CHENGXIN_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u64,

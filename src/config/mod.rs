@@ -27,6 +27,8 @@ pub struct Config {
     pub login_token_hours: i64,
     pub graphiql: bool,
     pub anonymous_introspection: bool,
+    /// Exact web origins allowed by CORS (none: same origin only).
+    pub cors_origins: Vec<String>,
     pub limits: Limits,
     /// Disclosure windows and repair waits by effective date.
     pub repair_rules: RepairRules,
@@ -48,6 +50,7 @@ impl Config {
         config.bind = args.bind;
         config.graphiql = demo || args.graphiql;
         config.anonymous_introspection = args.anonymous_introspection;
+        config.cors_origins = cors_origins(args.cors_origins)?;
         config.limits = limits;
         config.platform = platform(args.platform)?;
         config.deadlines = deadlines(args.deadlines);
@@ -83,12 +86,31 @@ impl Config {
             login_token_hours: 8,
             graphiql: true,
             anonymous_introspection: false,
+            cors_origins: Vec::new(),
             limits: Limits::default(),
             repair_rules: RepairRules::default(),
             platform: PlatformConfig::default(),
             deadlines: DeadlineConfig::default(),
         }
     }
+}
+
+/// CORS origins: exact `scheme://host[:port]`, no wildcard, no path.
+fn cors_origins(origins: Vec<String>) -> Result<Vec<String>, StartupError> {
+    let origins: Vec<String> = origins.into_iter().map(|o| o.trim().trim_end_matches('/').to_owned()).collect();
+    for origin in origins.iter().filter(|o| !o.is_empty()) {
+        let (scheme, host) = origin.split_once("://").unwrap_or(("", ""));
+        let exact = matches!(scheme, "http" | "https")
+            && !host.is_empty()
+            && !host.contains(['/', '*', ' ', '?', '#'])
+            && origin.is_ascii();
+        if !exact {
+            return Err(StartupError::Config(format!(
+                "--cors-origins: {origin:?} is not an exact origin like https://credit.example.gov.cn (no wildcard)"
+            )));
+        }
+    }
+    Ok(origins.into_iter().filter(|o| !o.is_empty()).collect())
 }
 
 /// Deliveries: a URL needs its secret.
@@ -113,5 +135,19 @@ fn deadlines(args: DeadlineArgs) -> DeadlineConfig {
         login_failures_per_address: args.login_failures_per_address,
         trust_forwarded_for: args.trust_forwarded_for,
         sweep_interval_secs: args.sweep_interval_secs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cors_origins;
+
+    #[test]
+    fn cors_origins_are_exact() {
+        let ok = cors_origins(vec![" https://credit.dehua.gov.cn/ ".into(), "http://127.0.0.1:5173".into()]);
+        assert_eq!(ok.unwrap(), vec!["https://credit.dehua.gov.cn", "http://127.0.0.1:5173"]);
+        for bad in ["*", "https://*.dehua.gov.cn", "credit.dehua.gov.cn", "https://a.cn/path", "ftp://a.cn"] {
+            assert!(cors_origins(vec![bad.into()]).is_err(), "{bad}");
+        }
     }
 }

@@ -116,7 +116,7 @@ fn print(schema: &Value) -> String {
         }
         let _ = writeln!(out, "}}\n");
     }
-    let query = schema["queryType"]["name"].as_str().unwrap_or("QueryRoot");
+    let query = schema["queryType"]["name"].as_str().unwrap_or("Query");
     let mutation = schema["mutationType"]["name"].as_str().filter(|name| {
         list(&schema["types"]).iter().any(|t| t["name"].as_str() == Some(name) && !list(&t["fields"]).is_empty())
     });

@@ -34,7 +34,7 @@ pub fn default_date_range() -> (NaiveDate, NaiveDate) {
 
 /// A calendar date in ISO 8601 form, `YYYY-MM-DD` (e.g. `2019-06-14`), between 1949-10-01 and
 /// 2100-12-31 unless the server is configured otherwise.
-#[Scalar(name = "Date")]
+#[Scalar(name = "Date", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")]
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         let Value::String(text) = &value else { return Err(InputValueError::expected_type(value)) };
@@ -64,7 +64,7 @@ impl ScalarType for Date {
 pub struct DateTime(pub chrono::DateTime<Utc>);
 
 /// An instant in RFC 3339 form, always in UTC (e.g. `2026-11-29T03:27:01Z`).
-#[Scalar(name = "DateTime")]
+#[Scalar(name = "DateTime", specified_by_url = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6")]
 impl ScalarType for DateTime {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
@@ -108,7 +108,7 @@ impl Decimal {
 
 /// An exact decimal number as a string, e.g. `"1234.56"` (money in yuan, hours), so JSON never
 /// rounds it.
-#[Scalar(name = "Decimal")]
+#[Scalar(name = "Decimal", specified_by_url = "https://www.w3.org/TR/xmlschema11-2/#decimal")]
 impl ScalarType for Decimal {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {

@@ -21,6 +21,7 @@ use axum::{
 };
 use tower::ServiceBuilder;
 use tower_http::{
+    cors::{AllowOrigin, CorsLayer},
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::TraceLayer,
@@ -43,8 +44,9 @@ pub struct HttpApp {
 /// The whole router.
 pub fn router(app: HttpApp) -> Router {
     let limits = app.state.config.limits.clone();
+    let cors = cors(&app.state.config.cors_origins);
     let app = Arc::new(app);
-    Router::new()
+    let router = Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -70,5 +72,29 @@ pub fn router(app: HttpApp) -> Router {
                 .layer(middleware::from_fn(protocol_error::json_refusals))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout)),
         )
-        .with_state(app)
+        .with_state(app);
+    match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    }
+}
+
+/// Browsers on the configured origins may call the API with a bearer token: the preflight is
+/// answered (and cached for 10 minutes), `Authorization` and `Content-Type` are allowed, and
+/// `x-request-id` is readable. No cookies are used, so credentials are never allowed.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    use axum::http::{header, HeaderName, HeaderValue, Method};
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    if origins.is_empty() {
+        return None;
+    }
+    let request_id = HeaderName::from_static("x-request-id");
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT, header::ACCEPT_LANGUAGE])
+            .expose_headers([request_id])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
 }

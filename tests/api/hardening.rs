@@ -100,13 +100,13 @@ async fn aliases_and_repeated_fields_count() {
     let repeated = "anonymous ".repeat(500);
     assert_refused(&app.graphql(None, &format!("{{ me {{ {repeated} }} }}"), json!({})).await);
     let fragment_bomb = format!(
-        "{{ ...A }} fragment A on QueryRoot {{ me {{ ...B ...B ...B ...B ...B ...B ...B ...B ...B ...B }} }} fragment B on Viewer {{ {} }}",
+        "{{ ...A }} fragment A on Query {{ me {{ ...B ...B ...B ...B ...B ...B ...B ...B ...B ...B }} }} fragment B on Viewer {{ {} }}",
         "anonymous ".repeat(40)
     );
     assert_refused(&app.graphql(None, &fragment_bomb, json!({})).await);
     let fine: String = (0..20).map(|n| format!("a{n}: __typename ")).collect();
     let body = app.graphql(None, &format!("{{ {fine} }}"), json!({})).await;
-    assert_eq!(body["data"]["a19"], "QueryRoot");
+    assert_eq!(body["data"]["a19"], "Query");
 }
 
 #[tokio::test]
@@ -123,7 +123,7 @@ async fn suggestions_and_introspection_are_off_for_anonymous_callers() {
     // async-graphql answers a disabled introspection with a null `__schema` and no error.
     assert_eq!(hidden, json!({ "data": { "__schema": null } }), "{hidden}");
     let shown = app.graphql(Some(&token), introspection, json!({})).await;
-    assert_eq!(shown["data"]["__schema"]["queryType"]["name"], "QueryRoot");
+    assert_eq!(shown["data"]["__schema"]["queryType"]["name"], "Query");
 }
 
 #[tokio::test]

@@ -93,12 +93,23 @@ pub async fn spawn_demo_app() -> TestApp {
     spawn_with(true).await
 }
 
+/// The app with the base seed, its configuration changed by `edit` first.
+#[allow(dead_code)]
+pub async fn spawn_app_configured(edit: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_configured(false, edit).await
+}
+
 async fn spawn_with(demo: bool) -> TestApp {
+    spawn_configured(demo, |_| {}).await
+}
+
+async fn spawn_configured(demo: bool, edit: impl FnOnce(&mut Config)) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").try_init();
     }
     let (url, database) = fresh_database().await;
-    let config = Config::for_database(&url, TEST_SECRET);
+    let mut config = Config::for_database(&url, TEST_SECRET);
+    edit(&mut config);
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let state = startup::build_state(config, clock.clone()).await.expect("build state");
     let options =

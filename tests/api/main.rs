@@ -17,6 +17,7 @@ mod crash;
 mod credit_check;
 mod credit_records;
 mod deadline_sweep;
+mod frontend_contract;
 mod hardening;
 mod health;
 mod law_accountability;

@@ -24,6 +24,7 @@ use async_graphql::MergedObject;
 
 /// Everything that changes state. Each mutation takes one input object and returns a payload.
 #[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
 pub struct MutationRoot(
     login::LoginMutation,
     logout::LogoutMutation,

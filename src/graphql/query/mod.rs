@@ -22,6 +22,7 @@ use async_graphql::MergedObject;
 
 /// Everything that can be read.
 #[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
 pub struct QueryRoot(
     me::MeQuery,
     node::NodeQuery,
