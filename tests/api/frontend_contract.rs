@@ -136,3 +136,33 @@ async fn custom_scalars_say_which_specification_they_follow() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn large_answers_are_compressed_and_signed_in_answers_are_not_stored() {
+    let app = spawn_app().await;
+    let admin = app.token_for("admin").await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/graphql", app.address);
+    let page =
+        json!({ "query": "{ units(first: 100) { edges { node { id name shortName kind uscc divisionCode } } } }" });
+    let plain = client.post(&url).bearer_auth(&admin).json(&page).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none(), "only when asked");
+    assert_eq!(plain.headers()["cache-control"], "no-store");
+    let raw = plain.bytes().await.unwrap().len();
+    for encoding in ["gzip", "br"] {
+        let packed =
+            client.post(&url).bearer_auth(&admin).header("accept-encoding", encoding).json(&page).send().await.unwrap();
+        assert_eq!(packed.headers()["content-encoding"], encoding);
+        let size = packed.bytes().await.unwrap().len();
+        assert!(size * 3 < raw, "{encoding}: {size} of {raw} bytes");
+    }
+    let small = client
+        .post(&url)
+        .header("accept-encoding", "gzip")
+        .json(&json!({ "query": "{ me { anonymous } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(small.headers().get("content-encoding").is_none(), "a tiny answer is sent as it is");
+    assert!(small.headers().get("cache-control").is_none(), "the public's answers may be cached");
+}
