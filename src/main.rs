@@ -137,7 +137,9 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command {
-        Command::Serve { demo, settings } => startup::demo::serve(Config::from_args(*settings, demo)?, demo).await,
+        Command::Serve { demo, settings } => {
+            startup::demo::serve(Config::from_args(*settings, demo)?, demo, chengxin::http::app).await
+        }
         Command::Migrate { database } => {
             startup::open_database(&database).await?;
             println!("migrations applied");
@@ -180,7 +182,8 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         }
         Command::Bench { postgres, scale, clients, seconds } => {
             let postgres_url = postgres.filter(|u| u.starts_with("postgres"));
-            chengxin::bench::run_bench(chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url }).await
+            let options = chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url };
+            chengxin::bench::run_bench(options, chengxin::http::app).await
         }
         Command::Soak { postgres, minutes, clients } => {
             let postgres_url = postgres.filter(|u| u.starts_with("postgres"));

@@ -35,14 +35,15 @@ pub struct BenchOptions {
 }
 
 /// Seeds, serves, measures, prints, and throws the database away.
-pub async fn run_bench(options: BenchOptions) -> Result<(), StartupError> {
+/// `app` makes the router (`http::app`, handed in by `main.rs`).
+pub async fn run_bench(options: BenchOptions, app: startup::MakeApp) -> Result<(), StartupError> {
     let (url, cleanup) = fresh_database(options.postgres_url.as_deref()).await?;
-    let result = measure(&options, &url).await;
+    let result = measure(&options, &url, app).await;
     cleanup.run().await;
     result
 }
 
-async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> {
+async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Result<(), StartupError> {
     let config = Config::for_database(url, &crate::auth::random_secret());
     let state = startup::build_default_state(config).await?;
     let started = Instant::now();
@@ -63,7 +64,7 @@ async fn measure(options: &BenchOptions, url: &str) -> Result<(), StartupError> 
         summary.credit_records,
         started.elapsed().as_secs_f64()
     );
-    let server = startup::spawn(state.clone()).await?;
+    let server = startup::spawn(state.clone(), app).await?;
     let (operator, trace) = (Viewer::operator(), RequestTrace::internal());
     let actor = Actor { viewer: &operator, trace: &trace, now: Utc::now() };
     let command = IssueApiToken { role: Role::Leader, unit_id: None, firm: "bench".into(), purpose: None, days: 1 };

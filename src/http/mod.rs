@@ -45,6 +45,17 @@ pub struct HttpApp {
     pub schema_anonymous: AppSchema,
 }
 
+/// The API over `state`: both schemas and the router (what `startup` serves).
+pub fn app(state: AppState) -> Router {
+    crate::graphql::scalars::set_date_range(state.config.limits.dates.0, state.config.limits.dates.1);
+    let limits = state.config.limits.clone();
+    router(HttpApp {
+        schema_signed_in: crate::graphql::build_schema(&limits, true),
+        schema_anonymous: crate::graphql::build_schema(&limits, false),
+        state,
+    })
+}
+
 /// The whole router.
 pub fn router(app: HttpApp) -> Router {
     let limits = app.state.config.limits.clone();

@@ -8,14 +8,14 @@ use entity::{
     accountability_proposal::{self as proposal, Model},
     credit_record,
     enums::{AccountabilityStatus as Status, Polarity, RecordCategory, Severity, SubjectType},
-    official, rectification, unit,
+    official, rectification,
 };
 use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
 
 use super::{scope, Actor};
 use crate::{
     auth::policy::accountability::can_decide_accountability,
-    domain::record_rules::{check_record, default_disclosure, require_text, RecordDraft},
+    domain::record_rules::{check_record, default_disclosure, require_text},
     error::{AppError, AppResult},
     state::AppState,
     store::{
@@ -131,8 +131,7 @@ async fn accountability_record(
 ) -> AppResult<NewRecord> {
     let source = credit_record::Entity::find_by_id(proposal.record_id).one(&state.db).await?;
     let source = source.ok_or_else(|| AppError::Internal("an accountability proposal without its record".into()))?;
-    let unit = unit::Entity::find_by_id(proposal.unit_id).one(&state.db).await?;
-    let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
+    let unit_name = scope::unit_short_name(&state.db, proposal.unit_id).await?;
     let official = match confirmation.official_id {
         Some(id) => {
             let official = official::Entity::find_by_id(id).one(&state.db).await?;
@@ -143,10 +142,7 @@ async fn accountability_record(
         }
         None => None,
     };
-    let deciding = match actor.viewer.unit_id {
-        Some(id) => unit::Entity::find_by_id(id).one(&state.db).await?.map(|u| u.name),
-        None => None,
-    };
+    let deciding = scope::unit_full_name(&state.db, actor.viewer.unit_id).await?;
     let subject_type = if official.is_some() { SubjectType::Official } else { SubjectType::Unit };
     let new = NewRecord {
         subject_type,
@@ -169,19 +165,6 @@ async fn accountability_record(
         sanction: None,
         source: Some(("rectification", proposal.rectification_id)),
     };
-    let draft = RecordDraft {
-        subject_type: new.subject_type,
-        polarity: new.polarity,
-        category: new.category,
-        severity: new.severity,
-        disclosure: new.disclosure,
-        title: &new.title,
-        facts: &new.facts,
-        document_number: new.document_number.as_deref(),
-        deciding_authority: &new.deciding_authority,
-        occurred_on: new.occurred_on,
-        decided_on: new.decided_on,
-    };
-    check_record(&draft, today)?;
+    check_record(&new.draft(), today)?;
     Ok(new)
 }

@@ -123,12 +123,8 @@ pub async fn set_status(
         let severity = outcome.severity.unwrap_or(Severity::General);
         let disclosure = breach_disclosure(before.kind, before.is_public, severity)?;
         // Read before the transaction, which then writes first (SQLite).
-        let unit = unit::Entity::find_by_id(before.unit_id).one(&state.db).await?;
-        let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
-        let deciding = match viewer.unit_id {
-            Some(id) => unit::Entity::find_by_id(id).one(&state.db).await?.map(|u| u.name),
-            None => None,
-        };
+        let unit_name = scope::unit_short_name(&state.db, before.unit_id).await?;
+        let deciding = scope::unit_full_name(&state.db, viewer.unit_id).await?;
         Some(NewRecord {
             subject_type: enums::SubjectType::Unit,
             unit_id: before.unit_id,

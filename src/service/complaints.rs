@@ -171,8 +171,7 @@ pub async fn conclude(
         Some(id) => Some(existing_record(state, id, &before).await?),
         None => None,
     };
-    let unit = unit::Entity::find_by_id(before.target_unit_id).one(&state.db).await?;
-    let unit_name = unit.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default();
+    let unit_name = scope::unit_short_name(&state.db, before.target_unit_id).await?;
     let new = match conclusion.record {
         Some(spec) => {
             if spec.category == RecordCategory::Commendation {

@@ -79,21 +79,6 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
     let authorised = scope::authorised_categories(&state.db, Some(recording_unit)).await?;
     can_create_record(viewer, command.polarity, command.category, subject_type, &authorised)?;
     let disclosure = command.disclosure.unwrap_or_else(|| default_disclosure(subject_type, command.category));
-    let draft = RecordDraft {
-        subject_type,
-        polarity: command.polarity,
-        category: command.category,
-        severity: command.severity,
-        disclosure,
-        title: &command.title,
-        facts: &command.facts,
-        document_number: command.document_number.as_deref(),
-        deciding_authority: &command.deciding_authority,
-        occurred_on: command.occurred_on,
-        decided_on: command.decided_on,
-    };
-    check_record(&draft, state.clock.today())?;
-    check_sanction(command.category, command.sanction)?;
     let new = NewRecord {
         subject_type,
         unit_id: command.unit_id,
@@ -113,6 +98,8 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
         sanction: command.sanction,
         source: None,
     };
+    check_record(&new.draft(), state.clock.today())?;
+    check_sanction(new.category, new.sanction)?;
     let txn = state.db.begin().await?;
     let record = write_new_record(&txn, &actor.write_context(state), new).await?;
     txn.commit().await?;

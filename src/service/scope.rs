@@ -76,3 +76,16 @@ pub async fn authorised_categories(db: &DatabaseConnection, unit: Option<i32>) -
         .all(db)
         .await?)
 }
+
+/// A unit's short name (its full name when it has none; empty if there is no such unit), for the
+/// titles of records made from a workflow.
+pub async fn unit_short_name(db: &DatabaseConnection, unit: i32) -> AppResult<String> {
+    let row = entity::unit::Entity::find_by_id(unit).one(db).await?;
+    Ok(row.map(|u| u.short_name.unwrap_or(u.name)).unwrap_or_default())
+}
+
+/// The full name of the acting viewer's unit: the deciding authority of a record it makes.
+pub async fn unit_full_name(db: &DatabaseConnection, unit: Option<i32>) -> AppResult<Option<String>> {
+    let Some(unit) = unit else { return Ok(None) };
+    Ok(entity::unit::Entity::find_by_id(unit).one(db).await?.map(|u| u.name))
+}

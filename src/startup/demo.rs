@@ -8,7 +8,7 @@ use crate::{
     auth::{jwt::TokenRequest, password::hash_password, role_name, Role},
     config::Config,
     error::StartupError,
-    graphql::ids::{global_id, NodeType},
+    ids::{public_id, NodeType},
     seed::{
         self,
         users::{demo_user_id, DEMO_EVALUATOR_FIRM, DEMO_EVALUATOR_JTI, DEMO_USERS},
@@ -21,7 +21,7 @@ use crate::{
 pub const DEMO_PASSWORD: &str = "chengxin-demo";
 
 /// Serves until a signal; with `demo`, seeds the demo data first and prints the tokens.
-pub async fn serve(config: Config, demo: bool) -> Result<(), StartupError> {
+pub async fn serve(config: Config, demo: bool, app: super::MakeApp) -> Result<(), StartupError> {
     let state = super::build_default_state(config).await?;
     if demo {
         let options = SeedOptions {
@@ -35,7 +35,7 @@ pub async fn serve(config: Config, demo: bool) -> Result<(), StartupError> {
         seed::seed(&state.db, &options).await?;
         print_demo_tokens(&state).await?;
     }
-    super::serve_until_signal(state).await
+    super::serve_until_signal(state, app).await
 }
 
 /// Prints a 7-day token per role (and the demo accounts' password) so every role can be tried.
@@ -54,7 +54,7 @@ async fn print_demo_tokens(state: &AppState) -> Result<(), StartupError> {
             .mint(TokenRequest {
                 subject: format!("user:{}", user.id),
                 role,
-                unit: user.unit_id.map(|u| global_id(NodeType::Unit, u).0),
+                unit: user.unit_id.map(|u| public_id(NodeType::Unit, u)),
                 firm: None,
                 jti: uuid::Uuid::new_v4().to_string(),
                 issued_at: now,

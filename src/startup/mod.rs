@@ -1,4 +1,6 @@
-//! Building the app: connect, migrate, build the schemas and router, bind, serve.
+//! Building the app: connect, migrate, assemble the state, bind and serve a router. The router
+//! itself (the API) is handed in by the caller — `main.rs` passes `http::app` — so nothing here
+//! depends on the API.
 
 pub mod demo;
 
@@ -13,8 +15,6 @@ use crate::{
     config::{Config, DatabaseArgs},
     db,
     error::StartupError,
-    graphql::build_schema,
-    http::{router, HttpApp},
     jobs::platform_push::run_worker,
     metrics::Metrics,
     state::AppState,
@@ -22,7 +22,6 @@ use crate::{
 
 /// Connects to the database, applies migrations and assembles the shared state.
 pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppState, StartupError> {
-    crate::graphql::scalars::set_date_range(config.limits.dates.0, config.limits.dates.1);
     let metrics = Arc::new(Metrics::default());
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;
@@ -68,18 +67,11 @@ impl RunningServer {
     }
 }
 
-/// The router over the given state.
-pub fn app(state: AppState) -> axum::Router {
-    let limits = state.config.limits.clone();
-    router(HttpApp {
-        schema_signed_in: build_schema(&limits, true),
-        schema_anonymous: build_schema(&limits, false),
-        state,
-    })
-}
+/// Makes the router over a state (`http::app`).
+pub type MakeApp = fn(AppState) -> axum::Router;
 
-/// Binds `config.bind` (port 0 picks a free port) and serves in the background.
-pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
+/// Binds `config.bind` (port 0 picks a free port) and serves `app` in the background.
+pub async fn spawn(state: AppState, app: MakeApp) -> Result<RunningServer, StartupError> {
     let listener = TcpListener::bind(&state.config.bind).await?;
     let address = listener.local_addr()?;
     let (shutdown, stopped) = oneshot::channel::<()>();
@@ -97,7 +89,7 @@ pub async fn spawn(state: AppState) -> Result<RunningServer, StartupError> {
 
 /// Serves until SIGTERM or Ctrl-C, then shuts down gracefully; the platform worker runs beside
 /// it when a platform URL is configured.
-pub async fn serve_until_signal(state: AppState) -> Result<(), StartupError> {
+pub async fn serve_until_signal(state: AppState, app: MakeApp) -> Result<(), StartupError> {
     let listener = TcpListener::bind(&state.config.bind).await?;
     tracing::info!(address = %listener.local_addr()?, "listening");
     let (stop_worker, stopped) = tokio::sync::watch::channel(false);

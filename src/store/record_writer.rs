@@ -14,7 +14,7 @@ use serde_json::json;
 
 use crate::{
     auth::Viewer,
-    domain::repair_rules::RepairRules,
+    domain::{record_rules::RecordDraft, repair_rules::RepairRules},
     error::{AppError, AppResult},
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry, RequestTrace},
@@ -42,6 +42,25 @@ pub struct NewRecord {
     pub sanction: Option<Sanction>,
     /// Where it came from, e.g. `("commitment", 42)`.
     pub source: Option<(&'static str, i32)>,
+}
+
+impl NewRecord {
+    /// The fields the record rules check.
+    pub fn draft(&self) -> RecordDraft<'_> {
+        RecordDraft {
+            subject_type: self.subject_type,
+            polarity: self.polarity,
+            category: self.category,
+            severity: self.severity,
+            disclosure: self.disclosure,
+            title: &self.title,
+            facts: &self.facts,
+            document_number: self.document_number.as_deref(),
+            deciding_authority: &self.deciding_authority,
+            occurred_on: self.occurred_on,
+            decided_on: self.decided_on,
+        }
+    }
 }
 
 /// Who writes, when, and under which rules.

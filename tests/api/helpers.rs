@@ -115,7 +115,7 @@ async fn spawn_configured(demo: bool, edit: impl FnOnce(&mut Config)) -> TestApp
     let options =
         SeedOptions { demo, scale: None, password_hash: password_hash().to_owned(), now: Utc::now(), rng_seed: 7 };
     seed::seed(&state.db, &options).await.expect("seed");
-    let server = startup::spawn(state.clone()).await.expect("spawn server");
+    let server = startup::spawn(state.clone(), chengxin::http::app).await.expect("spawn server");
     TestApp {
         address: format!("http://{}", server.address),
         client: reqwest::Client::new(),
