@@ -14,10 +14,12 @@ use crate::{
 
 const INTROSPECTION: &str = r#"{ __schema {
   queryType { name } mutationType { name }
-  types { kind name description
-    fields { name description args { name description type { ...T } defaultValue } type { ...T } }
+  types { kind name description specifiedByURL
+    fields(includeDeprecated: true) { name description args { name description type { ...T } defaultValue }
+      type { ...T } isDeprecated deprecationReason }
     inputFields { name description type { ...T } defaultValue }
-    interfaces { name } enumValues { name description } possibleTypes { name } } } }
+    interfaces { name } possibleTypes { name }
+    enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } } } }
 fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }"#;
 
 /// The SDL visible to `role` (`None`: the anonymous public).
@@ -42,8 +44,36 @@ fn type_ref(t: &Value) -> String {
 
 fn description(out: &mut String, item: &Value, indent: &str) {
     if let Some(text) = item["description"].as_str().filter(|d| !d.is_empty()) {
-        let _ = writeln!(out, "{indent}\"\"\"\n{indent}{}\n{indent}\"\"\"", text.replace('\n', &format!("\n{indent}")));
+        let text = text.replace("\"\"\"", "\\\"\"\"").replace('\n', &format!("\n{indent}"));
+        let _ = writeln!(out, "{indent}\"\"\"\n{indent}{text}\n{indent}\"\"\"");
     }
+}
+
+/// ` @deprecated(reason: "...")` for a deprecated field or enum value.
+fn deprecation(item: &Value) -> String {
+    if item["isDeprecated"] != Value::Bool(true) {
+        return String::new();
+    }
+    match item["deprecationReason"].as_str() {
+        Some(reason) => format!(" @deprecated(reason: {})", Value::from(reason)),
+        None => " @deprecated".to_owned(),
+    }
+}
+
+/// A field's arguments, each on its own line with its description.
+fn arguments(field: &Value) -> String {
+    let args = list(&field["args"]);
+    if args.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("(\n");
+    for arg in args {
+        description(&mut out, arg, "\t\t");
+        let default = arg["defaultValue"].as_str().map(|d| format!(" = {d}")).unwrap_or_default();
+        let _ = writeln!(out, "\t\t{}: {}{default}", arg["name"].as_str().unwrap_or(""), type_ref(&arg["type"]));
+    }
+    out.push_str("\t)");
+    out
 }
 
 fn list(value: &Value) -> &[Value] {
@@ -62,7 +92,11 @@ fn print(schema: &Value) -> String {
         description(&mut out, ty, "");
         match ty["kind"].as_str().unwrap_or("") {
             "SCALAR" => {
-                let _ = writeln!(out, "scalar {name}\n");
+                let specified_by = ty["specifiedByURL"]
+                    .as_str()
+                    .map(|url| format!(" @specifiedBy(url: {})", Value::from(url)))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "scalar {name}{specified_by}\n");
                 continue;
             }
             "UNION" => {
@@ -74,7 +108,7 @@ fn print(schema: &Value) -> String {
                 let _ = writeln!(out, "enum {name} {{");
                 for value in list(&ty["enumValues"]) {
                     description(&mut out, value, "\t");
-                    let _ = writeln!(out, "\t{}", value["name"].as_str().unwrap_or(""));
+                    let _ = writeln!(out, "\t{}{}", value["name"].as_str().unwrap_or(""), deprecation(value));
                 }
             }
             "INPUT_OBJECT" => {
@@ -101,16 +135,14 @@ fn print(schema: &Value) -> String {
                 let _ = writeln!(out, "{keyword} {name}{implements} {{");
                 for field in list(&ty["fields"]) {
                     description(&mut out, field, "\t");
-                    let args: Vec<String> = list(&field["args"])
-                        .iter()
-                        .map(|arg| {
-                            let default = arg["defaultValue"].as_str().map(|d| format!(" = {d}")).unwrap_or_default();
-                            format!("{}: {}{default}", arg["name"].as_str().unwrap_or(""), type_ref(&arg["type"]))
-                        })
-                        .collect();
-                    let args = if args.is_empty() { String::new() } else { format!("({})", args.join(", ")) };
-                    let _ =
-                        writeln!(out, "\t{}{args}: {}", field["name"].as_str().unwrap_or(""), type_ref(&field["type"]));
+                    let _ = writeln!(
+                        out,
+                        "\t{}{}: {}{}",
+                        field["name"].as_str().unwrap_or(""),
+                        arguments(field),
+                        type_ref(&field["type"]),
+                        deprecation(field)
+                    );
                 }
             }
         }

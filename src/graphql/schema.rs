@@ -13,11 +13,14 @@ pub type AppSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 pub fn build_schema(limits: &Limits, suggestions: bool) -> AppSchema {
     let mut builder: SchemaBuilder<QueryRoot, MutationRoot, EmptySubscription> =
         Schema::build(QueryRoot::default(), MutationRoot::default(), EmptySubscription)
-            .limit_depth(limits.max_depth)
             .limit_complexity(limits.max_complexity)
             .limit_recursive_depth(32)
             .limit_directives(limits.max_directives)
-            .extension(ShapeLimits { max_fields: limits.max_fields, max_aliases: limits.max_aliases });
+            .extension(ShapeLimits {
+                max_fields: limits.max_fields,
+                max_aliases: limits.max_aliases,
+                max_depth: limits.max_depth,
+            });
     if !suggestions {
         builder = builder.disable_suggestions();
     }

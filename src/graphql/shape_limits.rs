@@ -1,5 +1,10 @@
-//! Limits on the shape of a query that the built-in depth and complexity checks miss: every field
-//! selection counts, `__typename` and aliases included, with fragments expanded.
+//! Limits on the shape of a query, checked once it is parsed, with fragments expanded:
+//! - every field selection counts, `__typename` and aliases included;
+//! - the depth of ordinary fields (introspection does not count: a standard
+//!   `getIntrospectionQuery()` nests `ofType` nine times);
+//! - within introspection, graphql-js's `MaxIntrospectionDepthRule`: `fields`, `interfaces`,
+//!   `possibleTypes` and `inputFields` may nest at most twice in one path, which refuses the
+//!   circular-introspection attack for every role.
 
 use std::{collections::HashMap, sync::Arc};
 
@@ -10,21 +15,25 @@ use async_graphql::{
 };
 
 /// The extension factory; `max_fields` and `max_aliases` come from the configured limits.
+#[derive(Clone, Copy)]
 pub struct ShapeLimits {
     pub max_fields: usize,
     pub max_aliases: usize,
+    pub max_depth: usize,
 }
 
 impl ExtensionFactory for ShapeLimits {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ShapeLimitsExtension { max_fields: self.max_fields, max_aliases: self.max_aliases })
+        Arc::new(ShapeLimitsExtension(*self))
     }
 }
 
-struct ShapeLimitsExtension {
-    max_fields: usize,
-    max_aliases: usize,
-}
+struct ShapeLimitsExtension(ShapeLimits);
+
+/// The introspection fields that return lists of types or fields (graphql-js's rule).
+const INTROSPECTION_LISTS: [&str; 4] = ["fields", "interfaces", "possibleTypes", "inputFields"];
+/// graphql-js refuses a path that nests those lists three times.
+const MAX_INTROSPECTION_LISTS: usize = 3;
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -80,6 +89,68 @@ impl Counter<'_> {
     }
 }
 
+/// The deepest path of ordinary fields, and the most nested introspection lists in one path.
+#[derive(Default, Clone, Copy)]
+struct Depth {
+    fields: usize,
+    introspection_lists: usize,
+}
+
+struct DepthMeter<'a> {
+    fragments: &'a HashMap<Name, Positioned<FragmentDefinition>>,
+    memo: HashMap<(Name, bool), Depth>,
+    visiting: Vec<Name>,
+}
+
+impl DepthMeter<'_> {
+    /// `in_introspection`: below `__schema` or `__type`, where only the list rule applies.
+    fn measure(&mut self, set: &SelectionSet, in_introspection: bool) -> Depth {
+        let mut deepest = Depth::default();
+        for item in &set.items {
+            let part = match &item.node {
+                Selection::Field(field) => {
+                    let name = field.node.name.node.as_str();
+                    let enters = in_introspection || name == "__schema" || name == "__type";
+                    let below = self.measure(&field.node.selection_set.node, enters);
+                    if enters {
+                        let own = usize::from(in_introspection && INTROSPECTION_LISTS.contains(&name));
+                        Depth { fields: 0, introspection_lists: below.introspection_lists + own }
+                    } else {
+                        Depth { fields: below.fields + 1, introspection_lists: below.introspection_lists }
+                    }
+                }
+                Selection::InlineFragment(fragment) => {
+                    self.measure(&fragment.node.selection_set.node, in_introspection)
+                }
+                Selection::FragmentSpread(spread) => self.fragment(&spread.node.fragment_name.node, in_introspection),
+            };
+            deepest = Depth {
+                fields: deepest.fields.max(part.fields),
+                introspection_lists: deepest.introspection_lists.max(part.introspection_lists),
+            };
+        }
+        deepest
+    }
+
+    fn fragment(&mut self, name: &Name, in_introspection: bool) -> Depth {
+        let key = (name.clone(), in_introspection);
+        if let Some(known) = self.memo.get(&key) {
+            return *known;
+        }
+        if self.visiting.contains(name) {
+            return Depth::default();
+        }
+        let Some(definition) = self.fragments.get(name) else {
+            return Depth::default();
+        };
+        self.visiting.push(name.clone());
+        let depth = self.measure(&definition.node.selection_set.node, in_introspection);
+        self.visiting.pop();
+        self.memo.insert(key, depth);
+        depth
+    }
+}
+
 fn too_big(message: String) -> ServerError {
     let mut error = ServerError::new(message, Some(Pos { line: 1, column: 1 }));
     let mut extensions = async_graphql::ErrorExtensionValues::default();
@@ -104,11 +175,25 @@ impl Extension for ShapeLimitsExtension {
             .iter()
             .map(|(_, operation)| counter.count(&operation.node.selection_set.node))
             .fold(Tally::default(), Tally::add);
-        if tally.fields > self.max_fields {
-            return Err(too_big(format!("query selects {} fields; the limit is {}", tally.fields, self.max_fields)));
+        let limits = &self.0;
+        if tally.fields > limits.max_fields {
+            return Err(too_big(format!("query selects {} fields; the limit is {}", tally.fields, limits.max_fields)));
         }
-        if tally.aliases > self.max_aliases {
-            return Err(too_big(format!("query uses {} aliases; the limit is {}", tally.aliases, self.max_aliases)));
+        if tally.aliases > limits.max_aliases {
+            return Err(too_big(format!("query uses {} aliases; the limit is {}", tally.aliases, limits.max_aliases)));
+        }
+        let mut meter = DepthMeter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
+        for (_, operation) in document.operations.iter() {
+            let depth = meter.measure(&operation.node.selection_set.node, false);
+            if depth.fields > limits.max_depth {
+                return Err(too_big(format!(
+                    "query is nested {} deep; the limit is {}",
+                    depth.fields, limits.max_depth
+                )));
+            }
+            if depth.introspection_lists >= MAX_INTROSPECTION_LISTS {
+                return Err(too_big("Maximum introspection depth exceeded".to_owned()));
+            }
         }
         Ok(document)
     }

@@ -66,3 +66,13 @@ visible_for! {
 pub fn complainant_contact(ctx: &Context<'_>) -> bool {
     ctx.data::<Viewer>().is_ok_and(crate::auth::policy::complaints::sees_complainant)
 }
+
+/// The mutation root: shown to a role that may run at least one mutation (an evaluator may run
+/// none, so its schema has no mutation type).
+pub fn any_mutation(ctx: &Context<'_>) -> bool {
+    let Some(async_graphql::registry::MetaType::Object { fields, .. }) = ctx.schema_env.registry.types.get("Mutation")
+    else {
+        return false;
+    };
+    fields.values().any(|field| field.visible.is_none_or(|visible| visible(ctx)))
+}

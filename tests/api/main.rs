@@ -20,6 +20,7 @@ mod deadline_sweep;
 mod frontend_contract;
 mod hardening;
 mod health;
+mod introspection;
 mod law_accountability;
 mod law_commitments;
 mod law_listings;

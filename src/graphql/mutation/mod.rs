@@ -24,7 +24,7 @@ use async_graphql::MergedObject;
 
 /// Everything that changes state. Each mutation takes one input object and returns a payload.
 #[derive(MergedObject, Default)]
-#[graphql(name = "Mutation")]
+#[graphql(name = "Mutation", visible = "crate::graphql::visibility::any_mutation")]
 pub struct MutationRoot(
     login::LoginMutation,
     logout::LogoutMutation,

@@ -51,6 +51,7 @@ impl AccountabilityProposal {
     }
 
     /// The dishonesty record whose rectification is overdue, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }

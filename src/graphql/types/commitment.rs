@@ -147,6 +147,7 @@ impl Commitment {
     }
 
     /// The dishonesty record a breach created, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
         Ok(access::record(ctx, record).await?.map(CreditRecord))

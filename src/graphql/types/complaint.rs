@@ -76,6 +76,7 @@ impl Complaint {
     }
 
     /// The public servant complained about, if named and the viewer may see them.
+    #[graphql(visible = "crate::graphql::visibility::list_officials")]
     async fn official(&self, ctx: &Context<'_>) -> AppResult<Option<Official>> {
         let Some(official) = self.0.official_id else { return Ok(None) };
         Ok(access::official(ctx, official).await?.map(Official))
@@ -147,6 +148,7 @@ impl Complaint {
     }
 
     /// The dishonesty record a substantiated complaint led to, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         let Some(record) = self.0.record_id else { return Ok(None) };
         Ok(access::record(ctx, record).await?.map(CreditRecord))

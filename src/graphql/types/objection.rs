@@ -38,6 +38,7 @@ impl Objection {
     }
 
     /// The record objected to, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         Ok(access::record(ctx, self.0.record_id).await?.map(CreditRecord))
     }
