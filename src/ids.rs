@@ -25,6 +25,7 @@ pub enum NodeType {
     ListingEvent,
     AccountabilityProposal,
     OfficialTransfer,
+    PublicRecord,
 }
 
 impl NodeType {
@@ -48,10 +49,11 @@ impl NodeType {
             Self::ListingEvent => "ListingEvent",
             Self::AccountabilityProposal => "AccountabilityProposal",
             Self::OfficialTransfer => "OfficialTransfer",
+            Self::PublicRecord => "PublicRecord",
         }
     }
 
-    pub const ALL: [NodeType; 18] = [
+    pub const ALL: [NodeType; 19] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -70,6 +72,7 @@ impl NodeType {
         Self::ListingEvent,
         Self::AccountabilityProposal,
         Self::OfficialTransfer,
+        Self::PublicRecord,
     ];
 
     fn from_name(name: &str) -> Option<Self> {
@@ -80,6 +83,17 @@ impl NodeType {
 /// The public id of a row.
 pub fn public_id(node_type: NodeType, id: i32) -> String {
     URL_SAFE_NO_PAD.encode(format!("{}:{id}", node_type.name()))
+}
+
+/// The id of the caller itself (`Viewer`): its token's subject, which is not a row.
+pub fn viewer_id(subject: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("Viewer:{subject}"))
+}
+
+/// The subject a `Viewer` id names; `None` when it is not a viewer id.
+pub fn parse_viewer_id(id: &str) -> Option<String> {
+    let text = String::from_utf8(URL_SAFE_NO_PAD.decode(id).ok()?).ok()?;
+    text.strip_prefix("Viewer:").map(str::to_owned)
 }
 
 /// Splits a global id into its type and row id; `None` when it is not one of ours.

@@ -102,7 +102,8 @@ fn assert_closed(role: &str, sdl: &str) {
     use async_graphql::parser::types::{InterfaceType, ObjectType, TypeKind};
     let document = parse_schema(sdl).unwrap_or_else(|e| panic!("{role}: {e}\n{sdl}"));
     let mut defined: BTreeSet<String> = ["String", "Int", "Float", "Boolean", "ID"].map(String::from).into();
-    let mut used = BTreeSet::new();
+    // Each type named, with where it is named.
+    let mut used = std::collections::BTreeMap::<String, String>::new();
     for definition in &document.definitions {
         let TypeSystemDefinition::Type(ty) = definition else { continue };
         let ty = &ty.node;
@@ -111,18 +112,24 @@ fn assert_closed(role: &str, sdl: &str) {
             TypeKind::Object(ObjectType { implements, fields })
             | TypeKind::Interface(InterfaceType { implements, fields }) => {
                 assert!(!fields.is_empty(), "{role}: {} has no field", ty.name.node);
-                used.extend(implements.iter().map(|i| i.node.to_string()));
+                let here = ty.name.node.to_string();
+                used.extend(implements.iter().map(|i| (i.node.to_string(), here.clone())));
                 for field in fields {
-                    used.insert(named(&field.node.ty.node));
-                    used.extend(field.node.arguments.iter().map(|a| named(&a.node.ty.node)));
+                    let at = format!("{here}.{}", field.node.name.node);
+                    used.insert(named(&field.node.ty.node), at.clone());
+                    used.extend(field.node.arguments.iter().map(|a| (named(&a.node.ty.node), at.clone())));
                 }
             }
-            TypeKind::InputObject(input) => used.extend(input.fields.iter().map(|f| named(&f.node.ty.node))),
-            TypeKind::Union(union) => used.extend(union.members.iter().map(|m| m.node.to_string())),
+            TypeKind::InputObject(input) => {
+                used.extend(input.fields.iter().map(|f| (named(&f.node.ty.node), ty.name.node.to_string())))
+            }
+            TypeKind::Union(union) => {
+                used.extend(union.members.iter().map(|m| (m.node.to_string(), ty.name.node.to_string())))
+            }
             _ => {}
         }
     }
-    let dangling: Vec<&String> = used.difference(&defined).collect();
+    let dangling: Vec<(&String, &String)> = used.iter().filter(|(name, _)| !defined.contains(*name)).collect();
     assert!(dangling.is_empty(), "{role} names types it does not define: {dangling:?}");
 }
 

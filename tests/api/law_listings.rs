@@ -14,7 +14,7 @@ use crate::helpers::{error_code, spawn_app, TestApp};
 const CREATE: &str = r#"mutation($i: CreateCreditRecordInput!) { createCreditRecord(input: $i) { record { id version severity disclosure disclosureUntil } } }"#;
 const EXTEND: &str = r#"mutation($i: ExtendListingInput!) { extendListing(input: $i) { record { version disclosureUntil } event { kind years reason } } }"#;
 const REMOVE: &str = r#"mutation($i: RemoveListingInput!) { removeListing(input: $i) { record { status version } event { kind grounds groundsOn effectiveOn late } } }"#;
-const PORTAL: &str = r#"{ publicRecords(first: 100) { edges { node { id } } } }"#;
+const PORTAL: &str = r#"{ publicRecords(first: 100) { edges { node { creditRecordId } } } }"#;
 
 async fn listing_input(app: &TestApp, severity: &str, disclosure: Option<&str>) -> Value {
     let day = (app.clock.today() - Duration::days(3)).to_string();
@@ -30,7 +30,7 @@ async fn listing_input(app: &TestApp, severity: &str, disclosure: Option<&str>) 
 
 async fn on_portal(app: &TestApp, id: &str) -> bool {
     let body = app.graphql(None, PORTAL, json!({})).await;
-    body["data"]["publicRecords"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["id"] == id)
+    body["data"]["publicRecords"]["edges"].as_array().unwrap().iter().any(|e| e["node"]["creditRecordId"] == id)
 }
 
 async fn pushed_versions(app: &TestApp, id: &str) -> Vec<i32> {

@@ -15,7 +15,7 @@ const SUBMIT: &str = r#"mutation($i: SubmitComplaintInput!) { submitComplaint(in
 const ASSIGN: &str = r#"mutation($i: AssignComplaintInput!) { assignComplaint(input: $i) { complaint { version } } }"#;
 const REPLY: &str = r#"mutation($i: ReplyToComplaintInput!) { replyToComplaint(input: $i) { complaint { version } } }"#;
 const CONCLUDE: &str = r#"mutation($i: ConcludeComplaintInput!) { concludeComplaint(input: $i) { complaint { status record { id category } } record { id } } }"#;
-const PORTAL: &str = r#"{ publicRecords(first: 100) { edges { node { id title } } } }"#;
+const PORTAL: &str = r#"{ publicRecords(first: 100) { edges { node { creditRecordId title } } } }"#;
 
 async fn commitment(app: &TestApp, token: &str, kind: &str, public: bool) -> String {
     let input = json!({ "unitId": app.unit_id("浔中镇").await, "kind": kind, "content": "办件材料一次告知、限时办结",
@@ -32,7 +32,7 @@ async fn breach(app: &TestApp, token: &str, id: &str, severity: &str) -> Value {
 async fn portal_ids(app: &TestApp) -> Vec<String> {
     let body = app.graphql(None, PORTAL, json!({})).await;
     let edges = body["data"]["publicRecords"]["edges"].as_array().cloned().unwrap_or_default();
-    edges.iter().map(|e| e["node"]["id"].as_str().unwrap_or_default().to_owned()).collect()
+    edges.iter().map(|e| e["node"]["creditRecordId"].as_str().unwrap_or_default().to_owned()).collect()
 }
 
 /// A complaint about 浔中镇, assigned and replied: ready to conclude at version 3.

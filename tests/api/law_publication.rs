@@ -10,7 +10,8 @@ use crate::helpers::{error_code, spawn_app, TestApp};
 
 const CREATE: &str =
     r#"mutation($i: CreateCreditRecordInput!) { createCreditRecord(input: $i) { record { id version } } }"#;
-const PORTAL: &str = r#"{ publicRecords(first: 100) { edges { node { id status statusLabel objectionPending } } } }"#;
+const PORTAL: &str =
+    r#"{ publicRecords(first: 100) { edges { node { creditRecordId status statusLabel objectionPending } } } }"#;
 
 /// A GENERAL, PUBLIC judgment against 浔中镇 decided `days_ago`, entered by the credit office.
 async fn published_record(app: &TestApp, office: &str, days_ago: i64) -> String {
@@ -27,7 +28,7 @@ async fn published_record(app: &TestApp, office: &str, days_ago: i64) -> String 
 async fn on_portal(app: &TestApp, id: &str) -> Option<Value> {
     let body = app.graphql(None, PORTAL, json!({})).await;
     let edges = body["data"]["publicRecords"]["edges"].as_array().unwrap_or_else(|| panic!("{body}")).clone();
-    edges.into_iter().map(|e| e["node"].clone()).find(|n| n["id"] == id)
+    edges.into_iter().map(|e| e["node"].clone()).find(|n| n["creditRecordId"] == id)
 }
 
 async fn mutate(app: &TestApp, token: &str, query: &str, input: Value) -> Value {

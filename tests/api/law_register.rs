@@ -179,6 +179,15 @@ async fn officials_are_entered_by_personnel_and_a_transfer_keeps_their_records()
             "creditRecords": { "edges": [{ "node": { "title": "履职不力被问责", "unit": { "shortName": "浔中镇" } } }] } }),
         "{moved}"
     );
+    // The transfer is a node, for whoever sees the official (the personnel office; not the public).
+    let transfers = app
+        .graphql(Some(&personnel), "query($id: ID!) { official(id: $id) { transfers { id } } }", json!({ "id": id }))
+        .await;
+    let transfer_id = transfers["data"]["official"]["transfers"][0]["id"].clone();
+    let node = "query($id: ID!) { node(id: $id) { __typename } }";
+    let found = app.graphql(Some(&personnel), node, json!({ "id": transfer_id })).await;
+    assert_eq!(found["data"]["node"]["__typename"], "OfficialTransfer", "{found}");
+    assert!(app.graphql(None, node, json!({ "id": transfer_id })).await["data"]["node"].is_null());
     let stale = app
         .graphql(Some(&personnel), UPDATE_OFFICIAL, json!({ "i": { "id": id, "version": 1, "name": "黄某" } }))
         .await;

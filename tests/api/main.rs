@@ -34,6 +34,7 @@ mod law_seed;
 mod layering;
 mod loaders;
 mod node;
+mod node_everywhere;
 mod objections;
 mod officials;
 mod plan_tasks;

@@ -97,6 +97,21 @@ impl Operation {
     ];
 }
 
+impl Operation {
+    /// The operation's stable name for clients (`ListCreditRecords` → `LIST_CREDIT_RECORDS`), as
+    /// `me.permissions` gives it.
+    pub fn name(self) -> String {
+        let mut name = String::new();
+        for (index, letter) in format!("{self:?}").chars().enumerate() {
+            if letter.is_ascii_uppercase() && index > 0 {
+                name.push('_');
+            }
+            name.push(letter.to_ascii_uppercase());
+        }
+        name
+    }
+}
+
 /// Whether `role` (`None`: anonymous) may run `operation`.
 pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
     use Operation::*;

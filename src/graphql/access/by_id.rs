@@ -38,7 +38,12 @@ has_id!(
     objection,
     repair_application,
     complaint,
-    proposal
+    proposal,
+    audit_log,
+    platform_push,
+    listing_event,
+    proposal_round,
+    official_transfer
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

@@ -5,6 +5,12 @@
 //! without its policy check.
 
 mod by_id;
+mod trail_rows;
+
+pub use trail_rows::{
+    accountability_proposal, api_token, audit_entry, listing_event, official_transfer, own_account, platform_push,
+    proposal_round, public_record, user,
+};
 
 use std::sync::Arc;
 
@@ -44,6 +50,13 @@ pub struct RowsById {
     rectifications: RequestLoader<ById<rectification::Entity>>,
     objections: RequestLoader<ById<objection::Entity>>,
     repair_applications: RequestLoader<ById<repair_application::Entity>>,
+    users: RequestLoader<ById<entity::user_account::Entity>>,
+    api_tokens: RequestLoader<ById<entity::api_token::Entity>>,
+    audit_entries: RequestLoader<ById<entity::audit_log::Entity>>,
+    platform_pushes: RequestLoader<ById<entity::platform_push::Entity>>,
+    listing_events: RequestLoader<ById<entity::listing_event::Entity>>,
+    proposal_rounds: RequestLoader<ById<entity::proposal_round::Entity>>,
+    official_transfers: RequestLoader<ById<entity::official_transfer::Entity>>,
 }
 
 impl RowsById {
@@ -59,6 +72,13 @@ impl RowsById {
             rectifications: loader(ById::new(db), activity),
             objections: loader(ById::new(db), activity),
             repair_applications: loader(ById::new(db), activity),
+            users: loader(ById::new(db), activity),
+            api_tokens: loader(ById::new(db), activity),
+            audit_entries: loader(ById::new(db), activity),
+            platform_pushes: loader(ById::new(db), activity),
+            listing_events: loader(ById::new(db), activity),
+            proposal_rounds: loader(ById::new(db), activity),
+            official_transfers: loader(ById::new(db), activity),
         }
     }
 }

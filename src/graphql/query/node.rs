@@ -11,8 +11,9 @@ use crate::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
         types::{
-            Commitment, Complaint, CreditRecord, Node, Objection, Official, PlanTask, Proposal, Rectification,
-            RepairApplication, Unit,
+            AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Node,
+            Objection, Official, OfficialTransfer, PlanTask, PlatformPush, Proposal, ProposalRound, PublicRecord,
+            Rectification, RepairApplication, Unit, User, ViewerInfo,
         },
     },
 };
@@ -24,8 +25,11 @@ pub struct NodeQuery;
 impl NodeQuery {
     /// The object with this global id, or null when there is none the viewer may see.
     async fn node(&self, ctx: &Context<'_>, #[graphql(desc = "A global id.")] id: ID) -> AppResult<Option<Node>> {
-        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", "not a valid id"))?;
         let viewer = ctx.viewer()?;
+        if let Some(subject) = crate::ids::parse_viewer_id(&id) {
+            return Ok((subject == viewer.subject).then(|| Node::Viewer(ViewerInfo(viewer.clone()))));
+        }
+        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", "not a valid id"))?;
         Ok(match node_type {
             NodeType::Unit => access::unit(ctx, row).await?.map(|u| Node::Unit(Unit(u))),
             NodeType::Official => access::official(ctx, row).await?.map(|o| Node::Official(Official(o))),
@@ -46,14 +50,27 @@ impl NodeQuery {
             }
             NodeType::Complaint => access::complaint(ctx, row).await?.map(|c| Node::Complaint(Complaint(c))),
             NodeType::Proposal => access::proposal(ctx, row).await?.map(|p| Node::Proposal(Proposal(p))),
-            NodeType::User
-            | NodeType::ApiToken
-            | NodeType::AuditEntry
-            | NodeType::PlatformPush
-            | NodeType::ListingEvent
-            | NodeType::ProposalRound
-            | NodeType::AccountabilityProposal
-            | NodeType::OfficialTransfer => None,
+            NodeType::ProposalRound => {
+                access::proposal_round(ctx, row).await?.map(|r| Node::ProposalRound(ProposalRound(r)))
+            }
+            NodeType::ListingEvent => {
+                access::listing_event(ctx, row).await?.map(|e| Node::ListingEvent(ListingEvent(e)))
+            }
+            NodeType::AccountabilityProposal => access::accountability_proposal(ctx, row)
+                .await?
+                .map(|p| Node::AccountabilityProposal(AccountabilityProposal(p))),
+            NodeType::OfficialTransfer => {
+                access::official_transfer(ctx, row).await?.map(|t| Node::OfficialTransfer(OfficialTransfer(t)))
+            }
+            NodeType::PublicRecord => {
+                access::public_record(ctx, row).await?.map(|r| Node::PublicRecord(PublicRecord(r)))
+            }
+            NodeType::PlatformPush => {
+                access::platform_push(ctx, row).await?.map(|p| Node::PlatformPush(PlatformPush(p)))
+            }
+            NodeType::AuditEntry => access::audit_entry(ctx, row).await?.map(|e| Node::AuditEntry(AuditEntry(e))),
+            NodeType::User => access::user(ctx, row).await?.map(|u| Node::User(User(u))),
+            NodeType::ApiToken => access::api_token(ctx, row).await?.map(|t| Node::ApiToken(ApiToken(t))),
         })
     }
 }

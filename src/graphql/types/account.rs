@@ -16,10 +16,10 @@ use crate::graphql::{
 pub struct User(pub user_account::Model);
 
 /// A person who signs in.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::manage_users")]
 impl User {
     /// The account's opaque id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::User, self.0.id)
     }
 
@@ -65,10 +65,10 @@ impl User {
 pub struct ApiToken(pub api_token::Model);
 
 /// An issued API token (an evaluation firm's). The token itself is shown only once, at creation.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::manage_api_tokens")]
 impl ApiToken {
     /// The token's opaque id (for `revokeApiToken`).
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::ApiToken, self.0.id)
     }
 

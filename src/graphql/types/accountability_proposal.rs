@@ -33,10 +33,10 @@ pub struct AccountabilityProposal(pub accountability_proposal::Model);
 
 /// A proposal to hold a unit to account for a rectification left overdue (逾期未整改 → 依法依规
 /// 追究责任, plan 2.3.2), opened by the deadline sweep for the 监委's recorder.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_accountability_proposals")]
 impl AccountabilityProposal {
     /// The proposal's opaque global id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::AccountabilityProposal, self.0.id)
     }
 
@@ -67,6 +67,7 @@ impl AccountabilityProposal {
     }
 
     /// Confirmed: the ACCOUNTABILITY record it made, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn accountability_record(&self, ctx: &Context<'_>) -> AppResult<Option<CreditRecord>> {
         let Some(record) = self.0.accountability_record_id else { return Ok(None) };
         Ok(access::record(ctx, record).await?.map(CreditRecord))

@@ -16,10 +16,10 @@ pub struct AuditEntry(pub audit_log::Model);
 
 /// One thing that happened: who, in which role, did what to which object, and how it looked
 /// before and after.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::read_audit_log")]
 impl AuditEntry {
     /// The entry's id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::AuditEntry, self.0.id)
     }
 

@@ -39,10 +39,10 @@ pub enum ListingRemovalGrounds {
 pub struct ListingEvent(pub listing_event::Model);
 
 /// A listing's extension or removal, as the court recorded it.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_credit_records")]
 impl ListingEvent {
     /// The event's id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::ListingEvent, self.0.id)
     }
 

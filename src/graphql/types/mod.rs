@@ -43,6 +43,7 @@ pub use node::Node;
 pub use official::{Official, OfficialConnection};
 pub use official_transfer::OfficialTransfer;
 pub use plan_task::{PlanTask, PlanTaskConnection};
+pub use platform_push::PlatformPush;
 pub use public_record::{PublicRecord, PublicRecordConnection};
 pub use record_stats::RecordStats;
 pub use recording_authority::RecordingAuthority;

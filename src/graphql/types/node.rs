@@ -3,8 +3,9 @@
 use async_graphql::{Interface, ID};
 
 use super::{
-    Commitment, Complaint, CreditRecord, Objection, Official, PlanTask, Proposal, Rectification, RepairApplication,
-    Unit,
+    AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Objection,
+    Official, OfficialTransfer, PlanTask, PlatformPush, Proposal, ProposalRound, PublicRecord, Rectification,
+    RepairApplication, Unit, User, ViewerInfo,
 };
 
 /// An object with a global id, fetchable with `node(id:)`.
@@ -21,4 +22,14 @@ pub enum Node {
     RepairApplication(RepairApplication),
     Complaint(Complaint),
     Proposal(Proposal),
+    ProposalRound(ProposalRound),
+    ListingEvent(ListingEvent),
+    AccountabilityProposal(AccountabilityProposal),
+    OfficialTransfer(OfficialTransfer),
+    PublicRecord(PublicRecord),
+    PlatformPush(PlatformPush),
+    AuditEntry(AuditEntry),
+    User(User),
+    ApiToken(ApiToken),
+    Viewer(ViewerInfo),
 }

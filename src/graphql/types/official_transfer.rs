@@ -18,10 +18,10 @@ use crate::{
 pub struct OfficialTransfer(pub official_transfer::Model);
 
 /// An official's move from one unit to another.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_officials")]
 impl OfficialTransfer {
     /// The transfer's id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::OfficialTransfer, self.0.id)
     }
 

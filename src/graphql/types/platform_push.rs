@@ -26,16 +26,22 @@ pub enum PushStatus {
 pub struct PlatformPush(pub platform_push::Model);
 
 /// A record version queued for the municipal credit platform (市公共信用信息平台).
-#[Object]
+#[Object(visible = "crate::graphql::visibility::manage_platform_pushes")]
 impl PlatformPush {
     /// The delivery's id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::PlatformPush, self.0.id)
     }
 
     /// The record's id.
     async fn record_id(&self) -> ID {
         global_id(NodeType::CreditRecord, self.0.record_id)
+    }
+
+    /// The record it carries, if the viewer may see it.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
+    async fn record(&self, ctx: &async_graphql::Context<'_>) -> crate::error::AppResult<Option<super::CreditRecord>> {
+        Ok(crate::graphql::access::record(ctx, self.0.record_id).await?.map(super::CreditRecord))
     }
 
     /// The record version it carries (with the record id: the idempotency key).

@@ -19,10 +19,10 @@ use crate::{
 pub struct ProposalRound(pub proposal_round::Model);
 
 /// One handling round of a proposal: the first, and one more after each unsatisfied answer.
-#[Object]
+#[Object(visible = "crate::graphql::visibility::list_proposals")]
 impl ProposalRound {
     /// The round's id.
-    async fn id(&self) -> ID {
+    pub async fn id(&self) -> ID {
         global_id(NodeType::ProposalRound, self.0.id)
     }
 

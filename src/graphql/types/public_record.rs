@@ -22,8 +22,14 @@ pub struct PublicRecord(pub credit_record::Model);
 /// A published record of a unit, with the fields a public notice shows (公示).
 #[Object]
 impl PublicRecord {
-    /// The record's id.
-    async fn id(&self) -> ID {
+    /// The published record's id (for `node`; not a `CreditRecord` id, which a signed-in caller
+    /// gets from `creditRecordId`).
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::PublicRecord, self.0.id)
+    }
+
+    /// The same record's `CreditRecord` id, for staff who may open it.
+    async fn credit_record_id(&self) -> ID {
         global_id(NodeType::CreditRecord, self.0.id)
     }
 
