@@ -34,6 +34,10 @@ pub struct Model {
     pub client_key: Option<String>,
     /// Set by the deadline sweeper once the handling deadline passed without a reply.
     pub overdue: bool,
+    /// The complainant's follow-up reference (查询码): short, unguessable, unique.
+    pub reference: Option<String>,
+    /// The 12345 hotline's work-order number (工单号), when given.
+    pub work_order_number: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

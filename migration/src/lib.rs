@@ -21,6 +21,7 @@ mod m20261130_000016_add_commitment_changes;
 mod m20261130_000017_create_proposal_rounds;
 mod m20261130_000018_create_accountability_proposals;
 mod m20261130_000019_create_register;
+mod m20261130_000020_add_complaint_reference;
 mod support;
 
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000017_create_proposal_rounds::Migration),
             Box::new(m20261130_000018_create_accountability_proposals::Migration),
             Box::new(m20261130_000019_create_register::Migration),
+            Box::new(m20261130_000020_add_complaint_reference::Migration),
         ]
     }
 }

@@ -107,15 +107,19 @@ pub fn plan_complaints(
             };
             let assigned = status != ComplaintStatus::Received;
             let replied = !matches!(status, ComplaintStatus::Received | ComplaintStatus::Assigned);
+            let channel = synth.weighted(&[
+                (ComplaintChannel::Hotline12345, 60),
+                (ComplaintChannel::Website, 20),
+                (ComplaintChannel::Media, 5),
+                (ComplaintChannel::Letter, 10),
+                (ComplaintChannel::Other, 5),
+            ]);
+            let reference = crate::domain::complaint_rules::reference_from(|| synth.range(0, 31) as usize);
+            let work_order_number = (channel == ComplaintChannel::Hotline12345)
+                .then(|| format!("12345-{}-{:06}", received.format("%Y%m%d"), n + 1));
             complaint::Model {
                 id: n as i32 + 1,
-                channel: synth.weighted(&[
-                    (ComplaintChannel::Hotline12345, 60),
-                    (ComplaintChannel::Website, 20),
-                    (ComplaintChannel::Media, 5),
-                    (ComplaintChannel::Letter, 10),
-                    (ComplaintChannel::Other, 5),
-                ]),
+                channel,
                 target_unit_id: unit.id,
                 official_id: None,
                 sector: synth.weighted(&[
@@ -141,6 +145,8 @@ pub fn plan_complaints(
                 record_id: None,
                 client_key: None,
                 overdue: status == ComplaintStatus::Assigned && received + Duration::days(15) < today,
+                reference: Some(reference),
+                work_order_number,
                 version: 1,
                 created_at: received_at,
                 updated_at: received_at,

@@ -33,6 +33,8 @@ pub struct Submission {
     pub contact_phone: Option<String>,
     /// The keyed hash of the client's address, for the public's limit.
     pub client_key: Option<String>,
+    /// The 12345 hotline's work-order number, when the call came that way.
+    pub work_order_number: Option<String>,
 }
 
 /// Makes concurrent anonymous submissions from one address take turns: a transaction-scoped
@@ -72,6 +74,12 @@ pub async fn submit(state: &AppState, actor: &Actor<'_>, submission: Submission)
     let name = submission.contact_name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let phone = submission.contact_phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
     rules::check_submission(&submission.content, name, phone)?;
+    if let Some(number) = &submission.work_order_number {
+        rules::check_work_order_number(number)?;
+        if submission.channel != ComplaintChannel::Hotline12345 {
+            return Err(AppError::bad_input("workOrderNumber", "only a 12345 hotline call has a work-order number"));
+        }
+    }
     let target = unit::Entity::find_by_id(submission.target_unit_id).one(&state.db).await?;
     let target = target.ok_or_else(|| AppError::bad_input("targetUnitId", "no such unit"))?;
     // Only the public's submissions carry the address key and count against its limit.
@@ -93,6 +101,8 @@ pub async fn submit(state: &AppState, actor: &Actor<'_>, submission: Submission)
         status: Set(ComplaintStatus::Received),
         client_key: Set(limited.clone()),
         overdue: Set(false),
+        reference: Set(Some(rules::new_reference())),
+        work_order_number: Set(submission.work_order_number.clone()),
         version: Set(1),
         created_at: Set(actor.now),
         updated_at: Set(actor.now),

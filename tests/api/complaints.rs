@@ -11,7 +11,7 @@ use crate::{
     workflow_fixtures::insert_complaint,
 };
 
-const SUBMIT: &str = r#"mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { reference receivedAt complaint { id status } } }"#;
+const SUBMIT: &str = r#"mutation($i: SubmitComplaintInput!) { submitComplaint(input: $i) { reference complaintId receivedAt complaint { id status } } }"#;
 const ASSIGN: &str = r#"mutation($i: AssignComplaintInput!) { assignComplaint(input: $i) { complaint { status version handlingDeadline assignedUnit { shortName } } } }"#;
 const REPLY: &str =
     r#"mutation($i: ReplyToComplaintInput!) { replyToComplaint(input: $i) { complaint { status version reply } } }"#;
@@ -76,7 +76,7 @@ async fn assign_reply_and_substantiate_with_a_linked_record() {
     let app = spawn_app().await;
     let (office, clerk) = (app.token_for("office").await, app.token_for("xunzhong").await);
     let submitted = submit(&app, None, "浔中镇便民服务中心工作人员态度恶劣").await;
-    let id = submitted["data"]["submitComplaint"]["reference"].as_str().unwrap().to_owned();
+    let id = submitted["data"]["submitComplaint"]["complaintId"].as_str().unwrap().to_owned();
     let early_reply =
         app.graphql(Some(&clerk), REPLY, json!({ "i": { "id": id, "version": 1, "reply": "已处理" } })).await;
     assert_eq!(error_code(&early_reply), "FORBIDDEN", "not assigned yet: {early_reply}");

@@ -12,6 +12,7 @@ mod attack_logins;
 mod authentication;
 mod commands;
 mod commitments;
+mod complaint_follow_up;
 mod complaints;
 mod crash;
 mod credit_check;

@@ -114,7 +114,16 @@ async fn me_names_the_caller_and_lists_its_permissions_and_its_id_is_a_node_for_
     assert!(node(&app, Some(&office), &me["id"]).await.is_null(), "another caller's id is no node for it");
     let public = app.graphql(None, query, json!({})).await["data"]["me"].clone();
     assert!(public["displayName"].is_null(), "{public}");
-    let expected = ["ME", "NODE", "LIST_UNITS", "LIST_PUBLIC_RECORDS", "LOGIN", "LIST_COMMITMENTS", "SUBMIT_COMPLAINT"];
+    let expected = [
+        "ME",
+        "NODE",
+        "LIST_UNITS",
+        "LIST_PUBLIC_RECORDS",
+        "LOGIN",
+        "LIST_COMMITMENTS",
+        "SUBMIT_COMPLAINT",
+        "FOLLOW_COMPLAINT",
+    ];
     assert_eq!(public["permissions"], json!(expected), "{public}");
     let evaluator = app.evaluator_token();
     let firm = app.graphql(Some(&evaluator), query, json!({})).await["data"]["me"].clone();

@@ -26,12 +26,13 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 61] = [
+const MATRIX: [(&str, bool, &str); 62] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
     ("unit", false, "YYYYYYYY"),
     ("publicRecords", false, "YYYYYYYY"),
+    ("complaintStatus", false, "YYYYYYYY"),
     ("officials", false, "YYYYYYnn"),
     ("official", false, "YYYYYYnn"),
     ("planTasks", false, "YYYYYYYn"),
@@ -118,6 +119,7 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
         "units" => d("{ units { totalCount } }"),
         "unit" => (format!("{{ unit(id: \"{unit}\") {{ name }} }}"), json!({})),
         "publicRecords" => d("{ publicRecords { totalCount } }"),
+        "complaintStatus" => d("{ complaintStatus(reference: \"0000-0000-0000\") { status } }"),
         "officials" => d("{ officials { totalCount } }"),
         "official" => (format!("{{ official(id: \"{}\") {{ name }} }}", fixture.official), json!({})),
         "planTasks" => d("{ planTasks { totalCount } }"),

@@ -35,6 +35,7 @@ pub enum Operation {
     ApplyForRepair,
     DecideRepairs,
     SubmitComplaint,
+    FollowComplaint,
     ListComplaints,
     TriageComplaints,
     ReplyToComplaints,
@@ -52,7 +53,7 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 41] = [
+    pub const ALL: [Operation; 42] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -81,6 +82,7 @@ impl Operation {
         Operation::ApplyForRepair,
         Operation::DecideRepairs,
         Operation::SubmitComplaint,
+        Operation::FollowComplaint,
         Operation::ListComplaints,
         Operation::TriageComplaints,
         Operation::ReplyToComplaints,
@@ -117,7 +119,8 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
     use Operation::*;
     use Role::*;
     match operation {
-        Me | Node | ListUnits | ListPublicRecords | ListCommitments => true,
+        // Following a complaint needs only its reference, which only the complainant holds.
+        Me | Node | ListUnits | ListPublicRecords | ListCommitments | FollowComplaint => true,
         // The public's complaint form; evaluation firms are read-only.
         SubmitComplaint => role != Some(Evaluator),
         ReadRecordWorkflows => role.is_some(),

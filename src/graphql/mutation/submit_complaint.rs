@@ -37,13 +37,19 @@ pub struct SubmitComplaintInput {
     pub contact_name: Option<String>,
     /// Your phone (optional; seen only by the credit office).
     pub contact_phone: Option<String>,
+    /// The 12345 hotline's work-order number (工单号), for a HOTLINE_12345 complaint (1 to 32
+    /// letters, digits and dashes).
+    pub work_order_number: Option<String>,
 }
 
 /// The receipt of a complaint.
 #[derive(SimpleObject)]
 pub struct SubmitComplaintPayload {
-    /// The complaint's reference (its global id), to quote when following up.
-    pub reference: ID,
+    /// The follow-up reference (查询码, `XXXX-XXXX-XXXX`): short and unguessable. Keep it: with
+    /// it, `complaintStatus` shows where the complaint stands and the reply.
+    pub reference: String,
+    /// The complaint's global id (staff open it with `node`; for the public it resolves to null).
+    pub complaint_id: ID,
     /// When it was received.
     pub received_at: DateTime,
     /// The complaint itself, for those who may read complaints (null for the public).
@@ -83,12 +89,14 @@ impl SubmitComplaintMutation {
             contact_name: input.contact_name,
             contact_phone: input.contact_phone,
             client_key: client_key(ctx)?,
+            work_order_number: input.work_order_number,
         };
         let saved = complaint_form::submit(ctx.state()?, &ctx.actor()?, submission).await?;
         let in_scope = ctx.loaders()?.unit_scope.load_one(saved.target_unit_id).await?.unwrap_or(false);
         let readable = may(viewer, Operation::ListComplaints).is_ok() && can_read_complaint(viewer, in_scope);
         Ok(SubmitComplaintPayload {
-            reference: global_id(NodeType::Complaint, saved.id),
+            reference: saved.reference.clone().unwrap_or_default(),
+            complaint_id: global_id(NodeType::Complaint, saved.id),
             received_at: DateTime(saved.received_at),
             complaint: readable.then_some(Complaint(saved)),
         })

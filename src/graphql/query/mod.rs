@@ -4,6 +4,7 @@ mod accountability;
 mod accounts;
 mod audit_log;
 mod commitments;
+mod complaint_status;
 mod complaints;
 mod credit_check;
 mod credit_records;
@@ -37,6 +38,7 @@ pub struct QueryRoot(
     platform_pushes::PlatformPushQuery,
     commitments::CommitmentQuery,
     complaints::ComplaintQuery,
+    complaint_status::ComplaintStatusQuery,
     proposals::ProposalQuery,
     accountability::AccountabilityQuery,
     recording_authorities::RecordingAuthorityQuery,

@@ -121,6 +121,16 @@ impl Complaint {
         self.0.overdue
     }
 
+    /// The complainant's follow-up reference (查询码), which staff may read out to them.
+    async fn reference(&self) -> Option<&str> {
+        self.0.reference.as_deref()
+    }
+
+    /// The 12345 hotline's work-order number (工单号), when the call came that way.
+    async fn work_order_number(&self) -> Option<&str> {
+        self.0.work_order_number.as_deref()
+    }
+
     /// Where it stands.
     async fn status(&self) -> ComplaintStatus {
         self.0.status.into()

@@ -5,6 +5,7 @@ pub mod accountability_proposal;
 pub mod audit_entry;
 pub mod commitment;
 pub mod complaint;
+pub mod complaint_receipt;
 pub mod credit_check;
 pub mod credit_record;
 pub mod enums;
@@ -31,6 +32,7 @@ pub use accountability_proposal::{AccountabilityProposal, AccountabilityProposal
 pub use audit_entry::{AuditEntry, AuditEntryConnection};
 pub use commitment::{Commitment, CommitmentConnection};
 pub use complaint::{Complaint, ComplaintConnection};
+pub use complaint_receipt::ComplaintReceipt;
 pub use credit_record::{CreditRecord, CreditRecordConnection};
 pub use listing_event::ListingEvent;
 pub use objection::Objection;
