@@ -12,7 +12,7 @@ use crate::{
     config::Limits,
 };
 
-const INTROSPECTION: &str = r#"{ __schema {
+const INTROSPECTION: &str = r#"{ __schema { description
   queryType { name } mutationType { name }
   types { kind name description specifiedByURL
     fields(includeDeprecated: true) { name description args { name description type { ...T } defaultValue }
@@ -152,6 +152,8 @@ fn print(schema: &Value) -> String {
     let mutation = schema["mutationType"]["name"].as_str().filter(|name| {
         list(&schema["types"]).iter().any(|t| t["name"].as_str() == Some(name) && !list(&t["fields"]).is_empty())
     });
+    // async-graphql gives every schema a description; graphql-js prints it on the schema block.
+    description(&mut out, schema, "");
     let _ = match mutation {
         Some(mutation) => writeln!(out, "schema {{\n\tquery: {query}\n\tmutation: {mutation}\n}}"),
         None => writeln!(out, "schema {{\n\tquery: {query}\n}}"),

@@ -5,7 +5,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use super::{
     authenticate, client_request_id::ClientRequestId, input_errors::classify_input_error,
-    protocol_error::protocol_error, HttpApp,
+    protocol_error::protocol_error, response_shape::conform, HttpApp,
 };
 use crate::{
     auth::Viewer,
@@ -161,10 +161,11 @@ async fn execute(
             request
         }
     };
-    // Kept to name the argument of an input error (see `input_errors`).
-    let queries: Vec<String> = match &batch {
-        BatchRequest::Single(request) => vec![request.query.clone()],
-        BatchRequest::Batch(requests) => requests.iter().map(|r| r.query.clone()).collect(),
+    // Kept to name the argument of an input error (see `input_errors`) and to give the answer
+    // the query's shape (see `response_shape`).
+    let queries: Vec<(String, Option<String>)> = match &batch {
+        BatchRequest::Single(request) => vec![(request.query.clone(), request.operation_name.clone())],
+        BatchRequest::Batch(requests) => requests.iter().map(|r| (r.query.clone(), r.operation_name.clone())).collect(),
     };
     let (batch, count) = match batch {
         BatchRequest::Single(request) => (BatchRequest::Single(prepare(request)), 1),
@@ -181,12 +182,13 @@ async fn execute(
         tracing::error!(request_id, %error, "could not audit identifier reads; answer withheld");
         return withheld(response, &request_id);
     }
+    let finish = |single: &mut GqlResponse, (query, operation): &(String, Option<String>)| {
+        normalize_errors(single, query, &viewer, &request_id);
+        conform(single, query, operation.as_deref());
+    };
     match &mut response {
-        BatchResponse::Single(single) => normalize_errors(single, &queries[0], &viewer, &request_id),
-        BatchResponse::Batch(all) => all
-            .iter_mut()
-            .zip(&queries)
-            .for_each(|(single, query)| normalize_errors(single, query, &viewer, &request_id)),
+        BatchResponse::Single(single) => finish(single, &queries[0]),
+        BatchResponse::Batch(all) => all.iter_mut().zip(&queries).for_each(|(single, query)| finish(single, query)),
     }
     Json(response).into_response()
 }

@@ -9,6 +9,7 @@ mod health;
 mod input_errors;
 mod protocol_error;
 mod record_metrics;
+mod response_shape;
 
 use std::sync::Arc;
 

@@ -166,3 +166,36 @@ async fn large_answers_are_compressed_and_signed_in_answers_are_not_stored() {
     assert!(small.headers().get("content-encoding").is_none(), "a tiny answer is sent as it is");
     assert!(small.headers().get("cache-control").is_none(), "the public's answers may be cached");
 }
+
+/// Item 7: a lookup that fails nulls its own key (with its error) and keeps the rest; fields that
+/// are always there are non-null; keys come back in the order asked.
+#[tokio::test]
+async fn a_failed_lookup_nulls_its_key_and_keys_keep_the_query_order() {
+    let app = spawn_app().await;
+    let office = app.token_for("office").await;
+    let missing = chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::Unit, 424_242).0;
+    let record = chengxin::graphql::ids::global_id(chengxin::graphql::ids::NodeType::CreditRecord, 424_242).0;
+    let query = format!(
+        "{{ zulu: units(first: 1) {{ totalCount }} lost: unit(id: \"{missing}\") {{ name }}
+           gone: creditRecord(id: \"{record}\") {{ title }} alpha: me {{ role }} }}"
+    );
+    let response = app.post_json(Some(&office), &json!({ "query": query })).await;
+    let text = response.text().await.unwrap();
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let data = body["data"].as_object().unwrap();
+    assert!(data["lost"].is_null() && data["gone"].is_null(), "the keys stay, null: {body}");
+    assert_eq!(body["data"]["alpha"]["role"], "CREDIT_OFFICE", "the rest is kept: {body}");
+    let codes: Vec<&str> =
+        body["errors"].as_array().unwrap().iter().filter_map(|e| e["extensions"]["code"].as_str()).collect();
+    assert_eq!(codes, ["NOT_FOUND", "NOT_FOUND"], "{body}");
+    let positions: Vec<usize> =
+        ["\"zulu\"", "\"lost\"", "\"gone\"", "\"alpha\""].iter().map(|k| text.find(k).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "keys in query order: {text}");
+    let sdl = chengxin::graphql::sdl();
+    for always in ["\tunit: Unit!", "\ttargetUnit: Unit!", "\thandlingUnit: Unit!"] {
+        assert!(sdl.contains(always), "{always}");
+    }
+    for lookup in ["): Unit\n", "): Official\n", "): CreditRecord\n", "): CreditCheck\n"] {
+        assert!(sdl.contains(lookup), "a nullable lookup {lookup}");
+    }
+}

@@ -355,3 +355,19 @@ pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
     };
     row.insert(&app.state.db).await.expect("insert record").id
 }
+
+/// A role's SDL as async-graphql's parser reads it: that parser predates descriptions on the
+/// `schema` block (graphql-js reads them), so the schema's description is cut off first.
+#[allow(dead_code)]
+pub fn parse_role_sdl(
+    sdl: &str,
+) -> Result<async_graphql::parser::types::ServiceDocument, async_graphql::parser::Error> {
+    let cut = match sdl.rfind("\"\"\"\nschema {") {
+        Some(end) => {
+            let start = sdl[..end].rfind("\"\"\"").unwrap_or(end);
+            format!("{}{}", &sdl[..start], &sdl[end + 4..])
+        }
+        None => sdl.to_owned(),
+    };
+    async_graphql::parser::parse_schema(cut)
+}

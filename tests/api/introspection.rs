@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use async_graphql::parser::{parse_schema, types::TypeSystemDefinition};
+use async_graphql::parser::types::TypeSystemDefinition;
 use chengxin::auth::Role;
 use serde_json::json;
 
@@ -100,7 +100,7 @@ fn named(ty: &async_graphql::parser::types::Type) -> String {
 /// Every type the SDL names is defined in it (or built in), and it has no empty object type.
 fn assert_closed(role: &str, sdl: &str) {
     use async_graphql::parser::types::{InterfaceType, ObjectType, TypeKind};
-    let document = parse_schema(sdl).unwrap_or_else(|e| panic!("{role}: {e}\n{sdl}"));
+    let document = crate::helpers::parse_role_sdl(sdl).unwrap_or_else(|e| panic!("{role}: {e}\n{sdl}"));
     let mut defined: BTreeSet<String> = ["String", "Int", "Float", "Boolean", "ID"].map(String::from).into();
     // Each type named, with where it is named.
     let mut used = std::collections::BTreeMap::<String, String>::new();

@@ -76,10 +76,10 @@ async fn role_schemas_are_valid_and_the_evaluators_has_no_mutation_or_identifier
     ];
     for role in roles {
         let sdl = role_sdl(role).await.unwrap();
-        async_graphql::parser::parse_schema(&sdl).unwrap_or_else(|e| panic!("{role:?}: {e}"));
+        crate::helpers::parse_role_sdl(&sdl).unwrap_or_else(|e| panic!("{role:?}: {e}"));
     }
     let evaluator = role_sdl(Some(Role::Evaluator)).await.unwrap();
-    assert!(!evaluator.contains("mutation"), "{evaluator}");
+    assert!(!evaluator.contains("type Mutation") && !evaluator.contains("mutation: Mutation"), "{evaluator}");
     for hidden in ["idNumber", "phone", "type Official", "auditLog", "creditCheck"] {
         assert!(!evaluator.contains(hidden), "{hidden} is shown to evaluators");
     }

@@ -97,6 +97,12 @@ pub async fn unit(ctx: &Context<'_>, row: i32) -> Found<unit::Model> {
     rows(ctx)?.units.load_one(row).await
 }
 
+/// A unit a row cannot be without (its foreign key): every reader sees the register, so the field
+/// is non-null; a missing row is an internal error.
+pub async fn required_unit(ctx: &Context<'_>, row: i32) -> Result<unit::Model, AppError> {
+    unit(ctx, row).await?.ok_or_else(|| AppError::Internal(format!("unit {row} is missing")))
+}
+
 /// A task of the plan, for a signed-in viewer.
 pub async fn plan_task(ctx: &Context<'_>, row: i32) -> Found<plan_task::Model> {
     if policy::can_read_plan_tasks(ctx.viewer()?).is_err() {

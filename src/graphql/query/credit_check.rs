@@ -33,14 +33,15 @@ pub struct CreditCheckQuery;
 #[Object]
 impl CreditCheckQuery {
     /// Checks an official's credit before appointment, promotion, an award or a title (personnel
-    /// offices and the administrator). Every check is audited with who asked and why.
+    /// offices and the administrator). Every check is audited with who asked and why. Null with
+    /// `NOT_FOUND` or `FORBIDDEN` when the official cannot be checked.
     #[graphql(visible = "crate::graphql::visibility::credit_check")]
     async fn credit_check(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The official.")] official_id: ID,
         #[graphql(desc = "Why the check is made.")] purpose: CheckPurpose,
-    ) -> AppResult<CreditCheck> {
+    ) -> AppResult<Option<CreditCheck>> {
         let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::CreditCheck)?;
@@ -72,7 +73,7 @@ impl CreditCheckQuery {
                     "rule": format!("{:?}", assessment.rule), "records": assessment.counted.len() })),
         };
         write_audit(&state.db, viewer, ctx.trace(), now, entry).await?;
-        Ok(CreditCheck {
+        Ok(Some(CreditCheck {
             official,
             purpose,
             verdict,
@@ -80,6 +81,6 @@ impl CreditCheckQuery {
             records: assessment.counted.into_iter().map(CreditRecord).collect(),
             history: assessment.history.into_iter().map(CreditRecord).collect(),
             checked_at: DateTime(now),
-        })
+        }))
     }
 }

@@ -161,15 +161,16 @@ impl CreditRecordQuery {
         Ok(page.map(CreditRecord).into())
     }
 
-    /// One record by id (`NOT_FOUND` when there is none the viewer may see).
+    /// One record by id; null with `NOT_FOUND` or `FORBIDDEN` when the viewer may see none.
     #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn credit_record(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The record's id.")] id: ID,
-    ) -> AppResult<CreditRecord> {
+    ) -> AppResult<Option<CreditRecord>> {
         policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
         let row = expect_id(&id, NodeType::CreditRecord, "id")?;
-        Ok(access::record(ctx, row).await?.map(CreditRecord).ok_or_else(|| AppError::not_found("credit record"))?)
+        let record = access::record(ctx, row).await?.ok_or_else(|| AppError::not_found("credit record"))?;
+        Ok(Some(CreditRecord(record)))
     }
 }

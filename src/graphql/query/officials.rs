@@ -110,11 +110,15 @@ impl OfficialQuery {
         Ok(page.map(Official).into())
     }
 
-    /// One official by id (`NOT_FOUND` when there is none the viewer may see).
+    /// One official by id; null with `NOT_FOUND` or `FORBIDDEN` when the viewer may see none.
     #[graphql(visible = "crate::graphql::visibility::list_officials")]
-    async fn official(&self, ctx: &Context<'_>, #[graphql(desc = "The official's id.")] id: ID) -> AppResult<Official> {
+    async fn official(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The official's id.")] id: ID,
+    ) -> AppResult<Option<Official>> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
-        Ok(access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?)
+        Ok(Some(access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?))
     }
 }

@@ -120,10 +120,10 @@ impl UnitQuery {
         Ok(page.map(Unit).into())
     }
 
-    /// One unit by id (`NOT_FOUND` when there is none).
-    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Unit> {
+    /// One unit by id; null with a `NOT_FOUND` error when there is none (the key stays).
+    async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Option<Unit>> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
         let unit = crate::graphql::access::unit(ctx, row).await?.ok_or_else(|| AppError::not_found("unit"))?;
-        Ok(Unit(unit))
+        Ok(Some(Unit(unit)))
     }
 }

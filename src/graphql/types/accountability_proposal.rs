@@ -46,8 +46,8 @@ impl AccountabilityProposal {
     }
 
     /// The unit held to account.
-    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(access::unit(ctx, self.0.unit_id).await?.map(Unit))
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
     /// The dishonesty record whose rectification is overdue, if the viewer may see it.

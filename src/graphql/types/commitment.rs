@@ -82,8 +82,8 @@ impl Commitment {
     }
 
     /// The unit that committed.
-    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
     /// What kind.

@@ -71,8 +71,8 @@ impl Complaint {
     }
 
     /// The unit complained about.
-    async fn target_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.target_unit_id).await?.map(Unit))
+    async fn target_unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.target_unit_id).await?))
     }
 
     /// The public servant complained about, if named and the viewer may see them.

@@ -100,8 +100,8 @@ impl CreditRecord {
     }
 
     /// The unit the record is about (for an official's record, the unit they served).
-    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
     /// The official the record is about, if the viewer may see them.
@@ -112,8 +112,8 @@ impl CreditRecord {
     }
 
     /// The recording unit.
-    async fn recorded_by(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.recorded_by_unit_id).await?.map(Unit))
+    async fn recorded_by(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.recorded_by_unit_id).await?))
     }
 
     /// When the current version reached the municipal platform (null: not yet).

@@ -102,8 +102,8 @@ impl Official {
     }
 
     /// The unit the official serves.
-    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.unit_id).await?.map(Unit))
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
     /// Hours of integrity training (诚信教育) completed in a calendar year.

@@ -7,7 +7,6 @@ use super::Unit;
 use crate::{
     error::AppResult,
     graphql::{
-        access,
         ids::{global_id, NodeType},
         scalars::Date,
     },
@@ -26,13 +25,13 @@ impl OfficialTransfer {
     }
 
     /// The unit left.
-    async fn from_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(access::unit(ctx, self.0.from_unit_id).await?.map(Unit))
+    async fn from_unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.from_unit_id).await?))
     }
 
     /// The unit joined.
-    async fn to_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(access::unit(ctx, self.0.to_unit_id).await?.map(Unit))
+    async fn to_unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.to_unit_id).await?))
     }
 
     /// The position held at the unit left.

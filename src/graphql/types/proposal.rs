@@ -82,8 +82,8 @@ impl Proposal {
     }
 
     /// The unit that handles it.
-    async fn handling_unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(crate::graphql::access::unit(ctx, self.0.handling_unit_id).await?.map(Unit))
+    async fn handling_unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.handling_unit_id).await?))
     }
 
     /// When it was first assigned.

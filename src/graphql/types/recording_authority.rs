@@ -4,7 +4,7 @@ use async_graphql::{Context, Object};
 use entity::recording_authority;
 
 use super::{record_enums::RecordCategory, Unit};
-use crate::{error::AppResult, graphql::access};
+use crate::error::AppResult;
 
 /// A unit whose recorders may write records of one category (the court: judgments and listings;
 /// the 监委: sanctions and accountability …).
@@ -16,8 +16,8 @@ pub struct RecordingAuthority(pub recording_authority::Model);
 #[Object]
 impl RecordingAuthority {
     /// The unit.
-    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Option<Unit>> {
-        Ok(access::unit(ctx, self.0.unit_id).await?.map(Unit))
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
     /// The category it may record.

@@ -1,0 +1,136 @@
+//! The answer in the shape the GraphQL spec gives it, where async-graphql departs from it:
+//! - a field whose resolver failed is `null` under its key, beside its error — async-graphql
+//!   leaves the key out, and clients (Apollo: "Missing field") then drop or misread the object;
+//! - keys come in the order the query selected them — async-graphql resolves a query's fields
+//!   concurrently and writes each as it completes.
+
+use async_graphql::{
+    indexmap::IndexMap,
+    parser::{
+        parse_query,
+        types::{ExecutableDocument, Selection, SelectionSet},
+    },
+    Name, PathSegment, Response, Value,
+};
+
+/// Puts `response` in the spec's shape for `query` (and `operation`, when it names one).
+pub fn conform(response: &mut Response, query: &str, operation: Option<&str>) {
+    if matches!(response.data, Value::Null) {
+        return;
+    }
+    for error in &response.errors {
+        null_where_dropped(&mut response.data, &error.path);
+    }
+    let Ok(document) = parse_query(query) else { return };
+    let selected = document.operations.iter().find(|(name, _)| match operation {
+        Some(wanted) => name.map(|n| n.as_str()) == Some(wanted),
+        None => true,
+    });
+    if let Some((_, definition)) = selected {
+        order(&mut response.data, &[&definition.node.selection_set.node], &document);
+    }
+}
+
+/// Walks `path` and, at the first object that lacks the next key, sets that key to null.
+fn null_where_dropped(data: &mut Value, path: &[PathSegment]) {
+    let mut at = data;
+    for segment in path {
+        at = match (segment, at) {
+            (PathSegment::Field(key), Value::Object(object)) => {
+                let name = Name::new(key);
+                if !object.contains_key(&name) {
+                    object.insert(name, Value::Null);
+                    return;
+                }
+                match object.get_mut(key.as_str()) {
+                    Some(next) => next,
+                    None => return,
+                }
+            }
+            (PathSegment::Index(index), Value::List(items)) => match items.get_mut(*index) {
+                Some(next) => next,
+                None => return,
+            },
+            _ => return,
+        };
+    }
+}
+
+/// A response key with the selection sets below it (one per place the query selects it).
+type Key<'a> = (&'a str, Vec<&'a SelectionSet>);
+
+/// The response keys `sets` ask for, in document order, fragments expanded.
+fn keys<'a>(sets: &[&'a SelectionSet], document: &'a ExecutableDocument) -> Vec<Key<'a>> {
+    fn collect<'a>(
+        set: &'a SelectionSet,
+        document: &'a ExecutableDocument,
+        spread: &mut Vec<&'a Name>,
+        keys: &mut Vec<Key<'a>>,
+    ) {
+        for item in &set.items {
+            match &item.node {
+                Selection::Field(field) => {
+                    let key = field.node.response_key().node.as_str();
+                    let below = &field.node.selection_set.node;
+                    match keys.iter_mut().find(|(known, _)| *known == key) {
+                        Some((_, subsets)) => subsets.push(below),
+                        None => keys.push((key, vec![below])),
+                    }
+                }
+                Selection::InlineFragment(fragment) => {
+                    collect(&fragment.node.selection_set.node, document, spread, keys)
+                }
+                Selection::FragmentSpread(name) => {
+                    let name = &name.node.fragment_name.node;
+                    if let (false, Some(definition)) = (spread.contains(&name), document.fragments.get(name)) {
+                        spread.push(name);
+                        collect(&definition.node.selection_set.node, document, spread, keys);
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut spread = Vec::new();
+    for set in sets {
+        collect(set, document, &mut spread, &mut found);
+    }
+    found
+}
+
+/// Orders every object's keys as `sets` select them, all the way down.
+fn order(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
+    match value {
+        Value::List(items) => {
+            let wanted = keys(sets, document);
+            items.iter_mut().for_each(|item| order_object(item, &wanted, document));
+        }
+        Value::Object(_) => order_object(value, &keys(sets, document), document),
+        _ => {}
+    }
+}
+
+fn order_object(value: &mut Value, wanted: &[Key<'_>], document: &ExecutableDocument) {
+    match value {
+        Value::List(items) => items.iter_mut().for_each(|item| order_object(item, wanted, document)),
+        Value::Object(object) => {
+            let present = wanted.iter().map(|(key, _)| *key).filter(|key| object.contains_key(*key));
+            if !object.keys().map(Name::as_str).eq(present) {
+                let mut sorted = IndexMap::with_capacity(object.len());
+                for (key, _) in wanted {
+                    if let Some((name, item)) = object.shift_remove_entry(*key) {
+                        sorted.insert(name, item);
+                    }
+                }
+                sorted.extend(object.drain(..));
+                *object = sorted;
+            }
+            for (key, subsets) in wanted {
+                if let Some(item) = object.get_mut(*key) {
+                    order(item, subsets, document);
+                }
+            }
+        }
+        _ => {}
+    }
+}

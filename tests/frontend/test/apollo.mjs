@@ -1,0 +1,43 @@
+// The frontend's data layer as the web team builds it: Apollo Client 3 with an InMemoryCache
+// whose typePolicies key on `Query` and page connections with relayStylePagination.
+import { readFileSync } from 'node:fs';
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client/core/index.js';
+import { relayStylePagination } from '@apollo/client/utilities/index.js';
+import { Kind, parse } from 'graphql';
+
+/** A client for `token` (none: the public). */
+export function apollo(server, token) {
+  return new ApolloClient({
+    link: new HttpLink({ uri: server.url, headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            complaints: relayStylePagination(['filter']),
+            creditRecords: relayStylePagination(['filter']),
+            publicRecords: relayStylePagination(['filter']),
+          },
+        },
+      },
+    }),
+    defaultOptions: {
+      query: { fetchPolicy: 'network-only', errorPolicy: 'all' },
+      mutate: { errorPolicy: 'all' },
+    },
+  });
+}
+
+/** The operations of `documents/<screen>.graphql`, one document each, by name. */
+export function operations(screen) {
+  const text = readFileSync(new URL(`../documents/${screen}.graphql`, import.meta.url), 'utf8');
+  const document = parse(text);
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  return Object.fromEntries(
+    document.definitions
+      .filter((d) => d.kind === Kind.OPERATION_DEFINITION)
+      .map((op) => [op.name.value, { kind: Kind.DOCUMENT, definitions: [op, ...fragments] }]),
+  );
+}
+
+/** The `extensions.code` of each GraphQL error. */
+export const codes = (result) => (result.errors ?? []).map((error) => error.extensions?.code);
