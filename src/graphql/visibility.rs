@@ -39,6 +39,7 @@ visible_for! {
     manage_platform_pushes => ManagePlatformPushes,
     keep_commitments => KeepCommitments,
     record_training => RecordTraining,
+    read_record_workflows => ReadRecordWorkflows,
     manage_rectifications => ManageRectifications,
     submit_rectifications => SubmitRectifications,
     record_court_removal => RecordCourtRemoval,

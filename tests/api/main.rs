@@ -54,4 +54,5 @@ mod service_workflows;
 mod state_machine_properties;
 mod training;
 mod units;
+mod work_queues;
 mod workflow_fixtures;

@@ -26,13 +26,16 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 62] = [
+const MATRIX: [(&str, bool, &str); 65] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
     ("unit", false, "YYYYYYYY"),
     ("publicRecords", false, "YYYYYYYY"),
     ("complaintStatus", false, "YYYYYYYY"),
+    ("rectifications", false, "YYYYYYYn"),
+    ("objections", false, "YYYYYYYn"),
+    ("repairApplications", false, "YYYYYYYn"),
     ("officials", false, "YYYYYYnn"),
     ("official", false, "YYYYYYnn"),
     ("planTasks", false, "YYYYYYYn"),
@@ -275,6 +278,9 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             })
         }
         "complaints" => m("{ complaints { totalCount } }".into()),
+        "rectifications" => m("{ rectifications { totalCount } }".into()),
+        "objections" => m("{ objections { totalCount } }".into()),
+        "repairApplications" => m("{ repairApplications { totalCount } }".into()),
         "proposals" => m("{ proposals { totalCount } }".into()),
         "submitComplaint" => m(format!("mutation {{ submitComplaint(input: {{ targetUnitId: \"{unit}\", content: \"窗口工作人员办事拖延推诿\" }}) {{ reference }} }}")),
         "assignComplaint" | "replyToComplaint" | "concludeComplaint" => {

@@ -3,8 +3,9 @@
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
 use entity::commitment::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use super::list_orders::{CommitmentOrder, CommitmentOrderField};
 use crate::{
     auth::policy::{self, commitments::commitments_visible_to, Operation},
     graphql::{
@@ -54,6 +55,7 @@ impl CommitmentQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which commitments.")] filter: Option<CommitmentFilter>,
+        #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<CommitmentOrder>,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -89,7 +91,12 @@ impl CommitmentQuery {
         if let Some(to) = filter.due_to {
             select = select.filter(Column::DueOn.lte(to.0));
         }
-        let select = select.order_by_asc(Column::DueOn).order_by_asc(Column::Id);
+        let order = order_by.unwrap_or_default();
+        let column = match order.field {
+            CommitmentOrderField::DueOn => Column::DueOn,
+            CommitmentOrderField::CreatedAt => Column::CreatedAt,
+        };
+        let select = super::queues::ordered(select, column, Column::Id, order.direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(Commitment).into())
     }

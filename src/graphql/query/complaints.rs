@@ -1,17 +1,17 @@
 //! `complaints`: the credit office, leadership and evaluators all; a clerk its subtree's.
 
+use super::list_orders::{ComplaintOrder, ComplaintOrderField};
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
 use chrono::NaiveTime;
 use entity::complaint::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy::{self, complaints::complaints_visible_to, Operation},
     graphql::{
         connection::{paginate, PageArgs},
         context::ContextExt,
-        ids::{expect_id, NodeType},
         scalars::Date,
         types::{
             complaint::{ComplaintChannel, ComplaintStatus},
@@ -26,7 +26,7 @@ use crate::{
 pub struct ComplaintFilter {
     /// Only those about this unit.
     pub unit_id: Option<ID>,
-    /// With `unitId`: also those about the units below it.
+    /// With `unitId` or `assignedUnitId`: also the units below it.
     #[graphql(default)]
     pub include_subunits: bool,
     /// Only those assigned to this unit.
@@ -58,6 +58,7 @@ impl ComplaintQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which complaints.")] filter: Option<ComplaintFilter>,
+        #[graphql(desc = "Sort order (default: newest first).")] order_by: Option<ComplaintOrder>,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -77,8 +78,13 @@ impl ComplaintQuery {
             )?);
         }
         if let Some(unit) = &filter.assigned_unit_id {
-            select =
-                select.filter(Column::AssignedUnitId.eq(expect_id(unit, NodeType::Unit, "filter.assignedUnitId")?));
+            let subunits = filter.include_subunits;
+            select = select.filter(super::filters::in_unit(
+                Column::AssignedUnitId,
+                unit,
+                subunits,
+                "filter.assignedUnitId",
+            )?);
         }
         if let Some(status) = filter.status {
             select = select.filter(Column::Status.eq(entity::enums::ComplaintStatus::from(status)));
@@ -100,7 +106,12 @@ impl ComplaintQuery {
                 select = select.filter(Column::ReceivedAt.lt(next.and_time(NaiveTime::MIN).and_utc()));
             }
         }
-        let select = select.order_by_desc(Column::ReceivedAt).order_by_desc(Column::Id);
+        let order = order_by.unwrap_or_default();
+        let column = match order.field {
+            ComplaintOrderField::ReceivedAt => Column::ReceivedAt,
+            ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
+        };
+        let select = super::queues::ordered(select, column, Column::Id, order.direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(Complaint).into())
     }

@@ -9,14 +9,19 @@ mod complaints;
 mod credit_check;
 mod credit_records;
 mod filters;
+mod list_orders;
 mod me;
 mod node;
+mod objections;
 mod officials;
 mod plan_tasks;
 mod platform_pushes;
 mod proposals;
 mod public_records;
+mod queues;
 mod recording_authorities;
+mod rectifications;
+mod repair_applications;
 mod units;
 
 use async_graphql::MergedObject;
@@ -42,4 +47,7 @@ pub struct QueryRoot(
     proposals::ProposalQuery,
     accountability::AccountabilityQuery,
     recording_authorities::RecordingAuthorityQuery,
+    rectifications::RectificationQuery,
+    objections::ObjectionQuery,
+    repair_applications::RepairApplicationQuery,
 );

@@ -1,9 +1,10 @@
 //! `proposals`: the credit office and leadership all; a clerk those its subtree handles.
 
+use super::list_orders::{ProposalOrder, ProposalOrderField};
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
 use entity::proposal::{self, Column};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy::{self, proposals::proposals_visible_to, Operation},
@@ -51,6 +52,7 @@ impl ProposalQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which proposals.")] filter: Option<ProposalFilter>,
+        #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<ProposalOrder>,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -91,7 +93,13 @@ impl ProposalQuery {
         if let Some(to) = filter.due_to {
             select = select.filter(Column::CurrentDueOn.lte(to.0));
         }
-        let select = select.order_by_asc(Column::DueOn).order_by_asc(Column::Id);
+        let order = order_by.unwrap_or_default();
+        let column = match order.field {
+            ProposalOrderField::DueOn => Column::DueOn,
+            ProposalOrderField::AssignedOn => Column::AssignedOn,
+            ProposalOrderField::RepliedOn => Column::RepliedOn,
+        };
+        let select = super::queues::ordered(select, column, Column::Id, order.direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(Proposal).into())
     }

@@ -1,17 +1,18 @@
 //! `publicRecords`: the public portal (信用公示).
 
 use crate::error::AppResult;
-use async_graphql::{Context, InputObject, Object, ID};
+use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::credit_record::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::filters::contains;
 use crate::{
     auth::policy::{self, records::public_portal, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{paginate, OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        scalars::Date,
         types::{
             record_enums::{Polarity, RecordCategory, Sector},
             PublicRecord, PublicRecordConnection,
@@ -32,6 +33,30 @@ pub struct PublicRecordFilter {
     pub sector: Option<Sector>,
     /// Only titles containing this text.
     pub title_contains: Option<String>,
+    /// Decided on or after this day.
+    pub decided_from: Option<Date>,
+    /// Decided on or before this day.
+    pub decided_to: Option<Date>,
+}
+
+/// What to sort published records by.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PublicRecordOrderField {
+    /// The decision date.
+    DecidedOn,
+    /// The last day of publication.
+    DisclosureUntil,
+}
+
+/// Sort order of published records (default: newest decision first).
+#[derive(InputObject, Clone, Copy)]
+pub struct PublicRecordOrder {
+    /// The field.
+    #[graphql(default_with = "PublicRecordOrderField::DecidedOn")]
+    pub field: PublicRecordOrderField,
+    /// The direction.
+    #[graphql(default_with = "OrderDirection::Desc")]
+    pub direction: OrderDirection,
 }
 
 #[derive(Default)]
@@ -41,10 +66,12 @@ pub struct PublicRecordQuery;
 impl PublicRecordQuery {
     /// Published records of units (for everyone, signed in or not): PUBLIC, in force or being
     /// rectified, within their disclosure window; never an official's record. Newest first.
+    #[allow(clippy::too_many_arguments)]
     async fn public_records(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which records.")] filter: Option<PublicRecordFilter>,
+        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<PublicRecordOrder>,
         #[graphql(desc = "Page forward: how many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Page forward: start after this cursor.")] after: Option<String>,
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
@@ -69,7 +96,15 @@ impl PublicRecordQuery {
         if let Some(text) = &filter.title_contains {
             select = select.filter(contains(Column::Title, text, "filter.titleContains")?);
         }
-        let select = select.order_by_desc(Column::DecidedOn).order_by_desc(Column::Id);
+        let range =
+            super::queues::within(Column::DecidedOn, filter.decided_from.map(|d| d.0), filter.decided_to.map(|d| d.0));
+        let (field, direction) =
+            order_by.map_or((PublicRecordOrderField::DecidedOn, OrderDirection::Desc), |o| (o.field, o.direction));
+        let column = match field {
+            PublicRecordOrderField::DecidedOn => Column::DecidedOn,
+            PublicRecordOrderField::DisclosureUntil => Column::DisclosureUntil,
+        };
+        let select = super::queues::ordered(select.filter(range), column, Column::Id, direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(PublicRecord).into())
     }

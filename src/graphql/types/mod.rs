@@ -35,11 +35,11 @@ pub use complaint::{Complaint, ComplaintConnection};
 pub use complaint_receipt::ComplaintReceipt;
 pub use credit_record::{CreditRecord, CreditRecordConnection};
 pub use listing_event::ListingEvent;
-pub use objection::Objection;
+pub use objection::{Objection, ObjectionConnection};
 pub use proposal::{Proposal, ProposalConnection};
 pub use proposal_round::ProposalRound;
-pub use rectification::Rectification;
-pub use repair_application::RepairApplication;
+pub use rectification::{Rectification, RectificationConnection};
+pub use repair_application::{RepairApplication, RepairApplicationConnection};
 
 pub use node::Node;
 pub use official::{Official, OfficialConnection};

@@ -83,3 +83,5 @@ impl Objection {
         DateTime(self.0.created_at)
     }
 }
+
+crate::graphql::connection::connection_types!(ObjectionConnection, ObjectionEdge, Objection, "objections");

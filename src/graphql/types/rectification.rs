@@ -125,3 +125,10 @@ impl Rectification {
         DateTime(self.0.created_at)
     }
 }
+
+crate::graphql::connection::connection_types!(
+    RectificationConnection,
+    RectificationEdge,
+    Rectification,
+    "rectifications"
+);

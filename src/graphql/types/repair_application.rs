@@ -76,3 +76,10 @@ impl RepairApplication {
         DateTime(self.0.created_at)
     }
 }
+
+crate::graphql::connection::connection_types!(
+    RepairApplicationConnection,
+    RepairApplicationEdge,
+    RepairApplication,
+    "repair applications"
+);

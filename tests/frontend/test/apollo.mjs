@@ -13,9 +13,10 @@ export function apollo(server, token) {
       typePolicies: {
         Query: {
           fields: {
-            complaints: relayStylePagination(['filter']),
-            creditRecords: relayStylePagination(['filter']),
-            publicRecords: relayStylePagination(['filter']),
+            complaints: relayStylePagination(['filter', 'orderBy']),
+            creditRecords: relayStylePagination(['filter', 'orderBy']),
+            publicRecords: relayStylePagination(['filter', 'orderBy']),
+            rectifications: relayStylePagination(['filter', 'orderBy']),
           },
         },
       },

@@ -44,18 +44,25 @@ async function twoPages(client, query, field, variables = {}) {
   }
 }
 
-test('credit office: record and complaint queues load more by appending', async () => {
+test('credit office: rectification, record and complaint queues load more by appending', async () => {
   const client = apollo(server, server.tokens.CREDIT_OFFICE);
   const ops = operations('office');
+  // The open rectifications, nearest deadline first, in pages of five.
+  const open = { status: ['PENDING', 'REJECTED', 'SUBMITTED', 'OVERDUE'] };
+  const queue = await twoPages(client, ops.OfficeRectificationQueue, 'rectifications', { filter: open });
+  assert.equal(queue.merged.edges.length, 10);
+  const deadlines = queue.merged.edges.map((e) => e.node.deadline);
+  assert.deepEqual(deadlines, [...deadlines].sort(), 'nearest deadline first, across both pages');
+  assert.ok(queue.merged.edges.every((e) => open.status.includes(e.node.status)));
   const { page1, merged } = await twoPages(client, ops.OfficeRecords, 'creditRecords');
   assert.equal(merged.edges.length, 10, 'page 2 appended to page 1, not replacing it');
   assert.deepEqual(merged.edges.slice(0, 5).map((e) => e.node.id), page1.edges.map((e) => e.node.id));
   assert.equal(new Set(merged.edges.map((e) => e.node.id)).size, 10, 'ten different records');
   assert.ok(merged.edges.every((e) => e.node.unit?.name), 'every record has its unit');
 
-  const queue = await client.query({ query: ops.OfficeComplaintQueue, variables: { first: 5 } });
-  assert.equal(queue.errors, undefined);
-  const complaint = queue.data.complaints.edges[0]?.node;
+  const complaints = await client.query({ query: ops.OfficeComplaintQueue, variables: { first: 5 } });
+  assert.equal(complaints.errors, undefined);
+  const complaint = complaints.data.complaints.edges[0]?.node;
   assert.ok(complaint, 'a complaint waits in the queue');
   assert.equal(complaint.status, 'RECEIVED');
   // Assign it: a stale version is CONFLICT; the right one updates the cached complaint.
