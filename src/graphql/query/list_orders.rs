@@ -68,6 +68,7 @@ order_input!(
 
 /// What to sort proposals by.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)] // the dates' own names: dueOn, assignedOn, repliedOn
 pub enum ProposalOrderField {
     /// The first round's due date.
     DueOn,
