@@ -18,7 +18,6 @@ use crate::{
     store::identifier_reads::IdentifierReads,
 };
 use async_graphql::{
-    http::GraphiQLSource,
     parser::{parse_query, types::OperationType},
     BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
 };
@@ -26,7 +25,7 @@ use axum::{
     body::Bytes,
     extract::{ConnectInfo, Extension, State},
     http::{header::CONTENT_TYPE, HeaderMap, StatusCode, Uri},
-    response::{Html, IntoResponse, Response},
+    response::{IntoResponse, Response},
     Json,
 };
 
@@ -74,7 +73,7 @@ pub async fn graphql_get(
     let query_string = uri.query().unwrap_or("");
     if !query_string.split('&').any(|pair| pair.starts_with("query=")) {
         if app.state.config.graphiql {
-            return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+            return super::graphiql::page();
         }
         return protocol_error(StatusCode::METHOD_NOT_ALLOWED, "BAD_REQUEST", "send GraphQL requests with POST");
     }

@@ -4,6 +4,7 @@
 mod authenticate;
 mod catch_panic;
 mod client_request_id;
+mod graphiql;
 mod graphql;
 mod health;
 mod input_errors;
@@ -64,6 +65,7 @@ pub fn router(app: HttpApp) -> Router {
     let app = Arc::new(app);
     let router = Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/graphiql/{*asset}", get(graphiql::asset))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))

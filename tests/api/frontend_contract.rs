@@ -199,3 +199,26 @@ async fn a_failed_lookup_nulls_its_key_and_keys_keep_the_query_order() {
         assert!(sdl.contains(lookup), "a nullable lookup {lookup}");
     }
 }
+
+/// Item 13: GraphiQL needs no other host — the page names only this server's paths, its policy
+/// forbids any other, and each asset it names is served, pinned and cached.
+#[tokio::test]
+async fn graphiql_is_served_whole_from_the_server() {
+    let app = spawn_app().await;
+    let page = app.client.get(format!("{}/graphql", app.address)).send().await.unwrap();
+    let policy = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"), "{policy}");
+    let html = page.text().await.unwrap();
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("//unpkg"), "{html}");
+    let assets: Vec<&str> = html.split('"').filter(|part| part.starts_with("/graphiql/")).collect();
+    assert_eq!(assets.len(), 5, "{assets:?}");
+    for asset in assets {
+        let response = app.client.get(format!("{}{asset}", app.address)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{asset}");
+        let cache = response.headers()["cache-control"].to_str().unwrap().to_owned();
+        assert!(asset.ends_with("init.js") || cache.contains("immutable"), "{asset}: {cache}");
+        assert!(!response.bytes().await.unwrap().is_empty());
+    }
+    let missing = app.client.get(format!("{}/graphiql/9.9.9/graphiql.min.js", app.address)).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+}
