@@ -71,7 +71,7 @@ pub async fn graphql_get(
     uri: Uri,
 ) -> Response {
     let query_string = uri.query().unwrap_or("");
-    if !query_string.split('&').any(|pair| pair.starts_with("query=")) {
+    if !query_string.split('&').any(|pair| pair.starts_with("query=") || pair.starts_with("extensions=")) {
         if app.state.config.graphiql {
             return super::graphiql::page();
         }
@@ -82,6 +82,11 @@ pub async fn graphql_get(
         Err(_) => {
             return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the query string is not a GraphQL request")
         }
+    };
+    // A persisted query's text is looked up first, so a mutation cannot hide behind its hash.
+    let request = match app.persisted_queries.resolve(request) {
+        Ok(request) => request,
+        Err(error) => return Json(GqlResponse::from_errors(vec![error])).into_response(),
     };
     if !is_read_only(&request) {
         return protocol_error(
@@ -160,22 +165,40 @@ async fn execute(
             request
         }
     };
+    let single = matches!(batch, BatchRequest::Single(_));
+    let requests = match batch {
+        BatchRequest::Single(request) => vec![request],
+        BatchRequest::Batch(requests) => requests,
+    };
+    // Apollo's persisted queries: a hash alone becomes its query text, or a per-operation error.
+    let requests: Vec<_> = requests.into_iter().map(|request| app.persisted_queries.resolve(request)).collect();
     // Kept to name the argument of an input error (see `input_errors`) and to give the answer
     // the query's shape (see `response_shape`).
-    let queries: Vec<(String, Option<String>)> = match &batch {
-        BatchRequest::Single(request) => vec![(request.query.clone(), request.operation_name.clone())],
-        BatchRequest::Batch(requests) => requests.iter().map(|r| (r.query.clone(), r.operation_name.clone())).collect(),
-    };
-    let (batch, count) = match batch {
-        BatchRequest::Single(request) => (BatchRequest::Single(prepare(request)), 1),
-        BatchRequest::Batch(requests) => {
-            let count = requests.len();
-            (BatchRequest::Batch(requests.into_iter().map(prepare).collect()), count)
-        }
-    };
-    state.metrics.record_operations(count);
+    let queries: Vec<(String, Option<String>)> = requests
+        .iter()
+        .map(|request| match request {
+            Ok(request) => (request.query.clone(), request.operation_name.clone()),
+            Err(_) => (String::new(), None),
+        })
+        .collect();
+    state.metrics.record_operations(requests.len());
     let schema = if viewer.is_anonymous() { &app.schema_anonymous } else { &app.schema_signed_in };
-    let mut response = Tracked::new(schema.execute_batch(batch), activity).await;
+    // One after another, as async-graphql runs a batch.
+    let run = async {
+        let mut answers = Vec::with_capacity(requests.len());
+        for request in requests {
+            answers.push(match request {
+                Ok(request) => schema.execute(prepare(request)).await,
+                Err(error) => GqlResponse::from_errors(vec![error]),
+            });
+        }
+        answers
+    };
+    let mut answers = Tracked::new(run, activity).await;
+    let mut response = match (single, answers.pop()) {
+        (true, Some(answer)) => BatchResponse::Single(answer),
+        (_, last) => BatchResponse::Batch(answers.into_iter().chain(last).collect()),
+    };
     if let Err(error) = identifier_reads.flush(&state.db, &viewer, &trace, state.clock.now()).await {
         // Fail closed: identifiers whose reading cannot be audited are not handed out.
         tracing::error!(request_id, %error, "could not audit identifier reads; answer withheld");

@@ -8,6 +8,7 @@ mod graphiql;
 mod graphql;
 mod health;
 mod input_errors;
+mod persisted_queries;
 mod protocol_error;
 mod record_metrics;
 mod response_shape;
@@ -45,6 +46,7 @@ pub struct HttpApp {
     pub state: AppState,
     pub schema_signed_in: AppSchema,
     pub schema_anonymous: AppSchema,
+    pub persisted_queries: Arc<persisted_queries::PersistedQueries>,
 }
 
 /// The API over `state`: both schemas and the router (what `startup` serves).
@@ -54,6 +56,7 @@ pub fn app(state: AppState) -> Router {
     router(HttpApp {
         schema_signed_in: crate::graphql::build_schema(&limits, true),
         schema_anonymous: crate::graphql::build_schema(&limits, false),
+        persisted_queries: Default::default(),
         state,
     })
 }

@@ -38,6 +38,7 @@ mod node;
 mod node_everywhere;
 mod objections;
 mod officials;
+mod persisted_queries;
 mod plan_tasks;
 mod platform_push;
 mod policy_agreement;
