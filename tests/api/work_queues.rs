@@ -160,3 +160,47 @@ async fn assigned_unit_honours_include_subunits_and_the_portal_filters_dates_and
         strings(&ranged["publicRecords"], &["disclosureUntil"]).into_iter().filter(|d| !d.is_empty()).collect();
     assert!(sorted(&until, true), "{until:?}");
 }
+
+#[tokio::test]
+async fn nested_connections_take_the_filters_and_orders_of_their_lists() {
+    let app = spawn_demo_app().await;
+    let office = app.token_for("office").await;
+    let township = app.unit_id("浔中镇").await;
+    let answer = data(
+        &app,
+        Some(&office),
+        r#"query($u: ID!) { unit(id: $u) {
+             all: creditRecords { totalCount }
+             serious: creditRecords(filter: { severity: SERIOUS }, first: 100) { totalCount edges { node { severity } } }
+             subtree: creditRecords(filter: { includeSubunits: true }) { totalCount }
+             oldest: creditRecords(orderBy: { field: DECIDED_ON, direction: ASC }, first: 20) { edges { node { decidedOn } } }
+             commitments(orderBy: { field: CREATED_AT, direction: DESC }, first: 50) { edges { node { createdAt } } }
+             complaints(filter: { includeSubunits: true }) { totalCount }
+             proposals(filter: { includeSubunits: true }, orderBy: { field: ASSIGNED_ON, direction: ASC }) { edges { node { assignedOn } } } }
+           top: creditRecords(filter: { unitId: $u, includeSubunits: true }) { totalCount }
+           complaintsTop: complaints(filter: { unitId: $u, includeSubunits: true }) { totalCount } }"#,
+        json!({ "u": township }),
+    )
+    .await;
+    let unit = &answer["unit"];
+    let count = |v: &Value| v["totalCount"].as_u64().unwrap();
+    assert!(count(&unit["serious"]) < count(&unit["all"]) && count(&unit["all"]) < count(&unit["subtree"]), "{unit}");
+    assert!(strings(&unit["serious"], &["severity"]).iter().all(|s| *s == "SERIOUS"));
+    assert_eq!(unit["subtree"]["totalCount"], answer["top"]["totalCount"], "the same rows as the top-level list");
+    assert_eq!(unit["complaints"]["totalCount"], answer["complaintsTop"]["totalCount"]);
+    assert!(sorted(&strings(&unit["oldest"], &["decidedOn"]), true));
+    assert!(sorted(&strings(&unit["commitments"], &["createdAt"]), false));
+    assert!(sorted(&strings(&unit["proposals"], &["assignedOn"]), true));
+    // An official's records, filtered the same way.
+    let official = data(
+        &app,
+        Some(&office),
+        r#"{ creditRecords(first: 1, filter: { subjectType: OFFICIAL, status: ACTIVE }) { edges { node { official {
+             all: creditRecords { totalCount } active: creditRecords(filter: { status: ACTIVE }) { totalCount edges { node { status } } } } } } } }"#,
+        json!({}),
+    )
+    .await;
+    let node = &official["creditRecords"]["edges"][0]["node"]["official"];
+    assert!(count(&node["active"]) >= 1 && count(&node["active"]) <= count(&node["all"]), "{node}");
+    assert!(strings(&node["active"], &["status"]).iter().all(|s| *s == "ACTIVE"));
+}

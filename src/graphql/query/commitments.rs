@@ -44,6 +44,51 @@ pub struct CommitmentFilter {
     pub overdue: Option<bool>,
 }
 
+/// The list as `commitments` gives it; nested connections with a filter or an order call it too.
+pub async fn list(
+    ctx: &Context<'_>,
+    filter: CommitmentFilter,
+    order: CommitmentOrder,
+    args: PageArgs,
+) -> AppResult<CommitmentConnection> {
+    let state = ctx.state()?;
+    let viewer = ctx.viewer()?;
+    policy::may(viewer, Operation::ListCommitments)?;
+    let mut select = commitment::Entity::find().filter(commitments_visible_to(viewer));
+    if let Some(unit) = &filter.unit_id {
+        select =
+            select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
+    }
+    if let Some(kind) = filter.kind {
+        select = select.filter(Column::Kind.eq(entity::enums::CommitmentKind::from(kind)));
+    }
+    if let Some(status) = filter.status {
+        select = select.filter(Column::Status.eq(entity::enums::CommitmentStatus::from(status)));
+    }
+    if let Some(sector) = filter.sector {
+        select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
+    }
+    if let Some(public) = filter.is_public {
+        select = select.filter(Column::IsPublic.eq(public));
+    }
+    if let Some(overdue) = filter.overdue {
+        select = select.filter(Column::Overdue.eq(overdue));
+    }
+    if let Some(from) = filter.due_from {
+        select = select.filter(Column::DueOn.gte(from.0));
+    }
+    if let Some(to) = filter.due_to {
+        select = select.filter(Column::DueOn.lte(to.0));
+    }
+    let column = match order.field {
+        CommitmentOrderField::DueOn => Column::DueOn,
+        CommitmentOrderField::CreatedAt => Column::CreatedAt,
+    };
+    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    Ok(page.map(Commitment).into())
+}
+
 #[derive(Default)]
 pub struct CommitmentQuery;
 
@@ -61,43 +106,7 @@ impl CommitmentQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<CommitmentConnection> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ListCommitments)?;
-        let filter = filter.unwrap_or_default();
-        let mut select = commitment::Entity::find().filter(commitments_visible_to(viewer));
-        if let Some(unit) = &filter.unit_id {
-            select =
-                select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
-        }
-        if let Some(kind) = filter.kind {
-            select = select.filter(Column::Kind.eq(entity::enums::CommitmentKind::from(kind)));
-        }
-        if let Some(status) = filter.status {
-            select = select.filter(Column::Status.eq(entity::enums::CommitmentStatus::from(status)));
-        }
-        if let Some(sector) = filter.sector {
-            select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
-        }
-        if let Some(public) = filter.is_public {
-            select = select.filter(Column::IsPublic.eq(public));
-        }
-        if let Some(overdue) = filter.overdue {
-            select = select.filter(Column::Overdue.eq(overdue));
-        }
-        if let Some(from) = filter.due_from {
-            select = select.filter(Column::DueOn.gte(from.0));
-        }
-        if let Some(to) = filter.due_to {
-            select = select.filter(Column::DueOn.lte(to.0));
-        }
-        let order = order_by.unwrap_or_default();
-        let column = match order.field {
-            CommitmentOrderField::DueOn => Column::DueOn,
-            CommitmentOrderField::CreatedAt => Column::CreatedAt,
-        };
-        let select = super::queues::ordered(select, column, Column::Id, order.direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
-        Ok(page.map(Commitment).into())
+        list(ctx, filter.unwrap_or_default(), order_by.unwrap_or_default(), PageArgs { first, after, last, before })
+            .await
     }
 }

@@ -45,6 +45,59 @@ pub struct ComplaintFilter {
     pub received_to: Option<Date>,
 }
 
+/// The list as `complaints` gives it; nested connections with a filter or an order call it too.
+pub async fn list(
+    ctx: &Context<'_>,
+    filter: ComplaintFilter,
+    order: ComplaintOrder,
+    args: PageArgs,
+) -> AppResult<ComplaintConnection> {
+    let state = ctx.state()?;
+    let viewer = ctx.viewer()?;
+    policy::may(viewer, Operation::ListComplaints)?;
+    let mut select = complaint::Entity::find().filter(complaints_visible_to(viewer));
+    if let Some(unit) = &filter.unit_id {
+        select = select.filter(super::filters::in_unit(
+            Column::TargetUnitId,
+            unit,
+            filter.include_subunits,
+            "filter.unitId",
+        )?);
+    }
+    if let Some(unit) = &filter.assigned_unit_id {
+        let subunits = filter.include_subunits;
+        select =
+            select.filter(super::filters::in_unit(Column::AssignedUnitId, unit, subunits, "filter.assignedUnitId")?);
+    }
+    if let Some(status) = filter.status {
+        select = select.filter(Column::Status.eq(entity::enums::ComplaintStatus::from(status)));
+    }
+    if let Some(channel) = filter.channel {
+        select = select.filter(Column::Channel.eq(entity::enums::ComplaintChannel::from(channel)));
+    }
+    if let Some(sector) = filter.sector {
+        select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
+    }
+    if let Some(overdue) = filter.overdue {
+        select = select.filter(Column::Overdue.eq(overdue));
+    }
+    if let Some(from) = filter.received_from {
+        select = select.filter(Column::ReceivedAt.gte(from.0.and_time(NaiveTime::MIN).and_utc()));
+    }
+    if let Some(to) = filter.received_to {
+        if let Some(next) = to.0.succ_opt() {
+            select = select.filter(Column::ReceivedAt.lt(next.and_time(NaiveTime::MIN).and_utc()));
+        }
+    }
+    let column = match order.field {
+        ComplaintOrderField::ReceivedAt => Column::ReceivedAt,
+        ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
+    };
+    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    Ok(page.map(Complaint).into())
+}
+
 #[derive(Default)]
 pub struct ComplaintQuery;
 
@@ -64,55 +117,7 @@ impl ComplaintQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<ComplaintConnection> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ListComplaints)?;
-        let filter = filter.unwrap_or_default();
-        let mut select = complaint::Entity::find().filter(complaints_visible_to(viewer));
-        if let Some(unit) = &filter.unit_id {
-            select = select.filter(super::filters::in_unit(
-                Column::TargetUnitId,
-                unit,
-                filter.include_subunits,
-                "filter.unitId",
-            )?);
-        }
-        if let Some(unit) = &filter.assigned_unit_id {
-            let subunits = filter.include_subunits;
-            select = select.filter(super::filters::in_unit(
-                Column::AssignedUnitId,
-                unit,
-                subunits,
-                "filter.assignedUnitId",
-            )?);
-        }
-        if let Some(status) = filter.status {
-            select = select.filter(Column::Status.eq(entity::enums::ComplaintStatus::from(status)));
-        }
-        if let Some(channel) = filter.channel {
-            select = select.filter(Column::Channel.eq(entity::enums::ComplaintChannel::from(channel)));
-        }
-        if let Some(sector) = filter.sector {
-            select = select.filter(Column::Sector.eq(entity::enums::Sector::from(sector)));
-        }
-        if let Some(overdue) = filter.overdue {
-            select = select.filter(Column::Overdue.eq(overdue));
-        }
-        if let Some(from) = filter.received_from {
-            select = select.filter(Column::ReceivedAt.gte(from.0.and_time(NaiveTime::MIN).and_utc()));
-        }
-        if let Some(to) = filter.received_to {
-            if let Some(next) = to.0.succ_opt() {
-                select = select.filter(Column::ReceivedAt.lt(next.and_time(NaiveTime::MIN).and_utc()));
-            }
-        }
-        let order = order_by.unwrap_or_default();
-        let column = match order.field {
-            ComplaintOrderField::ReceivedAt => Column::ReceivedAt,
-            ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
-        };
-        let select = super::queues::ordered(select, column, Column::Id, order.direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
-        Ok(page.map(Complaint).into())
+        list(ctx, filter.unwrap_or_default(), order_by.unwrap_or_default(), PageArgs { first, after, last, before })
+            .await
     }
 }

@@ -133,6 +133,23 @@ fn order(select: Select<credit_record::Entity>, order: CreditRecordOrder) -> Sel
     .order_by(Column::Id, direction)
 }
 
+/// The list as `credit_records` gives it; nested connections with a filter or an order call it too.
+pub async fn list(
+    ctx: &Context<'_>,
+    filter: CreditRecordFilter,
+    order_by: CreditRecordOrder,
+    args: PageArgs,
+) -> AppResult<CreditRecordConnection> {
+    let state = ctx.state()?;
+    let viewer = ctx.viewer()?;
+    policy::may(viewer, Operation::ListCreditRecords)?;
+    let visible = policy::records::records_visible_to(viewer, state.clock.today(), RecordUse::Rows);
+    let select = apply(credit_record::Entity::find().filter(visible), &filter)?;
+    let select = order(select, order_by);
+    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    Ok(page.map(CreditRecord).into())
+}
+
 #[derive(Default)]
 pub struct CreditRecordQuery;
 
@@ -151,14 +168,8 @@ impl CreditRecordQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ListCreditRecords)?;
-        let visible = policy::records::records_visible_to(viewer, state.clock.today(), RecordUse::Rows);
-        let select = apply(credit_record::Entity::find().filter(visible), &filter.unwrap_or_default())?;
-        let select = order(select, order_by.unwrap_or_default());
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
-        Ok(page.map(CreditRecord).into())
+        list(ctx, filter.unwrap_or_default(), order_by.unwrap_or_default(), PageArgs { first, after, last, before })
+            .await
     }
 
     /// One record by id; null with `NOT_FOUND` or `FORBIDDEN` when the viewer may see none.

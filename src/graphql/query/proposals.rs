@@ -40,6 +40,53 @@ pub struct ProposalFilter {
     pub due_to: Option<Date>,
 }
 
+/// The list as `proposals` gives it; nested connections with a filter or an order call it too.
+pub async fn list(
+    ctx: &Context<'_>,
+    filter: ProposalFilter,
+    order: ProposalOrder,
+    args: PageArgs,
+) -> AppResult<ProposalConnection> {
+    let state = ctx.state()?;
+    let viewer = ctx.viewer()?;
+    policy::may(viewer, Operation::ListProposals)?;
+    let mut select = proposal::Entity::find().filter(proposals_visible_to(viewer));
+    if let Some(unit) = &filter.handling_unit_id {
+        let unit =
+            super::filters::in_unit(Column::HandlingUnitId, unit, filter.include_subunits, "filter.handlingUnitId")?;
+        select = select.filter(unit);
+    }
+    if let Some(kind) = filter.kind {
+        select = select.filter(Column::Kind.eq(entity::enums::ProposalKind::from(kind)));
+    }
+    if let Some(status) = filter.status {
+        select = select.filter(Column::Status.eq(entity::enums::ProposalStatus::from(status)));
+    }
+    if let Some(late) = filter.late {
+        let today = state.clock.today();
+        let is_late = Condition::any().add(Column::WasLate.eq(true)).add(
+            Condition::all()
+                .add(Column::Status.eq(entity::enums::ProposalStatus::Assigned))
+                .add(Column::CurrentDueOn.lt(today)),
+        );
+        select = select.filter(if late { is_late } else { is_late.not() });
+    }
+    if let Some(from) = filter.due_from {
+        select = select.filter(Column::CurrentDueOn.gte(from.0));
+    }
+    if let Some(to) = filter.due_to {
+        select = select.filter(Column::CurrentDueOn.lte(to.0));
+    }
+    let column = match order.field {
+        ProposalOrderField::DueOn => Column::DueOn,
+        ProposalOrderField::AssignedOn => Column::AssignedOn,
+        ProposalOrderField::RepliedOn => Column::RepliedOn,
+    };
+    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    Ok(page.map(Proposal).into())
+}
+
 #[derive(Default)]
 pub struct ProposalQuery;
 
@@ -58,49 +105,7 @@ impl ProposalQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<ProposalConnection> {
-        let state = ctx.state()?;
-        let viewer = ctx.viewer()?;
-        policy::may(viewer, Operation::ListProposals)?;
-        let filter = filter.unwrap_or_default();
-        let mut select = proposal::Entity::find().filter(proposals_visible_to(viewer));
-        if let Some(unit) = &filter.handling_unit_id {
-            let unit = super::filters::in_unit(
-                Column::HandlingUnitId,
-                unit,
-                filter.include_subunits,
-                "filter.handlingUnitId",
-            )?;
-            select = select.filter(unit);
-        }
-        if let Some(kind) = filter.kind {
-            select = select.filter(Column::Kind.eq(entity::enums::ProposalKind::from(kind)));
-        }
-        if let Some(status) = filter.status {
-            select = select.filter(Column::Status.eq(entity::enums::ProposalStatus::from(status)));
-        }
-        if let Some(late) = filter.late {
-            let today = state.clock.today();
-            let is_late = Condition::any().add(Column::WasLate.eq(true)).add(
-                Condition::all()
-                    .add(Column::Status.eq(entity::enums::ProposalStatus::Assigned))
-                    .add(Column::CurrentDueOn.lt(today)),
-            );
-            select = select.filter(if late { is_late } else { is_late.not() });
-        }
-        if let Some(from) = filter.due_from {
-            select = select.filter(Column::CurrentDueOn.gte(from.0));
-        }
-        if let Some(to) = filter.due_to {
-            select = select.filter(Column::CurrentDueOn.lte(to.0));
-        }
-        let order = order_by.unwrap_or_default();
-        let column = match order.field {
-            ProposalOrderField::DueOn => Column::DueOn,
-            ProposalOrderField::AssignedOn => Column::AssignedOn,
-            ProposalOrderField::RepliedOn => Column::RepliedOn,
-        };
-        let select = super::queues::ordered(select, column, Column::Id, order.direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
-        Ok(page.map(Proposal).into())
+        list(ctx, filter.unwrap_or_default(), order_by.unwrap_or_default(), PageArgs { first, after, last, before })
+            .await
     }
 }

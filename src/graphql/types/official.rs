@@ -19,6 +19,7 @@ use crate::{
         ids::{global_id, NodeType},
         loaders::{OfficialYear, RecordsOfOfficial},
         nested::{nested_page, NestedLoaders},
+        query::credit_records,
         scalars::{DateTime, Decimal},
     },
     store::identifier_reads::IdentifierReads,
@@ -122,9 +123,20 @@ impl Official {
     async fn credit_records(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which records, as `creditRecords` takes them (the official is this one).")]
+        filter: Option<credit_records::CreditRecordFilter>,
+        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<
+            credit_records::CreditRecordOrder,
+        >,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.official_id = Some(global_id(NodeType::Official, self.0.id));
+            let args = crate::graphql::connection::PageArgs { first, after, last: None, before: None };
+            return credit_records::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
         let loaders = NestedLoaders::<RecordsOfOfficial> {
             pages: |l| &l.official_record_pages,
             counts: |l| &l.official_record_counts,

@@ -9,11 +9,12 @@ use super::{
     CreditRecordConnection, OfficialConnection, Proposal, ProposalConnection, RecordStats,
 };
 use crate::graphql::{
-    connection::connection_types,
+    connection::{connection_types, PageArgs},
     context::ContextExt,
     ids::{global_id, NodeType},
     loaders::{CommitmentsOfUnit, ComplaintsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit},
     nested::{nested_page, NestedLoaders},
+    query::{commitments, complaints, credit_records, list_orders, proposals},
     scalars::DateTime,
     types::Official,
 };
@@ -104,9 +105,17 @@ impl Unit {
     async fn credit_records(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which records, as `creditRecords` takes them (the unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<credit_records::CreditRecordFilter>,
+        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<credit_records::CreditRecordOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.unit_id = Some(global_id(NodeType::Unit, self.0.id));
+            let args = PageArgs { first, after, last: None, before: None };
+            return credit_records::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
         let loaders =
             NestedLoaders::<RecordsOfUnit> { pages: |l| &l.unit_record_pages, counts: |l| &l.unit_record_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
@@ -116,9 +125,17 @@ impl Unit {
     async fn commitments(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which commitments, as `commitments` takes them (the unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<commitments::CommitmentFilter>,
+        #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<list_orders::CommitmentOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CommitmentConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.unit_id = Some(global_id(NodeType::Unit, self.0.id));
+            let args = PageArgs { first, after, last: None, before: None };
+            return commitments::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
         let loaders = NestedLoaders::<CommitmentsOfUnit> {
             pages: |l| &l.unit_commitment_pages,
             counts: |l| &l.unit_commitment_counts,
@@ -131,9 +148,17 @@ impl Unit {
     async fn complaints(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which complaints, as `complaints` takes them (the unit complained about is this one; `includeSubunits` widens it to the subtree).")] filter: Option<complaints::ComplaintFilter>,
+        #[graphql(desc = "Sort order (default: newest first).")] order_by: Option<list_orders::ComplaintOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<ComplaintConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.unit_id = Some(global_id(NodeType::Unit, self.0.id));
+            let args = PageArgs { first, after, last: None, before: None };
+            return complaints::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
         let loaders = NestedLoaders::<ComplaintsOfUnit> {
             pages: |l| &l.unit_complaint_pages,
             counts: |l| &l.unit_complaint_counts,
@@ -146,9 +171,17 @@ impl Unit {
     async fn proposals(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Which proposals, as `proposals` takes them (the handling unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<proposals::ProposalFilter>,
+        #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<list_orders::ProposalOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<ProposalConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.handling_unit_id = Some(global_id(NodeType::Unit, self.0.id));
+            let args = PageArgs { first, after, last: None, before: None };
+            return proposals::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
         let loaders =
             NestedLoaders::<ProposalsOfUnit> { pages: |l| &l.unit_proposal_pages, counts: |l| &l.unit_proposal_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Proposal).await?.into())
