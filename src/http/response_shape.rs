@@ -134,3 +134,65 @@ fn order_object(value: &mut Value, wanted: &[Key<'_>], document: &ExecutableDocu
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{Response, ServerError};
+
+    use super::*;
+
+    fn object(pairs: &[(&str, Value)]) -> Value {
+        Value::Object(pairs.iter().map(|(k, v)| (Name::new(k), v.clone())).collect())
+    }
+
+    fn keys_of(value: &Value) -> Vec<String> {
+        match value {
+            Value::Object(object) => object.keys().map(|k| k.to_string()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn keys_follow_the_query_through_fragments_and_lists() {
+        let query = "query Q { b: me { ...F } a: units { edges { node { name ... on Unit { id } kind } } } }
+                     fragment F on Viewer { role anonymous }";
+        let node = object(&[("kind", Value::from("T")), ("id", Value::from("1")), ("name", Value::from("n"))]);
+        let data = object(&[
+            ("a", object(&[("edges", Value::List(vec![object(&[("node", node)])]))])),
+            ("b", object(&[("anonymous", Value::from(false)), ("role", Value::from("ADMIN"))])),
+        ]);
+        let mut response = Response::new(data);
+        conform(&mut response, query, Some("Q"));
+        assert_eq!(keys_of(&response.data), ["b", "a"]);
+        let Value::Object(root) = &response.data else { panic!() };
+        assert_eq!(keys_of(&root["b"]), ["role", "anonymous"]);
+        let Value::Object(a) = &root["a"] else { panic!() };
+        let Value::List(edges) = &a["edges"] else { panic!() };
+        let Value::Object(edge) = &edges[0] else { panic!() };
+        assert_eq!(keys_of(&edge["node"]), ["name", "id", "kind"]);
+    }
+
+    #[test]
+    fn a_dropped_key_is_null_where_it_was_dropped() {
+        let query = "{ units { edges { node { name parent { name } } } } lost: unit(id: 1) { name } }";
+        let node = object(&[("name", Value::from("n"))]);
+        let data = object(&[("units", object(&[("edges", Value::List(vec![object(&[("node", node)])]))]))]);
+        let mut response = Response::new(data);
+        let mut deep = ServerError::new("boom", None);
+        deep.path = ["units", "edges"].map(|k| PathSegment::Field(k.into())).to_vec();
+        deep.path.extend([
+            PathSegment::Index(0),
+            PathSegment::Field("node".into()),
+            PathSegment::Field("parent".into()),
+        ]);
+        let mut top = ServerError::new("not found", None);
+        top.path = vec![PathSegment::Field("lost".into())];
+        response.errors = vec![deep, top];
+        conform(&mut response, query, None);
+        let Value::Object(root) = &response.data else { panic!() };
+        assert_eq!(root["lost"], Value::Null);
+        assert_eq!(keys_of(&response.data), ["units", "lost"]);
+        let text = serde_json::to_string(&response.data).unwrap();
+        assert!(text.contains(r#""node":{"name":"n","parent":null}"#), "{text}");
+    }
+}

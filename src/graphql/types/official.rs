@@ -123,8 +123,9 @@ impl Official {
     async fn credit_records(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which records, as `creditRecords` takes them (the official is this one).")]
-        filter: Option<credit_records::CreditRecordFilter>,
+        #[graphql(desc = "Which records, as `creditRecords` takes them (the official is this one).")] filter: Option<
+            credit_records::CreditRecordFilter,
+        >,
         #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<
             credit_records::CreditRecordOrder,
         >,

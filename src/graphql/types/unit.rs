@@ -105,8 +105,13 @@ impl Unit {
     async fn credit_records(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which records, as `creditRecords` takes them (the unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<credit_records::CreditRecordFilter>,
-        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<credit_records::CreditRecordOrder>,
+        #[graphql(
+            desc = "Which records, as `creditRecords` takes them (the unit is this one; `includeSubunits` widens it to the subtree)."
+        )]
+        filter: Option<credit_records::CreditRecordFilter>,
+        #[graphql(desc = "Sort order (default: newest decision first).")] order_by: Option<
+            credit_records::CreditRecordOrder,
+        >,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
@@ -125,7 +130,10 @@ impl Unit {
     async fn commitments(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which commitments, as `commitments` takes them (the unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<commitments::CommitmentFilter>,
+        #[graphql(
+            desc = "Which commitments, as `commitments` takes them (the unit is this one; `includeSubunits` widens it to the subtree)."
+        )]
+        filter: Option<commitments::CommitmentFilter>,
         #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<list_orders::CommitmentOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
@@ -148,7 +156,10 @@ impl Unit {
     async fn complaints(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which complaints, as `complaints` takes them (the unit complained about is this one; `includeSubunits` widens it to the subtree).")] filter: Option<complaints::ComplaintFilter>,
+        #[graphql(
+            desc = "Which complaints, as `complaints` takes them (the unit complained about is this one; `includeSubunits` widens it to the subtree)."
+        )]
+        filter: Option<complaints::ComplaintFilter>,
         #[graphql(desc = "Sort order (default: newest first).")] order_by: Option<list_orders::ComplaintOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
@@ -171,7 +182,10 @@ impl Unit {
     async fn proposals(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Which proposals, as `proposals` takes them (the handling unit is this one; `includeSubunits` widens it to the subtree).")] filter: Option<proposals::ProposalFilter>,
+        #[graphql(
+            desc = "Which proposals, as `proposals` takes them (the handling unit is this one; `includeSubunits` widens it to the subtree)."
+        )]
+        filter: Option<proposals::ProposalFilter>,
         #[graphql(desc = "Sort order (default: soonest due first).")] order_by: Option<list_orders::ProposalOrder>,
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
