@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
 import { buildClientSchema, getIntrospectionQuery, parse, validate } from 'graphql';
-import { post, startServer } from './server.mjs';
+import { post, startServer } from '../lib/server.mjs';
 
 const here = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const SCREENS = { office: 'CREDIT_OFFICE', clerk: 'UNIT_CLERK', portal: null, evaluator: 'EVALUATOR' };

@@ -2,7 +2,7 @@
 // the headers it needs; an origin not configured gets none.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ORIGIN, post, startServer } from './server.mjs';
+import { ORIGIN, post, startServer } from '../lib/server.mjs';
 
 let server;
 before(async () => {

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client/core/index.js';
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries/index.js';
-import { operations } from './apollo.mjs';
-import { startServer } from './server.mjs';
+import { operations } from '../lib/apollo.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 before(async () => {

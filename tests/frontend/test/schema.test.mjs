@@ -11,7 +11,7 @@ import {
   printSchema,
   validateSchema,
 } from 'graphql';
-import { cliSchema, post, ROLES, startServer } from './server.mjs';
+import { cliSchema, post, ROLES, startServer } from '../lib/server.mjs';
 
 let server;
 before(async () => {

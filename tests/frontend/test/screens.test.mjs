@@ -2,8 +2,8 @@
 // cache, and the exact error codes and fields a form shows.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apollo, codes, operations } from './apollo.mjs';
-import { startServer } from './server.mjs';
+import { apollo, codes, operations } from '../lib/apollo.mjs';
+import { startServer } from '../lib/server.mjs';
 
 let server;
 // Apollo reports "Missing field" and cache-merge trouble on the console: any such line fails.
