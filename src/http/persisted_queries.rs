@@ -35,11 +35,13 @@ impl PersistedQueries {
     /// The request with its query text: as sent, or found by its hash. Requests without the
     /// `persistedQuery` extension pass unchanged.
     pub fn resolve(&self, mut request: Request) -> Result<Request, ServerError> {
-        let Some(Value::Object(persisted)) = request.extensions.get("persistedQuery") else { return Ok(request) };
+        // Taken off the request: once resolved, a request passes again unchanged (GET resolves
+        // before its read-only check, then runs like any other).
+        let Some(Value::Object(persisted)) = request.extensions.remove("persistedQuery") else { return Ok(request) };
         if persisted.get("version") != Some(&Value::from(1)) {
             return Err(refused("BAD_REQUEST", "persisted query version not supported (only 1)"));
         }
-        let Some(Value::String(hash)) = persisted.get("sha256Hash") else {
+        let Some(Value::String(hash)) = persisted.get("sha256Hash").cloned() else {
             return Err(refused("BAD_REQUEST", "persistedQuery needs its sha256Hash"));
         };
         let hash = hash.to_ascii_lowercase();

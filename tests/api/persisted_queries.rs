@@ -11,6 +11,13 @@ fn persisted(hash: &str) -> Value {
     json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } })
 }
 
+/// `GET /graphql?extensions=…` with the hash alone.
+async fn get_by_hash(app: &crate::helpers::TestApp, hash: &str) -> reqwest::Response {
+    let extensions = persisted(hash).to_string();
+    let url = format!("{}/graphql", app.address);
+    app.client.get(url).query(&[("extensions", extensions.as_str())]).send().await.unwrap()
+}
+
 #[tokio::test]
 async fn a_hash_works_once_its_query_was_sent() {
     let app = spawn_app().await;
@@ -25,17 +32,7 @@ async fn a_hash_works_once_its_query_was_sent() {
     assert!(sent["data"]["units"]["totalCount"].as_u64() > Some(0), "{sent}");
     let by_hash = post(json!({ "extensions": persisted(&hash) })).await;
     assert_eq!(by_hash["data"], sent["data"], "{by_hash}");
-    let extensions = persisted(&hash).to_string();
-    let by_get = app
-        .client
-        .get(format!("{}/graphql", app.address))
-        .query(&[("extensions", extensions.as_str())])
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap();
+    let by_get = get_by_hash(app, &hash).await.json::<Value>().await.unwrap();
     assert_eq!(by_get["data"], sent["data"], "{by_get}");
     let wrong = post(json!({ "query": "{ me { anonymous } }", "extensions": persisted(&hash) })).await;
     assert_eq!(error_code(&wrong), "BAD_REQUEST", "{wrong}");
@@ -49,13 +46,6 @@ async fn a_persisted_mutation_does_not_run_over_get() {
     let hash = hex::encode(Sha256::digest(mutation.as_bytes()));
     let sent = app.post_json(None, &json!({ "query": mutation, "extensions": persisted(&hash) })).await;
     assert_eq!(sent.status(), 200);
-    let extensions = persisted(&hash).to_string();
-    let by_get = app
-        .client
-        .get(format!("{}/graphql", app.address))
-        .query(&[("extensions", extensions.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let by_get = get_by_hash(&app, &hash).await;
     assert_eq!(by_get.status(), 405);
 }

@@ -6,13 +6,37 @@ use entity::{
     enums::{RecordCategory, SubjectType},
 };
 
-use super::{may, Operation, Role, Viewer};
+use chrono::NaiveDate;
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, IntoColumnRef, Query},
+    Condition,
+};
+
+use super::{
+    may,
+    records::{records_visible_to, RecordUse},
+    Operation, Role, Viewer,
+};
 use crate::error::AppError;
 
 /// Whether the viewer sees the rectification, objections and repair applications of a record it
 /// may read: every signed-in role; the public portal shows none.
 pub fn can_read_workflows(viewer: &Viewer) -> bool {
     may(viewer, Operation::ReadRecordWorkflows).is_ok()
+}
+
+/// The SQL form of the rule above, for a workflow table's `record_column`: its record is one the
+/// viewer may see (and matches `narrowing`, a list's own filter on the records).
+pub fn workflows_visible_to(
+    record_column: impl IntoColumnRef,
+    viewer: &Viewer,
+    today: NaiveDate,
+    narrowing: Condition,
+) -> Condition {
+    let records = Condition::all().add(records_visible_to(viewer, today, RecordUse::Rows)).add(narrowing);
+    let ids =
+        Query::select().column(credit_record::Column::Id).from(credit_record::Entity).cond_where(records).to_owned();
+    Condition::all().add(Expr::col(record_column).in_subquery(ids))
 }
 
 /// Opening and reviewing a rectification: the credit office for any record, a recording

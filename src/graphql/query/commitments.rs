@@ -74,17 +74,13 @@ pub async fn list(
     if let Some(overdue) = filter.overdue {
         select = select.filter(Column::Overdue.eq(overdue));
     }
-    if let Some(from) = filter.due_from {
-        select = select.filter(Column::DueOn.gte(from.0));
-    }
-    if let Some(to) = filter.due_to {
-        select = select.filter(Column::DueOn.lte(to.0));
-    }
+    select =
+        select.filter(super::filters::within(Column::DueOn, filter.due_from.map(|d| d.0), filter.due_to.map(|d| d.0)));
     let column = match order.field {
         CommitmentOrderField::DueOn => Column::DueOn,
         CommitmentOrderField::CreatedAt => Column::CreatedAt,
     };
-    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let select = super::filters::ordered(select, column, Column::Id, order.direction);
     let page = paginate(&state.db, select, &args, &state.config.limits).await?;
     Ok(page.map(Commitment).into())
 }

@@ -3,7 +3,6 @@
 use super::list_orders::{ComplaintOrder, ComplaintOrderField};
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
-use chrono::NaiveTime;
 use entity::complaint::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -81,19 +80,13 @@ pub async fn list(
     if let Some(overdue) = filter.overdue {
         select = select.filter(Column::Overdue.eq(overdue));
     }
-    if let Some(from) = filter.received_from {
-        select = select.filter(Column::ReceivedAt.gte(from.0.and_time(NaiveTime::MIN).and_utc()));
-    }
-    if let Some(to) = filter.received_to {
-        if let Some(next) = to.0.succ_opt() {
-            select = select.filter(Column::ReceivedAt.lt(next.and_time(NaiveTime::MIN).and_utc()));
-        }
-    }
+    let (from, to) = (filter.received_from.map(|d| d.0), filter.received_to.map(|d| d.0));
+    select = select.filter(super::filters::within_days(Column::ReceivedAt, from, to));
     let column = match order.field {
         ComplaintOrderField::ReceivedAt => Column::ReceivedAt,
         ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
     };
-    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let select = super::filters::ordered(select, column, Column::Id, order.direction);
     let page = paginate(&state.db, select, &args, &state.config.limits).await?;
     Ok(page.map(Complaint).into())
 }

@@ -106,12 +106,11 @@ fn apply(
     equals!(severity, Severity, entity::enums::Severity);
     equals!(status, Status, entity::enums::RecordStatus);
     equals!(disclosure, Disclosure, entity::enums::Disclosure);
-    if let Some(from) = filter.decided_from {
-        select = select.filter(Column::DecidedOn.gte(from.0));
-    }
-    if let Some(to) = filter.decided_to {
-        select = select.filter(Column::DecidedOn.lte(to.0));
-    }
+    select = select.filter(super::filters::within(
+        Column::DecidedOn,
+        filter.decided_from.map(|d| d.0),
+        filter.decided_to.map(|d| d.0),
+    ));
     if let Some(text) = &filter.title_contains {
         select = select.filter(contains(Column::Title, text, "filter.titleContains")?);
     }

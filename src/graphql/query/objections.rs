@@ -4,7 +4,10 @@ use async_graphql::{Context, InputObject, Object, ID};
 use entity::objection::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::queues::{of_visible_records, ordered, within, QueueOrder, QueueOrderField};
+use super::{
+    filters::{ordered, within},
+    queues::{of_visible_records, QueueOrder, QueueOrderField},
+};
 use crate::{
     auth::policy::{self, Operation},
     error::AppResult,

@@ -71,18 +71,14 @@ pub async fn list(
         );
         select = select.filter(if late { is_late } else { is_late.not() });
     }
-    if let Some(from) = filter.due_from {
-        select = select.filter(Column::CurrentDueOn.gte(from.0));
-    }
-    if let Some(to) = filter.due_to {
-        select = select.filter(Column::CurrentDueOn.lte(to.0));
-    }
+    let (from, to) = (filter.due_from.map(|d| d.0), filter.due_to.map(|d| d.0));
+    select = select.filter(super::filters::within(Column::CurrentDueOn, from, to));
     let column = match order.field {
         ProposalOrderField::DueOn => Column::DueOn,
         ProposalOrderField::AssignedOn => Column::AssignedOn,
         ProposalOrderField::RepliedOn => Column::RepliedOn,
     };
-    let select = super::queues::ordered(select, column, Column::Id, order.direction);
+    let select = super::filters::ordered(select, column, Column::Id, order.direction);
     let page = paginate(&state.db, select, &args, &state.config.limits).await?;
     Ok(page.map(Proposal).into())
 }

@@ -97,14 +97,14 @@ impl PublicRecordQuery {
             select = select.filter(contains(Column::Title, text, "filter.titleContains")?);
         }
         let range =
-            super::queues::within(Column::DecidedOn, filter.decided_from.map(|d| d.0), filter.decided_to.map(|d| d.0));
+            super::filters::within(Column::DecidedOn, filter.decided_from.map(|d| d.0), filter.decided_to.map(|d| d.0));
         let (field, direction) =
             order_by.map_or((PublicRecordOrderField::DecidedOn, OrderDirection::Desc), |o| (o.field, o.direction));
         let column = match field {
             PublicRecordOrderField::DecidedOn => Column::DecidedOn,
             PublicRecordOrderField::DisclosureUntil => Column::DisclosureUntil,
         };
-        let select = super::queues::ordered(select.filter(range), column, Column::Id, direction);
+        let select = super::filters::ordered(select.filter(range), column, Column::Id, direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(PublicRecord).into())
     }

@@ -5,7 +5,10 @@ use async_graphql::{Context, InputObject, Object, ID};
 use entity::repair_application::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::queues::{of_visible_records, ordered, QueueOrder};
+use super::{
+    filters::{ordered, within_days},
+    queues::{of_visible_records, QueueOrder},
+};
 use crate::{
     auth::policy::{self, Operation},
     error::AppResult,
@@ -66,13 +69,8 @@ impl RepairApplicationQuery {
         if let Some(statuses) = filter.status {
             select = select.filter(Column::Status.is_in(statuses.into_iter().map(entity::enums::RepairStatus::from)));
         }
-        if let Some(from) = filter.filed_from {
-            select = select.filter(Column::CreatedAt.gte(from.0.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()));
-        }
-        if let Some(to) = filter.filed_to {
-            let end = to.0.succ_opt().unwrap_or(to.0).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-            select = select.filter(Column::CreatedAt.lt(end));
-        }
+        let (from, to) = (filter.filed_from.map(|d| d.0), filter.filed_to.map(|d| d.0));
+        select = select.filter(within_days(Column::CreatedAt, from, to));
         let select = ordered(select, Column::CreatedAt, Column::Id, order_by.unwrap_or_default().direction);
         let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(RepairApplication).into())
