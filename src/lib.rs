@@ -4,6 +4,9 @@
 // release build's layout computation needs more than the default 128 levels.
 #![recursion_limit = "256"]
 
+// The words of every error message, Chinese by default (see `error::Reason`).
+rust_i18n::i18n!("locales", fallback = "zh-CN");
+
 pub mod auth;
 pub mod bench;
 pub mod clock;

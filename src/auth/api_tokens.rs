@@ -6,7 +6,10 @@ use entity::api_token;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 use super::{jwt::TokenRequest, JwtKeys, Role};
-use crate::{config::Config, error::AppError};
+use crate::{
+    config::Config,
+    error::{AppError, Reason},
+};
 
 /// Longest lifetime of an API token.
 pub const MAX_DAYS: i64 = 365;
@@ -33,7 +36,7 @@ pub async fn issue_api_token<C: ConnectionTrait>(
     request: ApiTokenRequest,
 ) -> Result<(String, api_token::Model), AppError> {
     if !(1..=MAX_DAYS).contains(&request.days) {
-        return Err(AppError::bad_input("days", format!("must be between 1 and {MAX_DAYS}")));
+        return Err(AppError::bad_input("days", Reason::NumberBetween { min: 1, max: MAX_DAYS }));
     }
     let jti = uuid::Uuid::new_v4().to_string();
     let lifetime = Duration::days(request.days);

@@ -5,7 +5,10 @@ use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, 
 use serde::{Deserialize, Serialize};
 
 use super::{role_name, Role, ALL_ROLES};
-use crate::{config::Config, error::AppError};
+use crate::{
+    config::Config,
+    error::{AppError, Reason},
+};
 
 /// How far in the future a token's `iat` may lie (clock skew between processes).
 pub const MAX_IAT_AHEAD_SECS: i64 = 60;
@@ -102,12 +105,14 @@ impl JwtKeys {
         let claims =
             decode::<Claims>(token, &self.decoding, &self.validation).map(|data| data.claims).map_err(|e| {
                 match e.kind() {
-                    jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::unauthenticated("token expired"),
-                    _ => AppError::unauthenticated("invalid token"),
+                    jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                        AppError::Unauthenticated(Reason::TokenExpired)
+                    }
+                    _ => AppError::Unauthenticated(Reason::InvalidToken),
                 }
             })?;
         if claims.iat > now.timestamp() + MAX_IAT_AHEAD_SECS {
-            return Err(AppError::unauthenticated("invalid token"));
+            return Err(AppError::Unauthenticated(Reason::InvalidToken));
         }
         Ok(claims)
     }

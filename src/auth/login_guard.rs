@@ -15,7 +15,7 @@ use sea_orm::{
 
 use crate::{
     domain::login_lockout,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
 };
 
 /// A reserved attempt: the failure row written ahead of the password check.
@@ -68,7 +68,7 @@ pub async fn admit(db: &DatabaseConnection, attempt: &Attempt<'_>) -> AppResult<
         .await?;
     if let Some(until) = login_lockout::locked_until(&failures, attempt.now) {
         txn.rollback().await?;
-        return Err(AppError::rate_limited("too many failed logins for this account", until - attempt.now));
+        return Err(AppError::rate_limited(Reason::AccountLocked, until - attempt.now));
     }
     if let Some(key) = attempt.client_key {
         let window = Duration::minutes(login_lockout::WINDOW_MINUTES);
@@ -80,7 +80,7 @@ pub async fn admit(db: &DatabaseConnection, attempt: &Attempt<'_>) -> AppResult<
             .await?;
         if from_address >= attempt.failures_per_address {
             txn.rollback().await?;
-            return Err(AppError::rate_limited("too many failed logins from this address", window));
+            return Err(AppError::rate_limited(Reason::AddressLocked, window));
         }
     }
     txn.commit().await?;

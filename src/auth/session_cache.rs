@@ -13,7 +13,7 @@ use entity::{api_token, user_account};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::{Claims, Role};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Reason};
 
 /// How long an answer from the store may be reused.
 pub const TTL: Duration = Duration::from_secs(1);
@@ -59,26 +59,26 @@ impl SessionCache {
         };
         match standing {
             Standing::User { valid_after: Some(cut_off), .. } if claims.iat < cut_off.timestamp() => {
-                Err(AppError::unauthenticated("this token has been ended; sign in again"))
+                Err(AppError::Unauthenticated(Reason::TokenEnded))
             }
             Standing::User { active: true, role: current, unit_id: current_unit, .. }
                 if current == role && current_unit == unit_id =>
             {
                 Ok(looked_up)
             }
-            Standing::User { active: true, .. } => {
-                Err(AppError::unauthenticated("your role or unit changed; sign in again"))
+            Standing::User { active: true, .. } => Err(AppError::Unauthenticated(Reason::StandingChanged)),
+            Standing::User { active: false, .. } => Err(AppError::Unauthenticated(Reason::AccountDeactivated)),
+            Standing::Token { revoked: true, .. } => Err(AppError::Unauthenticated(Reason::TokenRevoked)),
+            Standing::Token { expires_at, .. } if expires_at <= now => {
+                Err(AppError::Unauthenticated(Reason::TokenExpired))
             }
-            Standing::User { active: false, .. } => Err(AppError::unauthenticated("this account is deactivated")),
-            Standing::Token { revoked: true, .. } => Err(AppError::unauthenticated("this token has been revoked")),
-            Standing::Token { expires_at, .. } if expires_at <= now => Err(AppError::unauthenticated("token expired")),
             Standing::Token { role: current, unit_id: current_unit, .. }
                 if current == role && current_unit == unit_id =>
             {
                 Ok(looked_up)
             }
-            Standing::Token { .. } => Err(AppError::unauthenticated("invalid token")),
-            Standing::Missing => Err(AppError::unauthenticated("invalid token")),
+            Standing::Token { .. } => Err(AppError::Unauthenticated(Reason::InvalidToken)),
+            Standing::Missing => Err(AppError::Unauthenticated(Reason::InvalidToken)),
         }
     }
 

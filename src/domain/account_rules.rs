@@ -2,7 +2,7 @@
 
 use entity::enums::Role;
 
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// 3–64 characters of `a-z 0-9 . _ -`.
 pub fn check_username(username: &str) -> Result<(), AppError> {
@@ -11,7 +11,7 @@ pub fn check_username(username: &str) -> Result<(), AppError> {
     if ok {
         Ok(())
     } else {
-        Err(AppError::bad_input("username", "3 to 64 characters of a-z, 0-9, '.', '_' or '-'"))
+        Err(AppError::bad_input("username", Reason::UsernameFormat))
     }
 }
 
@@ -20,14 +20,14 @@ pub fn check_password(password: &str, field: &str) -> Result<(), AppError> {
     if (12..=256).contains(&password.chars().count()) {
         Ok(())
     } else {
-        Err(AppError::bad_input(field, "12 to 256 characters"))
+        Err(AppError::bad_input(field, Reason::LengthBetween { min: 12, max: 256 }))
     }
 }
 
 /// Evaluation firms get API tokens, not accounts.
 pub fn check_account_role(role: Role) -> Result<(), AppError> {
     if role == Role::Evaluator {
-        Err(AppError::bad_input("role", "evaluation firms get API tokens (createApiToken), not accounts"))
+        Err(AppError::bad_input("role", Reason::EvaluatorNeedsToken))
     } else {
         Ok(())
     }
@@ -36,7 +36,7 @@ pub fn check_account_role(role: Role) -> Result<(), AppError> {
 /// 1 to 100 characters.
 pub fn check_display_name(name: &str) -> Result<(), AppError> {
     if name.trim().is_empty() || name.chars().count() > 100 {
-        Err(AppError::bad_input("displayName", "1 to 100 characters"))
+        Err(AppError::bad_input("displayName", Reason::LengthBetween { min: 1, max: 100 }))
     } else {
         Ok(())
     }

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use entity::enums::{ChangeGround, CommitmentKind, CommitmentStatus, Disclosure, Severity, UnitKind};
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldChecks, Reason};
+use sea_orm::ActiveEnum;
 
 /// Township service areas (plan task 3.6).
 pub const SERVICE_AREAS: [&str; 14] = [
@@ -29,7 +30,7 @@ pub fn check_transition(from: CommitmentStatus, to: CommitmentStatus) -> Result<
     if from == CommitmentStatus::Pending && to != CommitmentStatus::Pending {
         Ok(())
     } else {
-        Err(AppError::InvalidTransition(format!("a commitment cannot go from {from:?} to {to:?}")))
+        Err(AppError::InvalidTransition(Reason::TransitionNotAllowed { from: from.to_value(), to: to.to_value() }))
     }
 }
 
@@ -60,29 +61,27 @@ pub fn ground_is_refused(ground: ChangeGround) -> bool {
 pub fn check_outcome(outcome: &Outcome<'_>) -> Result<(), AppError> {
     let given = |v: Option<&str>| v.is_some_and(|t| !t.trim().is_empty() && t.chars().count() <= 5_000);
     let changing = outcome.to == CommitmentStatus::ChangedLawfully;
-    match outcome.to {
-        CommitmentStatus::Fulfilled if !given(outcome.evidence) => {
-            return Err(AppError::bad_input("evidence", "give the evidence of fulfilment"))
-        }
-        CommitmentStatus::ChangedLawfully if !given(outcome.legal_basis) => {
-            return Err(AppError::bad_input("legalBasis", "a lawful change needs its legal basis"))
-        }
-        _ => {}
-    }
-    match outcome.ground {
-        None if changing => Err(AppError::bad_input("changeGround", "a lawful change names its ground")),
-        Some(_) if !changing => Err(AppError::bad_input("changeGround", "only for CHANGED_LAWFULLY")),
-        Some(ground) if ground_is_refused(ground) => Err(AppError::bad_input(
-            "changeGround",
-            "government turnover, a change of responsible person, a division adjustment or a reorganisation \
-             is no ground to change a commitment (优化营商环境条例 art. 31)",
-        )),
-        _ => match outcome.compensation_fen {
-            Some(_) if !changing => Err(AppError::bad_input("compensation", "only for CHANGED_LAWFULLY")),
-            Some(fen) if fen < 0 => Err(AppError::bad_input("compensation", "must not be negative")),
-            _ => Ok(()),
-        },
-    }
+    let ground = match outcome.ground {
+        None if changing => Some(Reason::ChangeGroundRequired),
+        Some(_) if !changing => Some(Reason::OnlyForLawfulChange),
+        Some(ground) if ground_is_refused(ground) => Some(Reason::TurnoverIsNoGround),
+        _ => None,
+    };
+    let compensation = match outcome.compensation_fen {
+        Some(_) if !changing => Some(Reason::OnlyForLawfulChange),
+        Some(fen) if fen < 0 => Some(Reason::Negative),
+        _ => None,
+    };
+    FieldChecks::new()
+        .refuse_if(
+            outcome.to == CommitmentStatus::Fulfilled && !given(outcome.evidence),
+            "evidence",
+            Reason::EvidenceRequired,
+        )
+        .refuse_if(changing && !given(outcome.legal_basis), "legalBasis", Reason::LegalBasisRequired)
+        .note("changeGround", ground)
+        .note("compensation", compensation)
+        .finish()
 }
 
 /// A breach of a public commitment (a township's public one, a credit pledge, or any shown on the
@@ -91,9 +90,7 @@ pub fn check_outcome(outcome: &Outcome<'_>) -> Result<(), AppError> {
 pub fn breach_disclosure(kind: CommitmentKind, is_public: bool, severity: Severity) -> Result<Disclosure, AppError> {
     let public = is_public || matches!(kind, CommitmentKind::TownshipPublic | CommitmentKind::CreditPledge);
     match (public, severity) {
-        (true, Severity::Minor) => {
-            Err(AppError::bad_input("severity", "a breached public commitment is published, so it is not MINOR"))
-        }
+        (true, Severity::Minor) => Err(AppError::bad_input("severity", Reason::PublicBreachNotMinor)),
         (true, _) => Ok(Disclosure::Public),
         (false, _) => Ok(Disclosure::Shared),
     }
@@ -117,25 +114,22 @@ pub fn is_township_level(kind: UnitKind) -> bool {
 /// A township public commitment belongs to a township-level unit and names one of the plan's
 /// service areas (other kinds name none or any); nothing falls due before `today`.
 pub fn check_entry(entry: &Entry<'_>, today: NaiveDate) -> Result<(), AppError> {
-    if entry.content.trim().is_empty() || entry.content.chars().count() > 5_000 {
-        return Err(AppError::bad_input("content", "1 to 5000 characters"));
-    }
-    if entry.due_on.is_some_and(|due| due < today) {
-        return Err(AppError::bad_input("dueOn", "must not be in the past"));
-    }
-    if entry.kind != CommitmentKind::TownshipPublic {
-        return Ok(());
-    }
-    if !is_township_level(entry.unit_kind) {
-        return Err(AppError::bad_input(
-            "kind",
-            "TOWNSHIP_PUBLIC is for townships and their village and residents' committees",
-        ));
-    }
-    match entry.service_area {
-        Some(area) if SERVICE_AREAS.contains(&area) => Ok(()),
-        _ => Err(AppError::bad_input("serviceArea", format!("one of {}", SERVICE_AREAS.join("、")))),
-    }
+    let township_public = entry.kind == CommitmentKind::TownshipPublic;
+    let area_known = entry.service_area.is_some_and(|area| SERVICE_AREAS.contains(&area));
+    FieldChecks::new()
+        .refuse_if(
+            entry.content.trim().is_empty() || entry.content.chars().count() > 5_000,
+            "content",
+            Reason::LengthBetween { min: 1, max: 5_000 },
+        )
+        .refuse_if(entry.due_on.is_some_and(|due| due < today), "dueOn", Reason::DateInPast)
+        .refuse_if(township_public && !is_township_level(entry.unit_kind), "kind", Reason::TownshipPublicForTownships)
+        .refuse_if(
+            township_public && !area_known,
+            "serviceArea",
+            Reason::UnknownServiceArea { areas: SERVICE_AREAS.join("、") },
+        )
+        .finish()
 }
 
 #[cfg(test)]
@@ -179,7 +173,7 @@ mod tests {
             ChangeGround::Reorganised,
         ] {
             let refused = check_outcome(&outcome(ChangedLawfully, Some(ground)));
-            assert!(matches!(refused, Err(AppError::BadUserInput { .. })), "{ground:?}");
+            assert!(matches!(refused, Err(AppError::BadUserInput(_))), "{ground:?}");
         }
         let negative =
             Outcome { compensation_fen: Some(-1), ..outcome(ChangedLawfully, Some(ChangeGround::LawChanged)) };

@@ -4,8 +4,8 @@
 
 use entity::enums::ComplaintStatus as S;
 
-use super::{record_rules::require_text, state_machine::check_arrow};
-use crate::error::AppError;
+use super::state_machine::check_arrow;
+use crate::error::{text_problem, AppError, FieldChecks, Reason};
 
 const ARROWS: [(S, S); 6] = [
     (S::Received, S::Assigned),
@@ -21,27 +21,29 @@ pub const MAX_CONTENT: usize = 2_000;
 
 /// Whether a complaint may move `from → to`.
 pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
-    check_arrow("a complaint", &ARROWS, from, to)
+    check_arrow(&ARROWS, from, to)
 }
 
 /// A public submission: content of 10 to 2000 characters; an optional name (≤ 50) and a phone
 /// of 7 to 20 digits (a leading + and dashes allowed).
 pub fn check_submission(content: &str, name: Option<&str>, phone: Option<&str>) -> Result<(), AppError> {
-    require_text(content, "content", MAX_CONTENT)?;
-    if content.trim().chars().count() < 10 {
-        return Err(AppError::bad_input("content", "describe the matter in at least 10 characters"));
-    }
+    submission_checks(content, name, phone).finish()
+}
+
+/// The problems of a public submission's own fields, to add others to.
+pub fn submission_checks(content: &str, name: Option<&str>, phone: Option<&str>) -> FieldChecks {
+    let mut checks = FieldChecks::new();
+    let too_short = content.trim().chars().count() < 10;
+    checks.note("content", text_problem(content, MAX_CONTENT).or(too_short.then_some(Reason::ContentTooShort)));
     if let Some(name) = name {
-        require_text(name, "contactName", 50)?;
+        checks.note("contactName", text_problem(name, 50));
     }
     if let Some(phone) = phone {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
         let shape = phone.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '-' || (i == 0 && c == '+'));
-        if !shape || !(7..=20).contains(&digits) {
-            return Err(AppError::bad_input("contactPhone", "7 to 20 digits"));
-        }
+        checks.refuse_if(!shape || !(7..=20).contains(&digits), "contactPhone", Reason::PhoneFormat);
     }
-    Ok(())
+    checks
 }
 
 #[cfg(test)]
@@ -103,7 +105,7 @@ pub fn check_work_order_number(number: &str) -> Result<(), AppError> {
     if fits {
         Ok(())
     } else {
-        Err(AppError::bad_input("workOrderNumber", "1 to 32 letters, digits and dashes"))
+        Err(AppError::bad_input("workOrderNumber", Reason::WorkOrderNumberFormat))
     }
 }
 

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::error::Reason;
+
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
@@ -15,12 +17,13 @@ pub enum IdNumberError {
 }
 
 impl IdNumberError {
-    pub fn message(self) -> &'static str {
+    /// The rule the number breaks.
+    pub fn reason(self) -> Reason {
         match self {
-            Self::Length => "must be 18 characters",
-            Self::Character => "must be 17 digits and a digit or X",
-            Self::BirthDate => "characters 7 to 14 must be a real birth date, not in the future",
-            Self::CheckCharacter => "check character does not match (GB 11643)",
+            Self::Length => Reason::IdNumberLength,
+            Self::Character => Reason::IdNumberCharacter,
+            Self::BirthDate => Reason::IdNumberBirthDate,
+            Self::CheckCharacter => Reason::IdNumberCheckCharacter,
         }
     }
 }

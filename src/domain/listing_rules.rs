@@ -6,7 +6,7 @@
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use entity::enums::{RecordCategory, RecordStatus};
 
-use crate::{domain::record_rules::require_text, error::AppError};
+use crate::error::{text_problem, AppError, FieldChecks, Reason};
 
 /// The listing term from the decision, in years.
 pub const TERM_YEARS: u32 = 2;
@@ -44,18 +44,19 @@ pub fn check_extension(
     reason: &str,
 ) -> Result<(), AppError> {
     if !is_listing(category) {
-        return Err(AppError::bad_input("recordId", "only a 失信被执行人 listing has a term to extend"));
+        return Err(AppError::bad_input("recordId", Reason::NotAListing));
     }
     if !in_force(status) {
-        return Err(AppError::InvalidTransition("the listing has ended".into()));
+        return Err(AppError::InvalidTransition(Reason::ListingEnded));
     }
-    if years < 1 || already + years > MAX_EXTENSION_YEARS {
-        return Err(AppError::bad_input(
+    FieldChecks::new()
+        .refuse_if(
+            years < 1 || already + years > MAX_EXTENSION_YEARS,
             "years",
-            format!("1 to {} years in all ({already} already added)", MAX_EXTENSION_YEARS),
-        ));
-    }
-    require_text(reason, "reason", 2_000)
+            Reason::ExtensionYears { max: MAX_EXTENSION_YEARS, already },
+        )
+        .note("reason", text_problem(reason, 2_000))
+        .finish()
 }
 
 /// A removal on grounds that arose on `grounds_on`, recorded as of `removed_on`, on `today`, with
@@ -69,21 +70,16 @@ pub fn check_removal(
     remarks: Option<&str>,
 ) -> Result<(), AppError> {
     if !is_listing(category) {
-        return Err(AppError::bad_input("recordId", "only a 失信被执行人 listing is removed by the court"));
+        return Err(AppError::bad_input("recordId", Reason::NotAListing));
     }
     if !in_force(status) {
-        return Err(AppError::InvalidTransition("the listing has already ended".into()));
+        return Err(AppError::InvalidTransition(Reason::ListingEnded));
     }
-    if grounds_on > today {
-        return Err(AppError::bad_input("groundsOn", "must not be in the future"));
-    }
-    if removed_on < grounds_on || removed_on > today {
-        return Err(AppError::bad_input("removedOn", "between the day the grounds arose and today"));
-    }
-    if remarks.is_some_and(|r| r.chars().count() > 2_000) {
-        return Err(AppError::bad_input("remarks", "at most 2000 characters"));
-    }
-    Ok(())
+    FieldChecks::new()
+        .refuse_if(grounds_on > today, "groundsOn", Reason::DateInFuture)
+        .refuse_if(removed_on < grounds_on || removed_on > today, "removedOn", Reason::RemovalBeforeGrounds)
+        .refuse_if(remarks.is_some_and(|r| r.chars().count() > 2_000), "remarks", Reason::TooLong { max: 2_000 })
+        .finish()
 }
 
 /// Whether `removed_on` is more than [`REMOVAL_WORKING_DAYS`] working days (Monday to Friday)

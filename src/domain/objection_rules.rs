@@ -3,7 +3,8 @@
 use entity::enums::{ObjectionStatus as S, Polarity, RecordStatus};
 
 use super::{record_rules::require_text, state_machine::check_arrow};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
+use sea_orm::ActiveEnum;
 
 const ARROWS: [(S, S); 5] = [
     (S::Filed, S::UnderReview),
@@ -18,17 +19,17 @@ pub const OPEN: [S; 2] = [S::Filed, S::UnderReview];
 
 /// Whether an objection may move `from → to`.
 pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
-    check_arrow("an objection", &ARROWS, from, to)
+    check_arrow(&ARROWS, from, to)
 }
 
 /// An objection is filed against a dishonesty record still in force, with its grounds.
 pub fn check_filing(polarity: Polarity, status: RecordStatus, grounds: &str) -> Result<(), AppError> {
     require_text(grounds, "grounds", 5_000)?;
     if polarity != Polarity::Dishonesty {
-        return Err(AppError::bad_input("recordId", "objections are filed against dishonesty records"));
+        return Err(AppError::bad_input("recordId", Reason::NotDishonesty));
     }
     if matches!(status, RecordStatus::Revoked | RecordStatus::Repaired) {
-        return Err(AppError::InvalidTransition(format!("a {status:?} record no longer takes objections")));
+        return Err(AppError::InvalidTransition(Reason::RecordStatusBars { status: status.to_value() }));
     }
     Ok(())
 }

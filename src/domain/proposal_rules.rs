@@ -12,7 +12,7 @@ use chrono::{Months, NaiveDate};
 use entity::enums::{ProposalStatus as S, Satisfaction};
 
 use super::{record_rules::require_text, state_machine::check_arrow};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 const ARROWS: [(S, S); 3] = [(S::Assigned, S::Replied), (S::Replied, S::Closed), (S::Replied, S::Assigned)];
 
@@ -23,7 +23,7 @@ pub const EXTENDED_MONTHS: u32 = 6;
 
 /// Whether a proposal may move `from → to`.
 pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
-    check_arrow("a proposal", &ARROWS, from, to)
+    check_arrow(&ARROWS, from, to)
 }
 
 /// Where a recorded satisfaction takes the proposal.
@@ -55,21 +55,21 @@ pub fn round_due(
     let ordinary = default_due(assigned_on);
     let due = asked.unwrap_or(ordinary);
     if due < assigned_on {
-        return Err(AppError::bad_input(due_field, "must not be before the assignment"));
+        return Err(AppError::bad_input(due_field, Reason::DueBeforeAssignment));
     }
     if due > months_after(assigned_on, EXTENDED_MONTHS) {
-        return Err(AppError::bad_input(due_field, "at most six months after the assignment"));
+        return Err(AppError::bad_input(due_field, Reason::DueBeyondSixMonths));
     }
     match reason {
         _ if due <= ordinary => match reason {
-            Some(_) => Err(AppError::bad_input("extensionReason", "only for a due date beyond three months")),
+            Some(_) => Err(AppError::bad_input("extensionReason", Reason::ExtensionReasonNotNeeded)),
             None => Ok((due, None)),
         },
         Some(reason) => {
             require_text(reason, "extensionReason", 1_000)?;
             Ok((due, Some(reason.trim().to_owned())))
         }
-        None => Err(AppError::bad_input(due_field, "beyond three months needs an extension with its reason")),
+        None => Err(AppError::bad_input(due_field, Reason::ExtensionReasonRequired)),
     }
 }
 
@@ -83,10 +83,10 @@ pub fn check_extension(
 ) -> Result<(), AppError> {
     require_text(reason, "reason", 1_000)?;
     if asked <= current_due {
-        return Err(AppError::bad_input("dueOn", "must be after the current due date"));
+        return Err(AppError::bad_input("dueOn", Reason::DueNotLater));
     }
     if asked > months_after(assigned_on, EXTENDED_MONTHS) {
-        return Err(AppError::bad_input("dueOn", "at most six months after the round's assignment"));
+        return Err(AppError::bad_input("dueOn", Reason::DueBeyondSixMonths));
     }
     Ok(())
 }

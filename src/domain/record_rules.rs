@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use entity::enums::{Disclosure, Polarity, RecordCategory, Severity, SubjectType};
 
-use crate::error::AppError;
+use crate::error::{text_problem, AppError, FieldChecks, Reason};
 
 /// The fields the rules look at.
 pub struct RecordDraft<'a> {
@@ -53,56 +53,46 @@ pub fn default_disclosure(subject_type: SubjectType, category: RecordCategory) -
 
 /// Checks a draft against the design's rules on the county's `today`.
 pub fn check_record(draft: &RecordDraft<'_>, today: NaiveDate) -> Result<(), AppError> {
-    require_text(draft.title, "title", 300)?;
-    require_text(draft.facts, "facts", 10_000)?;
-    require_text(draft.deciding_authority, "decidingAuthority", 200)?;
-    if let Some(number) = draft.document_number {
-        require_text(number, "documentNumber", 100)?;
-    }
-    if (draft.category == RecordCategory::Commendation) != (draft.polarity == Polarity::Honor) {
-        return Err(AppError::bad_input(
-            "category",
-            "COMMENDATION goes with HONOR, every other category with DISHONESTY",
-        ));
-    }
+    record_checks(draft, today).finish()
+}
+
+/// The problems of a draft's own fields, to add others to (a field keeps its first).
+pub fn record_checks(draft: &RecordDraft<'_>, today: NaiveDate) -> FieldChecks {
+    let mut checks = FieldChecks::new();
+    checks
+        .note("title", text_problem(draft.title, 300))
+        .note("facts", text_problem(draft.facts, 10_000))
+        .note("decidingAuthority", text_problem(draft.deciding_authority, 200))
+        .note("documentNumber", draft.document_number.and_then(|number| text_problem(number, 100)));
+    let honour = draft.category == RecordCategory::Commendation;
+    checks.refuse_if(honour != (draft.polarity == Polarity::Honor), "category", Reason::CommendationIsHonor);
     if draft.category == RecordCategory::DefaultedJudgmentDebtor {
-        if draft.severity != Severity::Serious {
-            return Err(AppError::bad_input("severity", "a 失信被执行人 listing is SERIOUS (法释〔2017〕7号)"));
-        }
-        if draft.subject_type == SubjectType::Unit && draft.disclosure != Disclosure::Public {
-            return Err(AppError::bad_input("disclosure", "a unit's 失信被执行人 listing is published (PUBLIC)"));
-        }
+        checks.refuse_if(draft.severity != Severity::Serious, "severity", Reason::ListingIsSerious).refuse_if(
+            draft.subject_type == SubjectType::Unit && draft.disclosure != Disclosure::Public,
+            "disclosure",
+            Reason::ListingIsPublic,
+        );
     }
-    if draft.occurred_on > today {
-        return Err(AppError::bad_input("occurredOn", "must not be in the future"));
-    }
-    if draft.decided_on > today {
-        return Err(AppError::bad_input("decidedOn", "must not be in the future"));
-    }
-    if draft.decided_on < draft.occurred_on {
-        return Err(AppError::bad_input("decidedOn", "must not be before occurredOn"));
-    }
-    if draft.disclosure == Disclosure::Public && draft.subject_type == SubjectType::Official {
-        return Err(AppError::bad_input("disclosure", "an official's record is never PUBLIC (personal privacy)"));
-    }
-    if draft.disclosure == Disclosure::Public
-        && draft.polarity == Polarity::Dishonesty
-        && draft.severity == Severity::Minor
-    {
-        return Err(AppError::bad_input("disclosure", "a MINOR record is not published"));
-    }
-    Ok(())
+    let public = draft.disclosure == Disclosure::Public;
+    checks
+        .refuse_if(draft.occurred_on > today, "occurredOn", Reason::DateInFuture)
+        .refuse_if(draft.decided_on > today, "decidedOn", Reason::DateInFuture)
+        .refuse_if(draft.decided_on < draft.occurred_on, "decidedOn", Reason::DecidedBeforeOccurred)
+        .refuse_if(public && draft.subject_type == SubjectType::Official, "disclosure", Reason::OfficialRecordNotPublic)
+        .refuse_if(
+            public && draft.polarity == Polarity::Dishonesty && draft.severity == Severity::Minor,
+            "disclosure",
+            Reason::MinorNotPublished,
+        );
+    checks
 }
 
 /// A required text of at most `max` characters; the error names `field`.
 pub fn require_text(value: &str, field: &str, max: usize) -> Result<(), AppError> {
-    if value.trim().is_empty() {
-        return Err(AppError::bad_input(field, "must not be empty"));
+    match text_problem(value, max) {
+        Some(reason) => Err(AppError::bad_input(field, reason)),
+        None => Ok(()),
     }
-    if value.chars().count() > max {
-        return Err(AppError::bad_input(field, format!("at most {max} characters")));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -131,7 +121,10 @@ mod tests {
 
     fn field(result: Result<(), AppError>) -> String {
         match result {
-            Err(AppError::BadUserInput { field: crate::error::InputField::Command(field), .. }) => field,
+            Err(AppError::BadUserInput(problems)) => match &problems[0].field {
+                crate::error::InputField::Command(field) => field.clone(),
+                other => panic!("expected a command field, got {other:?}"),
+            },
             other => panic!("expected bad input, got {other:?}"),
         }
     }

@@ -7,8 +7,9 @@
 use chrono::NaiveDate;
 use entity::enums::{ListingResolution, Polarity, RecordCategory, RecordStatus, RectificationStatus as S};
 
-use super::{record_rules::require_text, state_machine::check_arrow};
-use crate::error::AppError;
+use super::state_machine::check_arrow;
+use crate::error::{text_problem, AppError, FieldChecks, Reason};
+use sea_orm::ActiveEnum;
 
 const ARROWS: [(S, S); 7] = [
     (S::Pending, S::Submitted),
@@ -22,7 +23,7 @@ const ARROWS: [(S, S); 7] = [
 
 /// Whether a rectification may move `from → to`.
 pub fn check_transition(from: S, to: S) -> Result<(), AppError> {
-    check_arrow("a rectification", &ARROWS, from, to)
+    check_arrow(&ARROWS, from, to)
 }
 
 /// The statuses the sweeper turns OVERDUE once the deadline has passed.
@@ -36,13 +37,13 @@ pub fn check_open(
     today: NaiveDate,
 ) -> Result<(), AppError> {
     if polarity != Polarity::Dishonesty {
-        return Err(AppError::bad_input("recordId", "only a dishonesty record is rectified"));
+        return Err(AppError::bad_input("recordId", Reason::NotDishonesty));
     }
     if status != RecordStatus::Active {
-        return Err(AppError::InvalidTransition(format!("a {status:?} record cannot be put under rectification")));
+        return Err(AppError::InvalidTransition(Reason::RecordStatusBars { status: status.to_value() }));
     }
     if deadline <= today {
-        return Err(AppError::bad_input("deadline", "must be after today"));
+        return Err(AppError::bad_input("deadline", Reason::NotAfterToday));
     }
     Ok(())
 }
@@ -56,22 +57,22 @@ pub fn check_submission(
     completion: &str,
     resolution: Option<ListingResolution>,
 ) -> Result<(), AppError> {
-    require_text(cause, "cause", 5_000)?;
-    require_text(plan, "plan", 5_000)?;
-    require_text(completion, "completion", 5_000)?;
-    if category == RecordCategory::DefaultedJudgmentDebtor && resolution.is_none() {
-        return Err(AppError::bad_input(
+    FieldChecks::new()
+        .note("cause", text_problem(cause, 5_000))
+        .note("plan", text_problem(plan, 5_000))
+        .note("completion", text_problem(completion, 5_000))
+        .refuse_if(
+            category == RecordCategory::DefaultedJudgmentDebtor && resolution.is_none(),
             "resolution",
-            "a 失信被执行人 listing is completed by OBLIGATION_PERFORMED or SETTLEMENT_PERFORMED",
-        ));
-    }
-    Ok(())
+            Reason::ListingResolutionRequired,
+        )
+        .finish()
 }
 
 /// A listing's rectification is accepted only after the court has removed the listing.
 pub fn check_acceptance(category: RecordCategory, court_removed_on: Option<NaiveDate>) -> Result<(), AppError> {
     if category == RecordCategory::DefaultedJudgmentDebtor && court_removed_on.is_none() {
-        return Err(AppError::InvalidTransition("the court has not yet removed this 失信被执行人 listing".into()));
+        return Err(AppError::InvalidTransition(Reason::NotYetRemoved));
     }
     Ok(())
 }
@@ -84,15 +85,13 @@ pub fn check_court_removal(
     already: Option<NaiveDate>,
 ) -> Result<(), AppError> {
     if category != RecordCategory::DefaultedJudgmentDebtor {
-        return Err(AppError::bad_input("id", "only a 失信被执行人 listing is removed by the court"));
+        return Err(AppError::bad_input("id", Reason::NotAListing));
     }
     if already.is_some() {
-        return Err(AppError::InvalidTransition("the court has already removed this listing".into()));
+        return Err(AppError::InvalidTransition(Reason::AlreadyRemoved));
     }
     if status != S::Submitted || resolution.is_none() {
-        return Err(AppError::InvalidTransition(
-            "the court removes a listing after performance or settlement is submitted".into(),
-        ));
+        return Err(AppError::InvalidTransition(Reason::RemovalNeedsPerformance));
     }
     Ok(())
 }

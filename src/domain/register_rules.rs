@@ -4,8 +4,11 @@
 use chrono::NaiveDate;
 use entity::enums::UnitKind;
 
-use super::{id_number::validate_id_number, record_rules::require_text, uscc::validate_uscc};
-use crate::error::AppError;
+use super::{
+    id_number::{validate_id_number, IdNumberError},
+    uscc::{validate_uscc, UsccError},
+};
+use crate::error::{text_problem, AppError, FieldChecks, Reason};
 
 /// A unit as entered or changed.
 pub struct UnitEntry<'a> {
@@ -22,29 +25,28 @@ pub struct UnitEntry<'a> {
 /// in the tree — the county government alone at the root, a village or residents' committee
 /// under a township.
 pub fn check_unit(entry: &UnitEntry<'_>) -> Result<(), AppError> {
-    require_text(entry.name, "name", 100)?;
+    let mut checks = FieldChecks::new();
+    checks.note("name", text_problem(entry.name, 100));
     if let Some(short) = entry.short_name {
-        require_text(short, "shortName", 50)?;
+        checks.note("shortName", text_problem(short, 50));
     }
     if let Some(uscc) = entry.uscc {
-        validate_uscc(uscc).map_err(|e| AppError::bad_input("uscc", e.message()))?;
+        checks.note("uscc", validate_uscc(uscc).err().map(UsccError::reason));
     }
     if let Some(code) = entry.division_code {
-        if !(6..=12).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AppError::bad_input("divisionCode", "6 to 12 digits (行政区划代码)"));
-        }
+        let digits = (6..=12).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit());
+        checks.refuse_if(!digits, "divisionCode", Reason::DivisionCodeFormat);
     }
-    match (entry.kind, entry.parent_kind) {
-        (UnitKind::CountyGovernment, None) => Ok(()),
-        (UnitKind::CountyGovernment, Some(_)) => {
-            Err(AppError::bad_input("parentId", "the county government is the root of the tree"))
-        }
-        (_, None) => Err(AppError::bad_input("parentId", "every unit but the county government has a parent")),
+    let place = match (entry.kind, entry.parent_kind) {
+        (UnitKind::CountyGovernment, None) => None,
+        (UnitKind::CountyGovernment, Some(_)) => Some(Reason::CountyIsRoot),
+        (_, None) => Some(Reason::ParentRequired),
         (UnitKind::VillageCommittee | UnitKind::ResidentsCommittee, Some(parent)) if parent != UnitKind::Township => {
-            Err(AppError::bad_input("parentId", "a village or residents' committee belongs to a township"))
+            Some(Reason::VillageUnderTownship)
         }
-        _ => Ok(()),
-    }
+        _ => None,
+    };
+    checks.note("parentId", place).finish()
 }
 
 /// An official as entered or changed.
@@ -57,18 +59,18 @@ pub struct OfficialEntry<'a> {
 
 /// Checks an official: a name, the 身份证号 by GB 11643, a phone of 7 to 20 digits, a position.
 pub fn check_official(entry: &OfficialEntry<'_>, today: NaiveDate) -> Result<(), AppError> {
-    require_text(entry.name, "name", 50)?;
-    validate_id_number(entry.id_number, today).map_err(|e| AppError::bad_input("idNumber", e.message()))?;
+    let mut checks = FieldChecks::new();
+    checks.note("name", text_problem(entry.name, 50));
+    checks.note("idNumber", validate_id_number(entry.id_number, today).err().map(IdNumberError::reason));
     if let Some(phone) = entry.phone {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
-        if !(7..=20).contains(&digits) || phone.chars().any(|c| !(c.is_ascii_digit() || c == '-' || c == ' ')) {
-            return Err(AppError::bad_input("phone", "7 to 20 digits"));
-        }
+        let shape = phone.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ');
+        checks.refuse_if(!shape || !(7..=20).contains(&digits), "phone", Reason::PhoneFormat);
     }
     if let Some(position) = entry.position {
-        require_text(position, "position", 100)?;
+        checks.note("position", text_problem(position, 100));
     }
-    Ok(())
+    checks.finish()
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 use chrono::{Months, NaiveDate};
 use entity::enums::{Polarity, RecordCategory, RecordStatus, Severity};
 
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
+use sea_orm::ActiveEnum;
 
 /// One rule set, in force from `effective_from` until the next one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,27 +123,27 @@ impl RepairRules {
     /// day otherwise.
     pub fn check_repairable(&self, case: &RepairCase, today: NaiveDate) -> Result<&RuleSet, AppError> {
         if case.polarity != Polarity::Dishonesty {
-            return Err(AppError::bad_input("recordId", "only a dishonesty record is repaired"));
+            return Err(AppError::bad_input("recordId", Reason::NotDishonesty));
         }
         if matches!(case.status, RecordStatus::Repaired | RecordStatus::Revoked) {
-            return Err(AppError::InvalidTransition(format!("a {:?} record cannot be repaired", case.status)));
+            return Err(AppError::InvalidTransition(Reason::RecordStatusBars { status: case.status.to_value() }));
         }
         let set = self.in_force(case.decided_on).ok_or_else(|| AppError::Internal("no repair rule set".into()))?;
         if case.category == RecordCategory::DefaultedJudgmentDebtor {
             return if case.court_removed {
                 Ok(set)
             } else {
-                Err(AppError::InvalidTransition("a 失信被执行人 listing ends only by the court's removal".into()))
+                Err(AppError::InvalidTransition(Reason::ListingEndsByCourt))
             };
         }
         if case.status != RecordStatus::Rectified {
-            return Err(AppError::InvalidTransition("the record's rectification has not been accepted".into()));
+            return Err(AppError::InvalidTransition(Reason::RectificationNotAccepted));
         }
         let from = self
             .repairable_from(case.severity, case.decided_on)
             .ok_or_else(|| AppError::Internal("repair date out of range".into()))?;
         if today < from {
-            return Err(AppError::NotYetEligible(from));
+            return Err(AppError::InvalidTransition(Reason::NotYetEligible { from }));
         }
         Ok(set)
     }
@@ -186,7 +187,7 @@ mod tests {
             (Severity::Serious, day(2027, 5, 15)),
         ] {
             let before = first.pred_opt().unwrap();
-            assert_eq!(rules.check_repairable(&case(severity, decided), before), Err(AppError::NotYetEligible(first)));
+            assert_eq!(rules.check_repairable(&case(severity, decided), before), Err(AppError::InvalidTransition(Reason::NotYetEligible { from: first })));
             assert_eq!(rules.check_repairable(&case(severity, decided), first).unwrap().name, "2026-04-01");
         }
     }

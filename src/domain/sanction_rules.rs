@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate};
 use entity::enums::{RecordCategory, Sanction};
 
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// The months a sanction runs; `None` for 开除, which never ends.
 pub fn period_months(sanction: Sanction) -> Option<u32> {
@@ -34,10 +34,8 @@ pub fn in_period(sanction: Sanction, decided_on: NaiveDate, today: NaiveDate) ->
 /// A disciplinary record names its sanction; no other record has one.
 pub fn check_sanction(category: RecordCategory, sanction: Option<Sanction>) -> Result<(), AppError> {
     match (category == RecordCategory::DisciplinarySanction, sanction) {
-        (true, None) => {
-            Err(AppError::bad_input("sanction", "a disciplinary record names its sanction (政务处分法 art. 7)"))
-        }
-        (false, Some(_)) => Err(AppError::bad_input("sanction", "only a DISCIPLINARY_SANCTION record has a sanction")),
+        (true, None) => Err(AppError::bad_input("sanction", Reason::SanctionRequired)),
+        (false, Some(_)) => Err(AppError::bad_input("sanction", Reason::SanctionOnlyForDisciplinary)),
         _ => Ok(()),
     }
 }

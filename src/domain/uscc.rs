@@ -1,5 +1,7 @@
 //! 统一社会信用代码 (unified social credit code), GB 32100-2015.
 
+use crate::error::Reason;
+
 /// The 31 characters a code may use (no I, O, S, V, Z), in value order.
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -20,12 +22,13 @@ pub enum UsccError {
 }
 
 impl UsccError {
-    pub fn message(self) -> &'static str {
+    /// The rule the code breaks.
+    pub fn reason(self) -> Reason {
         match self {
-            Self::Length => "must be 18 characters",
-            Self::Character => "may only use 0-9 and A-H J-N P Q R T U W X Y",
-            Self::Division => "characters 3 to 8 must be the administrative division code",
-            Self::CheckCharacter => "check character does not match (GB 32100)",
+            Self::Length => Reason::UsccLength,
+            Self::Character => Reason::UsccCharacter,
+            Self::Division => Reason::UsccDivision,
+            Self::CheckCharacter => Reason::UsccCheckCharacter,
         }
     }
 }

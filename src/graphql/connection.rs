@@ -11,7 +11,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, 
 
 use crate::{
     config::Limits,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
 };
 
 /// Paging arguments as the client sent them.
@@ -68,16 +68,16 @@ pub fn decode_cursor(cursor: &str, field: &str) -> AppResult<u64> {
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .and_then(|text| text.strip_prefix("cx1:").and_then(|n| n.parse::<u64>().ok()))
         .filter(|position| *position <= MAX_CURSOR_POSITION)
-        .ok_or_else(|| AppError::bad_argument(field, "not a valid cursor"))
+        .ok_or_else(|| AppError::bad_argument(field, Reason::InvalidCursor))
 }
 
 /// Checks a page size against the cap.
 pub fn page_size(value: Option<i32>, field: &str, limits: &Limits) -> AppResult<Option<u64>> {
     match value {
         None => Ok(None),
-        Some(n) if n < 0 => Err(AppError::bad_argument(field, "must not be negative")),
+        Some(n) if n < 0 => Err(AppError::bad_argument(field, Reason::Negative)),
         Some(n) if n as u64 > limits.max_page_size => {
-            Err(AppError::bad_argument(field, format!("must be at most {}", limits.max_page_size)))
+            Err(AppError::bad_argument(field, Reason::NumberBetween { min: 0, max: limits.max_page_size as i64 }))
         }
         Some(n) => Ok(Some(n as u64)),
     }
@@ -171,7 +171,7 @@ where
     let first = page_size(args.first, "first", limits)?;
     let last = page_size(args.last, "last", limits)?;
     if first.is_some() && last.is_some() {
-        return Err(AppError::bad_argument("last", "use either first or last, not both"));
+        return Err(AppError::bad_argument("last", Reason::FirstAndLast));
     }
     let start = match &args.after {
         Some(cursor) => decode_cursor(cursor, "after")? + 1,

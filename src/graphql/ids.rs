@@ -4,7 +4,7 @@ use async_graphql::ID;
 
 pub use crate::ids::{parse_global_id, NodeType};
 use crate::{
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::public_id,
 };
 
@@ -17,7 +17,7 @@ pub fn global_id(node_type: NodeType, id: i32) -> ID {
 pub fn expect_id(id: &ID, expected: NodeType, field: &str) -> AppResult<i32> {
     match parse_global_id(id) {
         Some((node_type, row)) if node_type == expected => Ok(row),
-        _ => Err(AppError::bad_argument(field, format!("not a {} id", expected.name()))),
+        _ => Err(AppError::bad_argument(field, Reason::WrongIdType { expected: expected.name().to_string() })),
     }
 }
 

@@ -101,7 +101,7 @@ impl Decimal {
         let fen = self.0 * rust_decimal::Decimal::ONE_HUNDRED;
         match fen.fract().is_zero().then(|| fen.to_i64()).flatten() {
             Some(fen) => Ok(fen),
-            None => Err(crate::error::AppError::bad_argument(field, "yuan with at most two decimals (fen)")),
+            None => Err(crate::error::AppError::bad_argument(field, crate::error::Reason::MoneyFen)),
         }
     }
 }

@@ -5,7 +5,7 @@ use axum::http::{header::AUTHORIZATION, HeaderMap};
 
 use crate::{
     auth::Viewer,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     graphql::ids::{parse_global_id, NodeType},
     state::AppState,
 };
@@ -20,13 +20,13 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| AppError::unauthenticated("expected `Authorization: Bearer <token>`"))?;
+        .ok_or_else(|| AppError::Unauthenticated(Reason::BearerExpected))?;
     let claims = state.keys.verify(token)?;
-    let role = claims.role().ok_or_else(|| AppError::unauthenticated("invalid token"))?;
+    let role = claims.role().ok_or_else(|| AppError::Unauthenticated(Reason::InvalidToken))?;
     let unit_id = match &claims.unit {
         Some(unit) => match parse_global_id(unit) {
             Some((NodeType::Unit, id)) => Some(id),
-            _ => return Err(AppError::unauthenticated("invalid token")),
+            _ => return Err(AppError::Unauthenticated(Reason::InvalidToken)),
         },
         None => None,
     };

@@ -7,14 +7,15 @@ use axum::{extract::Request, http::StatusCode, middleware::Next, response::Respo
 use futures::FutureExt;
 use tower_http::request_id::RequestId;
 
-use super::protocol_error::internal_error;
+use super::protocol_error::{internal_error, request_locale};
 
 pub async fn catch_panic(request: Request, next: Next) -> Response {
     let request_id =
         request.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).unwrap_or("").to_owned();
+    let locale = request_locale(request.headers());
     match AssertUnwindSafe(next.run(request)).catch_unwind().await {
         Ok(response) => response,
-        Err(_) => internal_error(StatusCode::INTERNAL_SERVER_ERROR, &request_id),
+        Err(_) => internal_error(StatusCode::INTERNAL_SERVER_ERROR, &request_id, locale),
     }
 }
 

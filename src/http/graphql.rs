@@ -4,11 +4,16 @@
 use std::{net::SocketAddr, sync::Arc};
 
 use super::{
-    authenticate, client_request_id::ClientRequestId, input_errors::classify_input_error,
-    protocol_error::protocol_error, response_shape::conform, HttpApp,
+    authenticate,
+    client_request_id::ClientRequestId,
+    input_errors::classify_input_error,
+    protocol_error::{protocol_error, request_locale, with_language},
+    response_shape::conform,
+    HttpApp,
 };
 use crate::{
     auth::Viewer,
+    error::{Locale, Reason},
     graphql::{
         access::RowsById,
         context::{ClientAddress, LoginAttempts},
@@ -36,29 +41,26 @@ pub async fn graphql_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let locale = request_locale(&headers);
     let is_json = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
-        return protocol_error(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
-            "send GraphQL requests as application/json",
-        );
+        return protocol_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", &Reason::NotJson, locale);
     }
     let batch: BatchRequest = match serde_json::from_slice(&body) {
         Ok(batch) => batch,
-        Err(_) => return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the body is not a GraphQL request"),
+        Err(_) => return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &Reason::NotAGraphqlRequest, locale),
     };
     let size = match &batch {
         BatchRequest::Single(_) => 1,
         BatchRequest::Batch(requests) => requests.len(),
     };
     if size > app.state.config.limits.max_batch {
-        let message = format!("a batch may hold at most {} operations", app.state.config.limits.max_batch);
-        return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
+        let reason = Reason::BatchTooLarge { max: app.state.config.limits.max_batch };
+        return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &reason, locale);
     }
     execute(&app, peer, client_id, &headers, batch).await
 }
@@ -70,18 +72,17 @@ pub async fn graphql_get(
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
+    let locale = request_locale(&headers);
     let query_string = uri.query().unwrap_or("");
     if !query_string.split('&').any(|pair| pair.starts_with("query=") || pair.starts_with("extensions=")) {
         if app.state.config.graphiql {
             return super::graphiql::page();
         }
-        return protocol_error(StatusCode::METHOD_NOT_ALLOWED, "BAD_REQUEST", "send GraphQL requests with POST");
+        return protocol_error(StatusCode::METHOD_NOT_ALLOWED, "BAD_REQUEST", &Reason::PostOnly, locale);
     }
     let request = match async_graphql::http::parse_query_string(query_string) {
         Ok(request) => request,
-        Err(_) => {
-            return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the query string is not a GraphQL request")
-        }
+        Err(_) => return protocol_error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &Reason::NotAGraphqlRequest, locale),
     };
     // A persisted query's text is looked up first, so a mutation cannot hide behind its hash.
     let request = match app.persisted_queries.resolve(request) {
@@ -89,11 +90,7 @@ pub async fn graphql_get(
         Err(error) => return Json(GqlResponse::from_errors(vec![error])).into_response(),
     };
     if !is_read_only(&request) {
-        return protocol_error(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "BAD_REQUEST",
-            "GET runs queries only; send mutations with POST",
-        );
+        return protocol_error(StatusCode::METHOD_NOT_ALLOWED, "BAD_REQUEST", &Reason::QueriesOnlyOverGet, locale);
     }
     execute(&app, peer, client_id, &headers, BatchRequest::Single(request)).await
 }
@@ -135,9 +132,10 @@ async fn execute(
     batch: BatchRequest,
 ) -> Response {
     let state = &app.state;
+    let locale = request_locale(headers);
     let viewer = match authenticate(state, headers).await {
         Ok(viewer) => viewer,
-        Err(error) => return protocol_error(StatusCode::UNAUTHORIZED, error.code(), &error.public_message()),
+        Err(error) => return protocol_error(StatusCode::UNAUTHORIZED, error.code(), error.reason(), locale),
     };
     // The x-request-id header is ours by now: the client's was taken off before ours was set.
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned).unwrap_or_default();
@@ -202,25 +200,26 @@ async fn execute(
     if let Err(error) = identifier_reads.flush(&state.db, &viewer, &trace, state.clock.now()).await {
         // Fail closed: identifiers whose reading cannot be audited are not handed out.
         tracing::error!(request_id, %error, "could not audit identifier reads; answer withheld");
-        return withheld(response, &request_id);
+        return withheld(response, &request_id, locale);
     }
     let finish = |single: &mut GqlResponse, (query, operation): &(String, Option<String>)| {
-        normalize_errors(single, query, &viewer, &request_id);
+        normalize_errors(single, query, &viewer, &request_id, locale);
         conform(single, query, operation.as_deref());
     };
     match &mut response {
         BatchResponse::Single(single) => finish(single, &queries[0]),
         BatchResponse::Batch(all) => all.iter_mut().zip(&queries).for_each(|(single, query)| finish(single, query)),
     }
-    Json(response).into_response()
+    with_language(Json(response).into_response(), locale)
 }
 
 /// Replaces every answer of the batch by `INTERNAL` (with the request id) and no data.
-fn withheld(response: BatchResponse, request_id: &str) -> Response {
+fn withheld(response: BatchResponse, request_id: &str, locale: Locale) -> Response {
     let internal = || {
-        let mut error = async_graphql::ServerError::new("internal error", None);
+        let mut error = async_graphql::ServerError::new(Reason::Internal.message(locale), None);
         let mut extensions = async_graphql::ErrorExtensionValues::default();
         extensions.set("code", Value::from("INTERNAL"));
+        extensions.set("reason", Value::from(Reason::Internal.code()));
         extensions.set("requestId", Value::from(request_id));
         error.extensions = Some(extensions);
         GqlResponse::from_errors(vec![error])
@@ -229,32 +228,36 @@ fn withheld(response: BatchResponse, request_id: &str) -> Response {
         BatchResponse::Single(_) => BatchResponse::Single(internal()),
         BatchResponse::Batch(all) => BatchResponse::Batch(all.iter().map(|_| internal()).collect()),
     };
-    Json(response).into_response()
+    with_language(Json(response).into_response(), locale)
 }
 
-/// Every error leaves with a code. An error from inside a resolver that has none is unexpected:
-/// it is logged and replaced by "internal error", so no SQL or internals reach the client.
-/// Errors from before execution (parse, validation, limits) are `GRAPHQL_VALIDATION_FAILED`.
-fn normalize_errors(response: &mut GqlResponse, query: &str, viewer: &Viewer, request_id: &str) {
+/// Every error leaves with a code and a reason (the code itself where the protocol defines the
+/// error: validation, persisted queries), its message in the request's language. An error from
+/// inside a resolver that has none is unexpected: it is logged and replaced by "internal error",
+/// so no SQL or internals reach the client. Errors from before execution (parse, validation,
+/// limits) are `GRAPHQL_VALIDATION_FAILED`.
+fn normalize_errors(response: &mut GqlResponse, query: &str, viewer: &Viewer, request_id: &str, locale: Locale) {
     for error in &mut response.errors {
-        if classify_input_error(error, query) {
-            continue;
-        }
-        let code = error.extensions.as_ref().and_then(|e| e.get("code")).cloned();
-        if let Some(code) = code {
-            if code == Value::from("INTERNAL") {
-                error.extensions.get_or_insert_with(Default::default).set("requestId", Value::from(request_id));
-            }
+        crate::graphql::errors::localized(error, locale);
+        if classify_input_error(error, query, locale) {
             continue;
         }
         let extensions = error.extensions.get_or_insert_with(Default::default);
-        if error.path.is_empty() {
-            extensions.set("code", Value::from("GRAPHQL_VALIDATION_FAILED"));
-        } else {
-            tracing::error!(request_id, role = viewer.role_label(), error = %error.message, "unexpected resolver error");
-            error.message = "internal error".into();
-            extensions.set("code", Value::from("INTERNAL"));
-            extensions.set("requestId", Value::from(request_id));
+        match extensions.get("code").cloned() {
+            Some(code) if code == Value::from("INTERNAL") => extensions.set("requestId", Value::from(request_id)),
+            Some(_) => {}
+            None if error.path.is_empty() => extensions.set("code", Value::from("GRAPHQL_VALIDATION_FAILED")),
+            None => {
+                tracing::error!(request_id, role = viewer.role_label(), error = %error.message, "unexpected resolver error");
+                error.message = Reason::Internal.message(locale);
+                extensions.set("code", Value::from("INTERNAL"));
+                extensions.set("reason", Value::from(Reason::Internal.code()));
+                extensions.set("requestId", Value::from(request_id));
+            }
+        }
+        if extensions.get("reason").is_none() {
+            let code = extensions.get("code").cloned().unwrap_or(Value::Null);
+            extensions.set("reason", code);
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Client input that async-graphql refuses before a resolver runs is `BAD_USER_INPUT` with the
-//! argument it concerns, like the input errors our resolvers report — never `INTERNAL`:
+//! Client input that async-graphql refuses before a resolver runs is `BAD_USER_INPUT` (reason
+//! `INVALID_VALUE`) with the argument it concerns, like the input errors our resolvers report — never `INTERNAL`:
 //! - validation's `Invalid value for argument "filter.dueTo", …` (our scalars check literals and
 //!   variables there);
 //! - an argument that fails to parse as the resolver reads it (`first: 2147483648`): the error
@@ -11,27 +11,32 @@ use async_graphql::{
         types::{ExecutableDocument, Selection, SelectionSet},
         Pos,
     },
-    ServerError, Value,
+    ServerError,
 };
 
-/// Sets `BAD_USER_INPUT` and `extensions.field` when `error` is one about client input.
-pub fn classify_input_error(error: &mut ServerError, query: &str) -> bool {
-    let field = if let Some(rest) = error.message.strip_prefix("Invalid value for argument \"") {
-        let Some((field, reason)) = rest.split_once("\", ") else { return false };
-        let field = field.to_owned();
-        error.message = format!("{field}: {reason}");
-        field
+use crate::{
+    error::{AppError, FieldProblem, InputField, Locale, Reason},
+    graphql::errors::render,
+};
+
+/// Sets `BAD_USER_INPUT`, reason `INVALID_VALUE` and `extensions.field`/`fields` when `error` is
+/// one about client input; the detail is async-graphql's (in English), inside a message in
+/// `locale`.
+pub fn classify_input_error(error: &mut ServerError, query: &str, locale: Locale) -> bool {
+    let (field, detail) = if let Some(rest) = error.message.strip_prefix("Invalid value for argument \"") {
+        let Some((field, detail)) = rest.split_once("\", ") else { return false };
+        (field.to_owned(), detail.to_owned())
     } else if error.message.starts_with("Failed to parse \"") {
         let at = error.locations.first().copied();
         let field = at.and_then(|at| argument_at(query, at)).unwrap_or_else(|| "input".into());
-        error.message = format!("{field}: {}", error.message);
-        field
+        (field, error.message.clone())
     } else {
         return false;
     };
-    let extensions = error.extensions.get_or_insert_with(Default::default);
-    extensions.set("code", Value::from("BAD_USER_INPUT"));
-    extensions.set("field", Value::from(field));
+    let problem = FieldProblem { field: InputField::Argument(field), reason: Reason::InvalidValue { detail } };
+    let (message, extensions) = render(&AppError::BadUserInput(vec![problem]), locale);
+    error.message = message;
+    error.extensions = Some(extensions);
     true
 }
 

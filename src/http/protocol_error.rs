@@ -11,21 +11,44 @@ use axum::{
 };
 use serde_json::json;
 
-/// An HTTP status with a GraphQL-shaped error body carrying `extensions.code`.
-pub fn protocol_error(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    (status, Json(body)).into_response()
+use crate::error::{Locale, Reason};
+
+/// The language the request's `Accept-Language` prefers among ours.
+pub fn request_locale(headers: &axum::http::HeaderMap) -> Locale {
+    Locale::from_accept_language(headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+/// An HTTP status with a GraphQL-shaped error body carrying `extensions.code` and `reason`, its
+/// message in `locale`.
+pub fn protocol_error(status: StatusCode, code: &str, reason: &Reason, locale: Locale) -> Response {
+    let body = json!({ "errors": [{
+        "message": reason.message(locale),
+        "extensions": { "code": code, "reason": reason.code() },
+    }] });
+    with_language((status, Json(body)).into_response(), locale)
 }
 
 /// `INTERNAL` with the request id, so an operator can find the log line.
-pub fn internal_error(status: StatusCode, request_id: &str) -> Response {
-    let body = json!({ "errors": [{ "message": "internal error", "extensions": { "code": "INTERNAL", "requestId": request_id } }] });
-    (status, Json(body)).into_response()
+pub fn internal_error(status: StatusCode, request_id: &str, locale: Locale) -> Response {
+    let body = json!({ "errors": [{
+        "message": Reason::Internal.message(locale),
+        "extensions": { "code": "INTERNAL", "reason": Reason::Internal.code(), "requestId": request_id },
+    }] });
+    with_language((status, Json(body)).into_response(), locale)
+}
+
+/// Says which language the answer's messages are in.
+pub fn with_language(mut response: Response, locale: Locale) -> Response {
+    response
+        .headers_mut()
+        .insert(axum::http::header::CONTENT_LANGUAGE, axum::http::HeaderValue::from_static(locale.tag()));
+    response
 }
 
 /// Gives every refusal made outside our handlers (axum's 413 for a large body, 405 for a wrong
 /// method, the timeout's 408, …) the JSON error shape, instead of plain text or an empty body.
 pub async fn json_refusals(request: Request, next: Next) -> Response {
+    let locale = request_locale(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     let is_json = response
@@ -36,18 +59,18 @@ pub async fn json_refusals(request: Request, next: Next) -> Response {
     if is_json || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let (code, message) = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => ("BAD_REQUEST", "the request body is too large"),
-        StatusCode::REQUEST_TIMEOUT => ("TIMEOUT", "the request took too long"),
-        StatusCode::METHOD_NOT_ALLOWED => ("BAD_REQUEST", "method not allowed"),
-        StatusCode::NOT_FOUND => ("NOT_FOUND", "no such route"),
-        status if status.is_server_error() => ("INTERNAL", "internal error"),
-        _ => ("BAD_REQUEST", "bad request"),
+    let (code, reason) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => ("BAD_REQUEST", Reason::BodyTooLarge),
+        StatusCode::REQUEST_TIMEOUT => ("TIMEOUT", Reason::TimedOut),
+        StatusCode::METHOD_NOT_ALLOWED => ("BAD_REQUEST", Reason::MethodNotAllowed),
+        StatusCode::NOT_FOUND => ("NOT_FOUND", Reason::NoSuchRoute),
+        status if status.is_server_error() => ("INTERNAL", Reason::Internal),
+        _ => ("BAD_REQUEST", Reason::BadRequest),
     };
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_TYPE);
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
-    let fresh = protocol_error(status, code, message);
+    let fresh = protocol_error(status, code, &reason, locale);
     let (fresh_parts, body) = fresh.into_parts();
     parts.headers.extend(fresh_parts.headers);
     Response::from_parts(parts, Body::new(body))

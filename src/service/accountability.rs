@@ -10,13 +10,13 @@ use entity::{
     enums::{AccountabilityStatus as Status, Polarity, RecordCategory, Severity, SubjectType},
     official, rectification,
 };
-use sea_orm::{ConnectionTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveEnum, ConnectionTrait, EntityTrait, Set, TransactionTrait};
 
 use super::{scope, Actor};
 use crate::{
     auth::policy::accountability::can_decide_accountability,
     domain::record_rules::{check_record, default_disclosure, require_text},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord, WriteContext},
@@ -66,10 +66,10 @@ async fn to_decide(state: &AppState, actor: &Actor<'_>, id: i32, version: i32) -
     let authorised = scope::authorised_categories(&state.db, actor.viewer.unit_id).await?;
     can_decide_accountability(actor.viewer, &authorised)?;
     let row = proposal::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::not_found("accountability proposal"))?;
-    expect_version("accountability proposal", row.version, version)?;
+    let row = row.ok_or_else(|| AppError::NotFound(Reason::AccountabilityNotFound))?;
+    expect_version(row.version, version)?;
     if row.status != Status::Proposed {
-        return Err(AppError::InvalidTransition(format!("the proposal was already {:?}", row.status)));
+        return Err(AppError::InvalidTransition(Reason::AlreadyDecided { status: row.status.to_value() }));
     }
     Ok(row)
 }
@@ -137,7 +137,7 @@ async fn accountability_record(
             let official = official::Entity::find_by_id(id).one(&state.db).await?;
             match official {
                 Some(o) if scope::unit_within(&state.db, proposal.unit_id, o.unit_id).await? => Some(o.id),
-                _ => return Err(AppError::bad_input("officialId", "an official of the unit held to account")),
+                _ => return Err(AppError::bad_input("officialId", Reason::OfficialNotAccountable)),
             }
         }
         None => None,

@@ -18,7 +18,7 @@ use crate::{
         Role,
     },
     domain::account_rules::{check_account_role, check_display_name, check_password, check_username},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldChecks, Reason},
     ids::{public_id, NodeType},
     state::AppState,
     store::{
@@ -54,7 +54,7 @@ fn audited(user: &user_account::Model) -> serde_json::Value {
 async fn existing_unit(state: &AppState, id: i32) -> AppResult<i32> {
     match unit::Entity::find_by_id(id).one(&state.db).await? {
         Some(_) => Ok(id),
-        None => Err(AppError::bad_input("unitId", "no such unit")),
+        None => Err(AppError::bad_input("unitId", Reason::UnknownUnit)),
     }
 }
 
@@ -65,15 +65,17 @@ async fn audit(db: &impl ConnectionTrait, actor: &Actor<'_>, entry: AuditEntry<'
 /// Creates an account.
 pub async fn create_user(state: &AppState, actor: &Actor<'_>, new: NewUser) -> AppResult<user_account::Model> {
     may(actor.viewer, Operation::ManageUsers)?;
-    check_username(&new.username)?;
-    check_display_name(&new.display_name)?;
-    check_password(&new.password, "password")?;
-    check_account_role(new.role)?;
-    let unit_id = existing_unit(state, new.unit_id).await?;
+    let mut checks = FieldChecks::new();
+    checks
+        .absorb(check_username(&new.username))?
+        .absorb(check_display_name(&new.display_name))?
+        .absorb(check_password(&new.password, "password"))?
+        .absorb(check_account_role(new.role))?
+        .absorb(existing_unit(state, new.unit_id).await.map(|_| ()))?;
     let taken = user_account::Entity::find().filter(user_account::Column::Username.eq(new.username.as_str()));
-    if taken.count(&state.db).await? > 0 {
-        return Err(AppError::bad_input("username", "already taken"));
-    }
+    checks.refuse_if(!checks.has("username") && taken.count(&state.db).await? > 0, "username", Reason::UsernameTaken);
+    checks.finish()?;
+    let unit_id = new.unit_id;
     let password_hash = hash_password_bounded(new.password).await?;
     let txn = state.db.begin().await?;
     let user = user_account::ActiveModel {
@@ -107,11 +109,11 @@ pub async fn create_user(state: &AppState, actor: &Actor<'_>, new: NewUser) -> A
 pub async fn update_user(state: &AppState, actor: &Actor<'_>, change: UserChange) -> AppResult<user_account::Model> {
     may(actor.viewer, Operation::ManageUsers)?;
     let before = user_account::Entity::find_by_id(change.id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("user"))?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::UserNotFound))?;
     if actor.viewer.user_id == Some(change.id) && (change.role.is_some() || change.active == Some(false)) {
-        return Err(AppError::bad_input("id", "you cannot change your own role or deactivate yourself"));
+        return Err(AppError::bad_input("id", Reason::OwnAccount));
     }
-    expect_version("user", before.version, change.version)?;
+    expect_version(before.version, change.version)?;
     let mut changed = before.clone();
     if let Some(name) = &change.display_name {
         check_display_name(name)?;
@@ -157,7 +159,7 @@ pub async fn reset_password(
     may(actor.viewer, Operation::ManageUsers)?;
     check_password(&password, "password")?;
     let before = user_account::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("user"))?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::UserNotFound))?;
     let password_hash = hash_password_bounded(password).await?;
     let changed = user_account::Model {
         password_hash,
@@ -211,7 +213,7 @@ pub async fn logout(state: &AppState, actor: &Actor<'_>) -> AppResult<()> {
         };
         audit(&txn, actor, entry).await?;
     } else {
-        let token = token.ok_or_else(|| AppError::unauthenticated("invalid token"))?;
+        let token = token.ok_or_else(|| AppError::Unauthenticated(Reason::InvalidToken))?;
         revoke_row(&txn, token, actor, "logout").await?;
     }
     txn.commit().await?;
@@ -234,7 +236,7 @@ async fn save_account<C: ConnectionTrait>(
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
-        return Err(AppError::Conflict("the user was changed by someone else; reload it".into()));
+        return Err(AppError::Conflict(Reason::ChangedMeanwhile));
     }
     Ok(changed)
 }

@@ -11,7 +11,7 @@ use crate::{
         api_tokens::{issue_api_token, ApiTokenRequest},
         policy::{may, Operation},
     },
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{public_id, NodeType},
     state::AppState,
     store::audit::{write_audit, AuditEntry},
@@ -36,7 +36,7 @@ pub async fn issue(
     may(actor.viewer, Operation::ManageApiTokens)?;
     let firm = command.firm.trim().to_owned();
     if firm.is_empty() || firm.chars().count() > 200 {
-        return Err(AppError::bad_input("firm", "1 to 200 characters"));
+        return Err(AppError::bad_input("firm", Reason::LengthBetween { min: 1, max: 200 }));
     }
     let request = ApiTokenRequest {
         role: command.role,
@@ -66,10 +66,12 @@ pub async fn issue(
 /// are `INVALID_TRANSITION`).
 pub async fn revoke(state: &AppState, actor: &Actor<'_>, id: i32) -> AppResult<api_token::Model> {
     may(actor.viewer, Operation::ManageApiTokens)?;
-    let row =
-        api_token::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(|| AppError::not_found("API token"))?;
+    let row = api_token::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(Reason::ApiTokenNotFound))?;
     if row.revoked_at.is_some() {
-        return Err(AppError::InvalidTransition("the token is already revoked".into()));
+        return Err(AppError::InvalidTransition(Reason::AlreadyRevoked));
     }
     let txn = state.db.begin().await?;
     let row = revoke_row(&txn, row, actor, "admin").await?;
@@ -92,7 +94,7 @@ pub(super) async fn revoke_row<C: ConnectionTrait>(
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
-        return Err(AppError::InvalidTransition("the token is already revoked".into()));
+        return Err(AppError::InvalidTransition(Reason::AlreadyRevoked));
     }
     let entry = AuditEntry {
         action: "api_token.revoke",

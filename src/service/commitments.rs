@@ -18,7 +18,7 @@ use crate::{
         may, reads_depend_on_subtree, Operation,
     },
     domain::commitment_rules::{breach_disclosure, check_entry, check_outcome, check_transition, Entry, Outcome},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord},
@@ -56,7 +56,7 @@ pub struct CommitmentOutcome {
 pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> AppResult<commitment::Model> {
     may(actor.viewer, Operation::KeepCommitments)?;
     let unit = unit::Entity::find_by_id(new.unit_id).one(&state.db).await?;
-    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", "no such unit"))?;
+    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", Reason::UnknownUnit))?;
     can_create_commitment(actor.viewer, scope::in_subtree(&state.db, actor.viewer, new.unit_id).await?)?;
     let entry = Entry {
         kind: new.kind,
@@ -102,14 +102,14 @@ pub async fn set_status(
     let viewer = actor.viewer;
     may(viewer, Operation::KeepCommitments)?;
     let before = commitment::Entity::find_by_id(outcome.id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("commitment"))?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::CommitmentNotFound))?;
     let in_scope = scope::in_subtree(&state.db, viewer, before.unit_id).await?;
     if !can_read_commitment(viewer, &before, reads_depend_on_subtree(viewer) && in_scope) {
-        return Err(AppError::not_found("commitment"));
+        return Err(AppError::NotFound(Reason::CommitmentNotFound));
     }
     let to = outcome.status;
     can_set_commitment_status(viewer, to, in_scope)?;
-    expect_version("commitment", before.version, outcome.version)?;
+    expect_version(before.version, outcome.version)?;
     check_transition(before.status, to)?;
     check_outcome(&Outcome {
         to,

@@ -17,7 +17,7 @@ use super::Actor;
 use crate::{
     auth::policy::{may, Operation},
     domain::complaint_rules as rules,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldChecks, Reason},
     state::AppState,
     store::versioned::insert_audited,
 };
@@ -63,7 +63,7 @@ async fn named_official(
     match official::Entity::find_by_id(official).one(db).await? {
         Some(row) if row.unit_id == target_unit => Ok(Some(row.id)),
         _ if anonymous => Ok(None),
-        _ => Err(AppError::bad_input("officialId", "no such official in the target unit")),
+        _ => Err(AppError::bad_input("officialId", Reason::OfficialNotInUnit)),
     }
 }
 
@@ -73,15 +73,17 @@ pub async fn submit(state: &AppState, actor: &Actor<'_>, submission: Submission)
     may(viewer, Operation::SubmitComplaint)?;
     let name = submission.contact_name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let phone = submission.contact_phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    rules::check_submission(&submission.content, name, phone)?;
+    let mut checks = rules::submission_checks(&submission.content, name, phone);
     if let Some(number) = &submission.work_order_number {
-        rules::check_work_order_number(number)?;
-        if submission.channel != ComplaintChannel::Hotline12345 {
-            return Err(AppError::bad_input("workOrderNumber", "only a 12345 hotline call has a work-order number"));
-        }
+        checks.absorb(rules::check_work_order_number(number))?.refuse_if(
+            submission.channel != ComplaintChannel::Hotline12345,
+            "workOrderNumber",
+            Reason::WorkOrderOnlyForHotline,
+        );
     }
     let target = unit::Entity::find_by_id(submission.target_unit_id).one(&state.db).await?;
-    let target = target.ok_or_else(|| AppError::bad_input("targetUnitId", "no such unit"))?;
+    checks.refuse_if(target.is_none(), "targetUnitId", Reason::UnknownUnit).finish()?;
+    let target = FieldChecks::passed(target)?;
     // Only the public's submissions carry the address key and count against its limit.
     let limited = submission.client_key.filter(|_| viewer.is_anonymous());
     // For the public, the answer is the same whether or not the official serves the unit.
@@ -124,7 +126,7 @@ pub async fn submit(state: &AppState, actor: &Actor<'_>, submission: Submission)
             // Counted after our own insert, inside the transaction: two concurrent submissions
             // from one address cannot both see room for one more.
             txn.rollback().await?;
-            return Err(AppError::rate_limited("too many complaints from this address", Duration::hours(1)));
+            return Err(AppError::rate_limited(Reason::TooManyComplaints, Duration::hours(1)));
         }
     }
     txn.commit().await?;

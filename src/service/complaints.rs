@@ -21,7 +21,7 @@ use crate::{
         Viewer,
     },
     domain::{complaint_rules as rules, record_rules::require_text},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord},
@@ -56,7 +56,7 @@ async fn in_scope(state: &AppState, viewer: &Viewer, unit: Option<i32>) -> AppRe
 /// The complaint as the actor may see it, at the version they read.
 async fn complaint_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32) -> AppResult<complaint::Model> {
     let viewer = actor.viewer;
-    let missing = || AppError::not_found("complaint");
+    let missing = || AppError::NotFound(Reason::ComplaintNotFound);
     if may(viewer, Operation::ListComplaints).is_err() {
         return Err(missing());
     }
@@ -67,7 +67,7 @@ async fn complaint_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32
     if !can_read_complaint(viewer, visible) {
         return Err(missing());
     }
-    expect_version("complaint", row.version, version)?;
+    expect_version(row.version, version)?;
     Ok(row)
 }
 
@@ -75,12 +75,12 @@ async fn complaint_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32
 /// complaint's target unit (its own or one of its officials'), not revoked.
 async fn existing_record(state: &AppState, id: i32, complaint: &complaint::Model) -> AppResult<i32> {
     let record = credit_record::Entity::find_by_id(id).one(&state.db).await?;
-    let record = record.ok_or_else(|| AppError::bad_input("recordId", "no such record"))?;
+    let record = record.ok_or_else(|| AppError::bad_input("recordId", Reason::UnknownRecord))?;
     if record.polarity != enums::Polarity::Dishonesty || record.unit_id != complaint.target_unit_id {
-        return Err(AppError::bad_input("recordId", "a dishonesty record of the complaint's target unit"));
+        return Err(AppError::bad_input("recordId", Reason::RecordNotOfTarget));
     }
     if record.status == enums::RecordStatus::Revoked {
-        return Err(AppError::bad_input("recordId", "the record was revoked"));
+        return Err(AppError::bad_input("recordId", Reason::RecordRevoked));
     }
     Ok(record.id)
 }
@@ -98,10 +98,10 @@ pub async fn assign(
     let before = complaint_of(state, actor, id, version).await?;
     rules::check_transition(before.status, Status::Assigned)?;
     let unit = unit::Entity::find_by_id(unit_id).one(&state.db).await?;
-    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", "no such unit"))?;
+    let unit = unit.ok_or_else(|| AppError::bad_input("unitId", Reason::UnknownUnit))?;
     let today = state.clock.today();
     let deadline = match deadline {
-        Some(day) if day <= today => return Err(AppError::bad_input("deadline", "must be after today")),
+        Some(day) if day <= today => return Err(AppError::bad_input("deadline", Reason::NotAfterToday)),
         Some(day) => day,
         None => today + Duration::days(i64::from(state.config.deadlines.complaint_days)),
     };
@@ -154,19 +154,19 @@ pub async fn conclude(
     let before = complaint_of(state, actor, id, version).await?;
     let to = conclusion.to;
     if !matches!(to, Status::Substantiated | Status::Unfounded | Status::Closed) {
-        return Err(AppError::bad_input("status", "SUBSTANTIATED, UNFOUNDED or CLOSED"));
+        return Err(AppError::bad_input("status", Reason::NotAnOutcome));
     }
     rules::check_transition(before.status, to)?;
     require_text(&conclusion.conclusion, "conclusion", 5_000)?;
     if conclusion.record.is_some() && to != Status::Substantiated {
-        return Err(AppError::bad_input("record", "only a substantiated complaint creates a record"));
+        return Err(AppError::bad_input("record", Reason::RecordOnlyWhenSubstantiated));
     }
     let existing = match conclusion.existing_record_id {
         Some(_) if to != Status::Substantiated => {
-            return Err(AppError::bad_input("recordId", "only a substantiated complaint names a record"))
+            return Err(AppError::bad_input("recordId", Reason::RecordOnlyWhenSubstantiated))
         }
         Some(_) if conclusion.record.is_some() => {
-            return Err(AppError::bad_input("recordId", "name an existing record or create one, not both"))
+            return Err(AppError::bad_input("recordId", Reason::RecordGivenTwice))
         }
         Some(id) => Some(existing_record(state, id, &before).await?),
         None => None,
@@ -175,7 +175,7 @@ pub async fn conclude(
     let new = match conclusion.record {
         Some(spec) => {
             if spec.category == RecordCategory::Commendation {
-                return Err(AppError::bad_input("record.category", "a complaint leads to dishonesty"));
+                return Err(AppError::bad_input("record.category", Reason::ComplaintLeadsToDishonesty));
             }
             let title = spec.title.unwrap_or_else(|| format!("{unit_name}被投诉举报查实"));
             let facts = spec.facts.unwrap_or_else(|| before.content.clone());

@@ -17,10 +17,10 @@ use crate::{
         Operation,
     },
     domain::{
-        record_rules::{check_record, default_disclosure, RecordDraft},
+        record_rules::{check_record, default_disclosure, record_checks, RecordDraft},
         sanction_rules::check_sanction,
     },
-    error::{AppError, AppResult},
+    error::{text_problem, AppError, AppResult, Reason},
     state::AppState,
     store::record_writer::{write_new_record, write_record_change, NewRecord},
 };
@@ -63,21 +63,19 @@ pub struct CorrectRecord {
 pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) -> AppResult<credit_record::Model> {
     let viewer = actor.viewer;
     may(viewer, Operation::CreateCreditRecord)?;
-    let recording_unit =
-        viewer.unit_id.ok_or_else(|| AppError::Forbidden("your account has no unit to record as".into()))?;
-    if unit::Entity::find_by_id(command.unit_id).one(&state.db).await?.is_none() {
-        return Err(AppError::bad_input("unitId", "no such unit"));
-    }
-    if let Some(id) = command.official_id {
-        match official::Entity::find_by_id(id).one(&state.db).await? {
-            Some(person) if person.unit_id == command.unit_id => {}
-            Some(_) => return Err(AppError::bad_input("officialId", "the official does not belong to the unit")),
-            None => return Err(AppError::bad_input("officialId", "no such official")),
-        }
-    }
+    let recording_unit = viewer.unit_id.ok_or_else(|| AppError::Forbidden(Reason::NoUnitToRecordAs))?;
     let subject_type = if command.official_id.is_some() { SubjectType::Official } else { SubjectType::Unit };
     let authorised = scope::authorised_categories(&state.db, Some(recording_unit)).await?;
     can_create_record(viewer, command.polarity, command.category, subject_type, &authorised)?;
+    let unit_known = unit::Entity::find_by_id(command.unit_id).one(&state.db).await?.is_some();
+    let official_problem = match command.official_id {
+        Some(id) => match official::Entity::find_by_id(id).one(&state.db).await? {
+            Some(person) if person.unit_id == command.unit_id => None,
+            Some(_) => Some(Reason::OfficialNotInUnit),
+            None => Some(Reason::UnknownOfficial),
+        },
+        None => None,
+    };
     let disclosure = command.disclosure.unwrap_or_else(|| default_disclosure(subject_type, command.category));
     let new = NewRecord {
         subject_type,
@@ -98,8 +96,9 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
         sanction: command.sanction,
         source: None,
     };
-    check_record(&new.draft(), state.clock.today())?;
-    check_sanction(new.category, new.sanction)?;
+    let mut checks = record_checks(&new.draft(), state.clock.today());
+    checks.refuse_if(!unit_known, "unitId", Reason::UnknownUnit).note("officialId", official_problem);
+    checks.absorb(check_sanction(new.category, new.sanction))?.finish()?;
     let txn = state.db.begin().await?;
     let record = write_new_record(&txn, &actor.write_context(state), new).await?;
     txn.commit().await?;
@@ -117,7 +116,7 @@ async fn record_to_change(
     let record = scope::visible_record(&state.db, actor.viewer, id, state.clock.today()).await?;
     can_change_record(actor.viewer, &record)?;
     if record.version != version {
-        return Err(AppError::Conflict(format!("the record has changed (now version {})", record.version)));
+        return Err(AppError::Conflict(Reason::StaleVersion { current: record.version }));
     }
     Ok(record)
 }
@@ -149,7 +148,7 @@ pub async fn correct(
 ) -> AppResult<credit_record::Model> {
     let before = record_to_change(state, actor, id, version).await?;
     if before.status == RecordStatus::Revoked {
-        return Err(AppError::InvalidTransition("a revoked record cannot be changed".into()));
+        return Err(AppError::InvalidTransition(Reason::RevokedUnchangeable));
     }
     let mut changed = before.clone();
     if let Some(title) = change.title {
@@ -179,12 +178,12 @@ pub async fn revoke(
     reason: &str,
 ) -> AppResult<credit_record::Model> {
     let reason = reason.trim();
-    if reason.is_empty() || reason.chars().count() > 2_000 {
-        return Err(AppError::bad_input("reason", "give a reason of at most 2000 characters"));
+    if let Some(problem) = text_problem(reason, 2_000) {
+        return Err(AppError::bad_input("reason", problem));
     }
     let before = record_to_change(state, actor, id, version).await?;
     if before.status == RecordStatus::Revoked {
-        return Err(AppError::InvalidTransition("the record is already revoked".into()));
+        return Err(AppError::InvalidTransition(Reason::AlreadyRevoked));
     }
     let changed = credit_record::Model { status: RecordStatus::Revoked, ..before.clone() };
     save(state, actor, "credit_record.revoke", before, changed, Some(reason)).await

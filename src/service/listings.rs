@@ -44,7 +44,7 @@ async fn listing(state: &AppState, actor: &Actor<'_>, id: i32, version: i32) -> 
     let viewer = actor.viewer;
     can_record_court_removal(viewer, &scope::authorised_categories(&state.db, viewer.unit_id).await?)?;
     let record = scope::visible_record(&state.db, viewer, id, state.clock.today()).await?;
-    expect_version("record", record.version, version)?;
+    expect_version(record.version, version)?;
     Ok(record)
 }
 

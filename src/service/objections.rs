@@ -17,7 +17,7 @@ use crate::{
         objection_rules as rules,
         record_rules::{check_record, require_text, RecordDraft},
     },
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::write_record_change,
@@ -48,7 +48,7 @@ pub struct Decision {
 }
 
 fn already_open() -> AppError {
-    AppError::InvalidTransition("an objection to this record is already open".into())
+    AppError::InvalidTransition(Reason::ObjectionOpen)
 }
 
 /// Files an objection to a dishonesty record in force: the clerk of the record's unit, or a
@@ -104,10 +104,10 @@ pub async fn decide(
     let viewer = actor.viewer;
     may(viewer, Operation::DecideObjections)?;
     let before = objection::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("objection"))?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::ObjectionNotFound))?;
     let today = state.clock.today();
-    let record = scope::workflow_record(&state.db, viewer, before.record_id, today, "objection").await?;
-    expect_version("objection", before.version, version)?;
+    let record = scope::workflow_record(&state.db, viewer, before.record_id, today, Reason::ObjectionNotFound).await?;
+    expect_version(before.version, version)?;
     rules::check_transition(before.status, step.to)?;
     let decided = step.to != Status::UnderReview;
     if decided {
@@ -152,7 +152,7 @@ fn remedied(
 ) -> AppResult<credit_record::Model> {
     let mut changed = record.clone();
     match remedy {
-        None => return Err(AppError::bad_input("remedy", "an upheld objection revokes or corrects the record")),
+        None => return Err(AppError::bad_input("remedy", Reason::RemedyRequired)),
         Some(Remedy::Revoke) => changed.status = RecordStatus::Revoked,
         Some(Remedy::Correct(correction)) => {
             if correction.title.is_none()
@@ -160,7 +160,7 @@ fn remedied(
                 && correction.severity.is_none()
                 && correction.disclosure.is_none()
             {
-                return Err(AppError::bad_input("correction", "give at least one corrected field"));
+                return Err(AppError::bad_input("correction", Reason::CorrectionEmpty));
             }
             if let Some(title) = correction.title {
                 changed.title = title.trim().to_owned();

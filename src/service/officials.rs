@@ -12,7 +12,7 @@ use super::Actor;
 use crate::{
     auth::policy::{may, Operation},
     domain::register_rules::{check_official, OfficialEntry},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::versioned::{expect_version, insert_audited, save_versioned},
 };
@@ -44,7 +44,7 @@ pub struct OfficialChange {
 async fn require_unit(state: &AppState, id: i32) -> AppResult<()> {
     match unit::Entity::find_by_id(id).one(&state.db).await? {
         Some(_) => Ok(()),
-        None => Err(AppError::bad_input("unitId", "no such unit")),
+        None => Err(AppError::bad_input("unitId", Reason::UnknownUnit)),
     }
 }
 
@@ -52,9 +52,7 @@ async fn require_unit(state: &AppState, id: i32) -> AppResult<()> {
 async fn require_unique_number(state: &AppState, number: &str, other_than: Option<i32>) -> AppResult<()> {
     let holder = official::Entity::find().filter(official::Column::IdNumber.eq(number)).one(&state.db).await?;
     match holder {
-        Some(holder) if Some(holder.id) != other_than => {
-            Err(AppError::bad_input("idNumber", "another official holds this number"))
-        }
+        Some(holder) if Some(holder.id) != other_than => Err(AppError::bad_input("idNumber", Reason::IdNumberTaken)),
         _ => Ok(()),
     }
 }
@@ -108,8 +106,8 @@ pub async fn update(
 ) -> AppResult<official::Model> {
     may(actor.viewer, Operation::ManageOfficials)?;
     let before = official::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("official"))?;
-    expect_version("official", before.version, version)?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?;
+    expect_version(before.version, version)?;
     let transfer_to = change.unit_id.filter(|unit| *unit != before.unit_id);
     if let Some(unit) = transfer_to {
         require_unit(state, unit).await?;

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::Actor;
 use crate::{
     auth::policy::{may, Operation},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{public_id, NodeType},
     state::AppState,
     store::audit::{write_audit, AuditEntry},
@@ -18,8 +18,8 @@ use crate::{
 pub async fn requeue(state: &AppState, actor: &Actor<'_>, id: i32) -> AppResult<platform_push::Model> {
     may(actor.viewer, Operation::ManagePlatformPushes)?;
     let row = platform_push::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::not_found("platform push"))?;
-    let refused = || AppError::InvalidTransition("only a FAILED delivery can be requeued".into());
+    let row = row.ok_or_else(|| AppError::NotFound(Reason::PlatformPushNotFound))?;
+    let refused = || AppError::InvalidTransition(Reason::PushNotFailed);
     if row.status != PushStatus::Failed {
         return Err(refused());
     }

@@ -19,7 +19,7 @@ use crate::{
         reads_depend_on_subtree, Operation,
     },
     domain::{proposal_rules as rules, record_rules::require_text},
-    error::{AppError, AppResult},
+    error::{text_problem, AppError, AppResult, FieldChecks, Reason},
     state::AppState,
     store::versioned::{expect_version, insert_audited, save_versioned},
 };
@@ -41,7 +41,7 @@ pub struct NewProposal {
 /// The proposal as the actor may see it, at the version they read.
 async fn proposal_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32) -> AppResult<proposal::Model> {
     let viewer = actor.viewer;
-    let missing = || AppError::not_found("proposal");
+    let missing = || AppError::NotFound(Reason::ProposalNotFound);
     if may(viewer, Operation::ListProposals).is_err() {
         return Err(missing());
     }
@@ -51,28 +51,27 @@ async fn proposal_of(state: &AppState, actor: &Actor<'_>, id: i32, version: i32)
     if !can_read_proposal(viewer, in_scope) {
         return Err(missing());
     }
-    expect_version("proposal", row.version, version)?;
+    expect_version(row.version, version)?;
     Ok(row)
 }
 
 /// Registers a suggestion or proposal with its handling unit and due date.
 pub async fn register(state: &AppState, actor: &Actor<'_>, new: NewProposal) -> AppResult<proposal::Model> {
     may(actor.viewer, Operation::ManageProposals)?;
-    require_text(&new.number, "number", 32)?;
-    require_text(&new.title, "title", 300)?;
-    if let Some(proposer) = &new.proposer {
-        require_text(proposer, "proposer", 100)?;
-    }
+    let mut checks = FieldChecks::new();
+    checks
+        .note("number", text_problem(&new.number, 32))
+        .note("title", text_problem(&new.title, 300))
+        .note("proposer", new.proposer.as_deref().and_then(|proposer| text_problem(proposer, 100)));
     let unit = unit::Entity::find_by_id(new.handling_unit_id).one(&state.db).await?;
-    let unit = unit.ok_or_else(|| AppError::bad_input("handlingUnitId", "no such unit"))?;
+    checks.refuse_if(unit.is_none(), "handlingUnitId", Reason::UnknownUnit);
     let assigned_on = new.assigned_on.unwrap_or(state.clock.today());
-    let (due_on, extension_reason) =
-        rules::round_due(assigned_on, new.due_on, new.extension_reason.as_deref(), "dueOn")?;
+    let due = checks.take(rules::round_due(assigned_on, new.due_on, new.extension_reason.as_deref(), "dueOn"))?;
     let number = new.number.trim().to_owned();
     let taken = proposal::Entity::find().filter(Column::Kind.eq(new.kind)).filter(Column::Number.eq(number.as_str()));
-    if taken.count(&state.db).await? > 0 {
-        return Err(AppError::bad_input("number", "already registered for this kind"));
-    }
+    checks.refuse_if(!checks.has("number") && taken.count(&state.db).await? > 0, "number", Reason::NumberTaken);
+    checks.finish()?;
+    let (unit, (due_on, extension_reason)) = (FieldChecks::passed(unit)?, FieldChecks::passed(due)?);
     let row = proposal::ActiveModel {
         kind: Set(new.kind),
         number: Set(number),
@@ -156,7 +155,7 @@ pub async fn extend(
     may(actor.viewer, Operation::ManageProposals)?;
     let before = proposal_of(state, actor, id, version).await?;
     if before.status != Status::Assigned {
-        return Err(AppError::InvalidTransition("only an open round (ASSIGNED) is extended".into()));
+        return Err(AppError::InvalidTransition(Reason::RoundNotOpen));
     }
     let round = open_round(state, &before).await?;
     rules::check_extension(round.assigned_on, round.due_on, due_on, reason)?;
@@ -232,8 +231,8 @@ pub async fn record_satisfaction(
     rules::check_transition(before.status, to)?;
     let today = state.clock.today();
     let next_due = match new_due_on {
-        Some(_) if to != Status::Assigned => return Err(AppError::bad_input("newDueOn", "only with UNSATISFIED")),
-        Some(day) if day <= today => return Err(AppError::bad_input("newDueOn", "must be after today")),
+        Some(_) if to != Status::Assigned => return Err(AppError::bad_input("newDueOn", Reason::OnlyWhenUnsatisfied)),
+        Some(day) if day <= today => return Err(AppError::bad_input("newDueOn", Reason::NotAfterToday)),
         asked => rules::round_due(today, asked, None, "newDueOn")?.0,
     };
     let round = open_round(state, &before).await?;

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::Actor;
 use crate::{
     auth::policy::{may, Operation},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{public_id, NodeType},
     state::AppState,
     store::audit::{write_audit, AuditEntry},
@@ -24,10 +24,10 @@ pub async fn grant(
 ) -> AppResult<recording_authority::Model> {
     may(actor.viewer, Operation::ManageRecordingAuthorities)?;
     if unit::Entity::find_by_id(unit).one(&state.db).await?.is_none() {
-        return Err(AppError::bad_input("unitId", "no such unit"));
+        return Err(AppError::bad_input("unitId", Reason::UnknownUnit));
     }
     if recording_authority::Entity::find_by_id((unit, category)).one(&state.db).await?.is_some() {
-        return Err(AppError::bad_input("category", "already granted to this unit"));
+        return Err(AppError::bad_input("category", Reason::AlreadyGranted));
     }
     let row = recording_authority::Model { unit_id: unit, category };
     let txn = state.db.begin().await?;
@@ -47,11 +47,11 @@ pub async fn revoke(
 ) -> AppResult<recording_authority::Model> {
     may(actor.viewer, Operation::ManageRecordingAuthorities)?;
     let row = recording_authority::Entity::find_by_id((unit, category)).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::not_found("recording authority"))?;
+    let row = row.ok_or_else(|| AppError::NotFound(Reason::AuthorityNotFound))?;
     let txn = state.db.begin().await?;
     let deleted = row.clone().delete(&txn).await?;
     if deleted.rows_affected != 1 {
-        return Err(AppError::Conflict("the authority was revoked meanwhile".into()));
+        return Err(AppError::Conflict(Reason::AuthorityRevokedMeanwhile));
     }
     audit(&txn, actor, "recording_authority.revoke", Some(&row), None).await?;
     txn.commit().await?;

@@ -8,7 +8,7 @@ use entity::{
     enums::{ListingResolution, RecordStatus, RectificationStatus as Status},
     rectification,
 };
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveEnum, EntityTrait, Set, TransactionTrait};
 
 use super::{save_alone, scope, Actor};
 use crate::{
@@ -18,7 +18,7 @@ use crate::{
         Operation,
     },
     domain::{record_rules::require_text, rectification_rules as rules},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::write_record_change,
@@ -49,10 +49,16 @@ async fn rectification_of(
     version: i32,
 ) -> AppResult<(rectification::Model, credit_record::Model)> {
     let row = rectification::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::not_found("rectification"))?;
-    let record = scope::workflow_record(&state.db, actor.viewer, row.record_id, state.clock.today(), "rectification");
+    let row = row.ok_or_else(|| AppError::NotFound(Reason::RectificationNotFound))?;
+    let record = scope::workflow_record(
+        &state.db,
+        actor.viewer,
+        row.record_id,
+        state.clock.today(),
+        Reason::RectificationNotFound,
+    );
     let record = record.await?;
-    expect_version("rectification", row.version, version)?;
+    expect_version(row.version, version)?;
     Ok((row, record))
 }
 
@@ -68,7 +74,7 @@ pub async fn open(
     may(viewer, Operation::ManageRectifications)?;
     let record = scope::visible_record(&state.db, viewer, record_id, state.clock.today()).await?;
     can_manage_rectification(viewer, &record)?;
-    expect_version("record", record.version, record_version)?;
+    expect_version(record.version, record_version)?;
     rules::check_open(record.polarity, record.status, deadline, state.clock.today())?;
     let at = actor.write_context(state);
     let txn = state.db.begin().await?;
@@ -136,14 +142,14 @@ pub async fn review(
     if review.accept {
         rules::check_acceptance(record.category, before.court_removed_on)?;
         if record.status != RecordStatus::Rectifying {
-            return Err(AppError::InvalidTransition(format!("the record is {:?}", record.status)));
+            return Err(AppError::InvalidTransition(Reason::RecordStatusBars { status: record.status.to_value() }));
         }
     } else {
         require_text(review.note.as_deref().unwrap_or(""), "note", 5_000)?;
     }
     if let Some(deadline) = review.new_deadline {
         if review.accept || deadline <= today {
-            return Err(AppError::bad_input("newDeadline", "only a rejection sets a new deadline, after today"));
+            return Err(AppError::bad_input("newDeadline", Reason::NewDeadlineOnlyOnRejection));
         }
     }
     let changed = rectification::Model {
@@ -184,7 +190,7 @@ pub async fn record_court_removal(
     let (before, record) = rectification_of(state, actor, id, version).await?;
     rules::check_court_removal(record.category, before.status, before.resolution, before.court_removed_on)?;
     if removed_on > state.clock.today() || Some(removed_on) < before.submitted_on {
-        return Err(AppError::bad_input("removedOn", "between the submission and today"));
+        return Err(AppError::bad_input("removedOn", Reason::RemovalBeforeSubmission));
     }
     let changed = rectification::Model {
         court_removed_on: Some(removed_on),

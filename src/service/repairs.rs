@@ -18,7 +18,7 @@ use crate::{
         repair_rules::{RepairCase, RuleSet},
         state_machine::check_arrow,
     },
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::{
         record_writer::write_record_change,
@@ -27,7 +27,7 @@ use crate::{
 };
 
 fn already_open() -> AppError {
-    AppError::InvalidTransition("a repair application for this record is already open".into())
+    AppError::InvalidTransition(Reason::RepairOpen)
 }
 
 /// The rule set under which `record` may be repaired today, or why not (with the first eligible
@@ -109,13 +109,13 @@ pub async fn decide(
     let viewer = actor.viewer;
     may(viewer, Operation::DecideRepairs)?;
     let before = repair_application::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::not_found("repair application"))?;
+    let before = before.ok_or_else(|| AppError::NotFound(Reason::RepairNotFound))?;
     let today = state.clock.today();
-    let record = scope::workflow_record(&state.db, viewer, before.record_id, today, "repair application").await?;
-    expect_version("repair application", before.version, version)?;
+    let record = scope::workflow_record(&state.db, viewer, before.record_id, today, Reason::RepairNotFound).await?;
+    expect_version(before.version, version)?;
     let to = if approve { Status::Approved } else { Status::Rejected };
     let arrows = [(Status::Submitted, Status::Approved), (Status::Submitted, Status::Rejected)];
-    check_arrow("a repair application", &arrows, before.status, to)?;
+    check_arrow(&arrows, before.status, to)?;
     require_text(decision, "decision", 5_000)?;
     if approve {
         eligibility(state, &record).await?;

@@ -13,7 +13,7 @@ use crate::{
         },
         Viewer,
     },
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
 };
 
 /// Whether `unit` is the viewer's unit or lies under it.
@@ -41,12 +41,12 @@ pub async fn visible_record(
     today: NaiveDate,
 ) -> AppResult<credit_record::Model> {
     let record = credit_record::Entity::find_by_id(id).one(db).await?;
-    let record = record.ok_or_else(|| AppError::not_found("credit record"))?;
+    let record = record.ok_or_else(|| AppError::NotFound(Reason::RecordNotFound))?;
     let in_scope = policy::reads_depend_on_subtree(viewer) && in_subtree(db, viewer, record.unit_id).await?;
     if can_read_record(viewer, &record, today, RecordUse::Rows, in_scope) {
         Ok(record)
     } else {
-        Err(AppError::not_found("credit record"))
+        Err(AppError::NotFound(Reason::RecordNotFound))
     }
 }
 
@@ -57,12 +57,12 @@ pub async fn workflow_record(
     viewer: &Viewer,
     record: i32,
     today: NaiveDate,
-    what: &str,
+    missing: Reason,
 ) -> AppResult<credit_record::Model> {
     if !policy::workflows::can_read_workflows(viewer) {
-        return Err(AppError::not_found(what));
+        return Err(AppError::NotFound(missing));
     }
-    visible_record(db, viewer, record, today).await.map_err(|_| AppError::not_found(what))
+    visible_record(db, viewer, record, today).await.map_err(|_| AppError::NotFound(missing))
 }
 
 /// The record categories `unit` is a recording authority for.

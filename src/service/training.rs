@@ -10,7 +10,7 @@ use serde_json::json;
 use super::Actor;
 use crate::{
     auth::policy::{may, Operation},
-    error::{AppError, AppResult},
+    error::{AppResult, FieldChecks, Reason},
     ids::{public_id, NodeType},
     state::AppState,
     store::audit::{write_audit, AuditEntry},
@@ -29,16 +29,19 @@ pub struct RecordTraining {
 pub async fn record(state: &AppState, actor: &Actor<'_>, command: RecordTraining) -> AppResult<official::Model> {
     may(actor.viewer, Operation::RecordTraining)?;
     let person = official::Entity::find_by_id(command.official_id).one(&state.db).await?;
-    let person = person.ok_or_else(|| AppError::bad_input("officialId", "no such official"))?;
     let course = command.course.trim();
-    if course.is_empty() || course.chars().count() > 200 {
-        return Err(AppError::bad_input("course", "1 to 200 characters"));
-    }
     let minutes = (command.hours * Decimal::from(60)).round().to_i32().filter(|m| (1..=12_000).contains(m));
-    let minutes = minutes.ok_or_else(|| AppError::bad_input("hours", "more than 0 and at most 200"))?;
-    if command.completed_on > state.clock.today() {
-        return Err(AppError::bad_input("completedOn", "must not be in the future"));
-    }
+    FieldChecks::new()
+        .refuse_if(person.is_none(), "officialId", Reason::UnknownOfficial)
+        .refuse_if(
+            course.is_empty() || course.chars().count() > 200,
+            "course",
+            Reason::LengthBetween { min: 1, max: 200 },
+        )
+        .refuse_if(minutes.is_none(), "hours", Reason::TrainingHours)
+        .refuse_if(command.completed_on > state.clock.today(), "completedOn", Reason::DateInFuture)
+        .finish()?;
+    let (person, minutes) = (FieldChecks::passed(person)?, FieldChecks::passed(minutes)?);
     let txn = state.db.begin().await?;
     let record = training_record::ActiveModel {
         official_id: Set(person.id),

@@ -10,7 +10,7 @@ use super::{scope, Actor};
 use crate::{
     auth::policy::{may, Operation},
     domain::register_rules::{check_unit, UnitEntry},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     state::AppState,
     store::versioned::{expect_version, insert_audited, save_versioned},
 };
@@ -42,7 +42,7 @@ async fn parent_kind(state: &AppState, parent: Option<i32>) -> AppResult<Option<
     match parent {
         Some(id) => match unit::Entity::find_by_id(id).one(&state.db).await? {
             Some(parent) => Ok(Some(parent.kind)),
-            None => Err(AppError::bad_input("parentId", "no such unit")),
+            None => Err(AppError::bad_input("parentId", Reason::UnknownUnit)),
         },
         None => Ok(None),
     }
@@ -52,7 +52,7 @@ async fn require_unique_uscc(state: &AppState, uscc: Option<&str>, other_than: O
     let Some(uscc) = uscc else { return Ok(()) };
     let holder = unit::Entity::find().filter(unit::Column::Uscc.eq(uscc)).one(&state.db).await?;
     match holder {
-        Some(holder) if Some(holder.id) != other_than => Err(AppError::bad_input("uscc", "another unit holds it")),
+        Some(holder) if Some(holder.id) != other_than => Err(AppError::bad_input("uscc", Reason::UsccTaken)),
         _ => Ok(()),
     }
 }
@@ -105,12 +105,13 @@ pub async fn update(
     change: UnitChange,
 ) -> AppResult<unit::Model> {
     may(actor.viewer, Operation::ManageUnits)?;
-    let before = unit::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(|| AppError::not_found("unit"))?;
-    expect_version("unit", before.version, version)?;
+    let before =
+        unit::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(|| AppError::NotFound(Reason::UnitNotFound))?;
+    expect_version(before.version, version)?;
     let moved = change.parent_id.filter(|parent| Some(*parent) != before.parent_id);
     if let Some(parent) = moved {
         if scope::unit_within(&state.db, before.id, parent).await? {
-            return Err(AppError::bad_input("parentId", "a unit cannot move under itself or its own subunits"));
+            return Err(AppError::bad_input("parentId", Reason::UnitUnderItself));
         }
     }
     let changed = unit::Model {

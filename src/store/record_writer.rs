@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::{
     auth::Viewer,
     domain::{record_rules::RecordDraft, repair_rules::RepairRules},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry, RequestTrace},
     store::outbox::enqueue_push,
@@ -145,7 +145,7 @@ pub async fn write_record_change<C: ConnectionTrait>(
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
-        return Err(AppError::Conflict("the record was changed by someone else; reload it".into()));
+        return Err(AppError::Conflict(Reason::ChangedMeanwhile));
     }
     let entry = AuditEntry {
         action,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::{
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry},
     store::record_writer::WriteContext,
@@ -72,11 +72,11 @@ versioned!(
 );
 
 /// Refuses a stale `version` before any work is done.
-pub fn expect_version(what: &str, current: i32, given: i32) -> AppResult<()> {
+pub fn expect_version(current: i32, given: i32) -> AppResult<()> {
     if current == given {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!("the {what} has changed (now version {current})")))
+        Err(AppError::Conflict(Reason::StaleVersion { current }))
     }
 }
 
@@ -106,7 +106,7 @@ where
         .exec(db)
         .await?;
     if result.rows_affected != 1 {
-        return Err(AppError::Conflict(format!("the {} was changed by someone else; reload it", E::NAME)));
+        return Err(AppError::Conflict(Reason::ChangedMeanwhile));
     }
     let entry = AuditEntry {
         action,

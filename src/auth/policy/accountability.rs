@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use super::{may, Operation, Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// The SQL form: which proposals the viewer may list (after
 /// [`Operation::ListAccountabilityProposals`]). A recorder sees them only if its unit is
@@ -35,6 +35,6 @@ pub fn can_decide_accountability(viewer: &Viewer, authorised: &[RecordCategory])
     if authorised.contains(&RecordCategory::Accountability) {
         Ok(())
     } else {
-        Err(AppError::Forbidden("only the 监委's recorder decides accountability".into()))
+        Err(AppError::Forbidden(Reason::SupervisoryCommissionOnly))
     }
 }

@@ -9,7 +9,7 @@ use entity::{
 use sea_orm::{ColumnTrait, Condition};
 
 use super::{in_subtree, may, Operation, Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// The SQL form: which commitments the viewer may see.
 pub fn commitments_visible_to(viewer: &Viewer) -> Condition {
@@ -39,7 +39,7 @@ pub fn can_create_commitment(viewer: &Viewer, unit_in_scope: bool) -> Result<(),
     match viewer.role {
         Some(Role::Admin | Role::CreditOffice) => Ok(()),
         Some(Role::UnitClerk) if unit_in_scope => Ok(()),
-        _ => Err(AppError::Forbidden("you may enter commitments only for your own units".into())),
+        _ => Err(AppError::Forbidden(Reason::OwnUnitsOnly)),
     }
 }
 
@@ -50,6 +50,6 @@ pub fn can_set_commitment_status(viewer: &Viewer, to: CommitmentStatus, unit_in_
     match viewer.role {
         Some(Role::Admin | Role::CreditOffice) => Ok(()),
         Some(Role::UnitClerk) if unit_in_scope && to == CommitmentStatus::Fulfilled => Ok(()),
-        _ => Err(AppError::Forbidden("a breach or lawful change is decided by the credit office".into())),
+        _ => Err(AppError::Forbidden(Reason::CreditOfficeDecides)),
     }
 }

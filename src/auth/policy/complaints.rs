@@ -6,7 +6,7 @@ use entity::complaint::{self, Column};
 use sea_orm::Condition;
 
 use super::{in_subtree, may, Operation, Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// The SQL form: which complaints the viewer may list (after [`Operation::ListComplaints`]).
 pub fn complaints_visible_to(viewer: &Viewer) -> Condition {
@@ -44,6 +44,6 @@ pub fn can_reply_to_complaint(
     match viewer.role {
         Some(Role::Admin) => Ok(()),
         Some(Role::UnitClerk) if row.assigned_unit_id.is_some() && assigned_in_scope => Ok(()),
-        _ => Err(AppError::Forbidden("only the unit the complaint was assigned to replies".into())),
+        _ => Err(AppError::Forbidden(Reason::NotAssignedUnit)),
     }
 }

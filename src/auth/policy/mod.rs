@@ -19,7 +19,7 @@ pub mod workflows;
 pub use operations::{allowed, may, Operation};
 
 use super::{Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// Units are public: the portal lists them too.
 pub fn can_read_units(_viewer: &Viewer) -> bool {
@@ -68,7 +68,7 @@ pub fn sees_unmasked_identifiers(viewer: &Viewer) -> bool {
 /// Anonymous callers may not; everyone with a valid token may.
 pub fn require_signed_in(viewer: &Viewer) -> Result<(), AppError> {
     if viewer.is_anonymous() {
-        Err(AppError::unauthenticated("sign in to see this"))
+        Err(AppError::Unauthenticated(Reason::SignInToSee))
     } else {
         Ok(())
     }

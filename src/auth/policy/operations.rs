@@ -2,7 +2,7 @@
 //! rules (which records, which officials) come on top, in the sibling modules.
 
 use super::{Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// Every operation of the API, as the matrix names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -162,7 +162,7 @@ pub fn may(viewer: &Viewer, operation: Operation) -> Result<(), AppError> {
     if allowed(viewer.role, operation) {
         Ok(())
     } else if viewer.is_anonymous() {
-        Err(AppError::unauthenticated("sign in to do this"))
+        Err(AppError::Unauthenticated(Reason::SignInToDo))
     } else {
         Err(AppError::forbidden())
     }

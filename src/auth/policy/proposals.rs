@@ -5,7 +5,7 @@ use entity::proposal::Column;
 use sea_orm::Condition;
 
 use super::{in_subtree, may, Operation, Role, Viewer};
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// The SQL form: which proposals the viewer may list (after [`Operation::ListProposals`]).
 pub fn proposals_visible_to(viewer: &Viewer) -> Condition {
@@ -31,6 +31,6 @@ pub fn can_reply_to_proposal(viewer: &Viewer, in_scope: bool) -> Result<(), AppE
     match viewer.role {
         Some(Role::Admin) => Ok(()),
         Some(Role::UnitClerk) if in_scope => Ok(()),
-        _ => Err(AppError::Forbidden("only the handling unit replies".into())),
+        _ => Err(AppError::Forbidden(Reason::NotHandlingUnit)),
     }
 }

@@ -115,7 +115,9 @@ pub fn can_create_record(
     if allowed {
         Ok(())
     } else {
-        Err(crate::error::AppError::Forbidden(format!("your unit may not record {category:?} records")))
+        Err(crate::error::AppError::Forbidden(crate::error::Reason::CategoryNotAuthorised {
+            category: sea_orm::ActiveEnum::to_value(&category),
+        }))
     }
 }
 
@@ -131,8 +133,6 @@ pub fn can_change_record(viewer: &Viewer, record: &credit_record::Model) -> Resu
     if allowed {
         Ok(())
     } else {
-        Err(crate::error::AppError::Forbidden(
-            "only the recording unit or the credit office may change this record".into(),
-        ))
+        Err(crate::error::AppError::Forbidden(crate::error::Reason::NotRecordingUnit))
     }
 }

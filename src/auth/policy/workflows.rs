@@ -17,7 +17,7 @@ use super::{
     records::{records_visible_to, RecordUse},
     Operation, Role, Viewer,
 };
-use crate::error::AppError;
+use crate::error::{AppError, Reason};
 
 /// Whether the viewer sees the rectification, objections and repair applications of a record it
 /// may read: every signed-in role; the public portal shows none.
@@ -46,9 +46,7 @@ pub fn can_manage_rectification(viewer: &Viewer, record: &credit_record::Model) 
     match viewer.role {
         Some(Role::Admin | Role::CreditOffice) => Ok(()),
         Some(Role::Recorder) if Some(record.recorded_by_unit_id) == viewer.unit_id => Ok(()),
-        _ => {
-            Err(AppError::Forbidden("only the credit office or the recording unit oversees this rectification".into()))
-        }
+        _ => Err(AppError::Forbidden(Reason::NotOverseer)),
     }
 }
 
@@ -58,7 +56,7 @@ pub fn can_submit_rectification(viewer: &Viewer, unit_in_scope: bool) -> Result<
     match viewer.role {
         Some(Role::Admin) => Ok(()),
         Some(Role::UnitClerk) if unit_in_scope => Ok(()),
-        _ => Err(AppError::Forbidden("only the record's own unit submits its rectification".into())),
+        _ => Err(AppError::Forbidden(Reason::NotRecordUnit)),
     }
 }
 
@@ -68,7 +66,7 @@ pub fn can_record_court_removal(viewer: &Viewer, authorised: &[RecordCategory]) 
     if authorised.contains(&RecordCategory::DefaultedJudgmentDebtor) {
         Ok(())
     } else {
-        Err(AppError::Forbidden("only the court removes a 失信被执行人 listing".into()))
+        Err(AppError::Forbidden(Reason::CourtOnly))
     }
 }
 
@@ -90,8 +88,6 @@ pub fn can_act_for_subject(
     if allowed {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "only the record's subject (its unit's clerk, or personnel for an official) may".into(),
-        ))
+        Err(AppError::Forbidden(Reason::NotSubject))
     }
 }

@@ -1,6 +1,6 @@
 //! `login`.
 
-use crate::error::AppResult;
+use crate::error::{AppResult, FieldChecks, Reason};
 use std::sync::{atomic::Ordering, Arc};
 
 use async_graphql::{Context, InputObject, Object, SimpleObject};
@@ -66,14 +66,12 @@ impl LoginMutation {
         policy::may(ctx.viewer()?, Operation::Login)?;
         let attempts = ctx.data::<Arc<LoginAttempts>>().map_err(|_| AppError::Internal("no login counter".into()))?;
         if attempts.0.fetch_add(1, Ordering::SeqCst) > 0 {
-            return Err(AppError::rate_limited("one login per request", chrono::Duration::seconds(1)));
+            return Err(AppError::rate_limited(Reason::OneLoginPerRequest, chrono::Duration::seconds(1)));
         }
-        if input.username.chars().count() > 64 {
-            return Err(AppError::bad_input("username", "at most 64 characters"));
-        }
-        if input.password.chars().count() > 256 {
-            return Err(AppError::bad_input("password", "at most 256 characters"));
-        }
+        FieldChecks::new()
+            .refuse_if(input.username.chars().count() > 64, "username", Reason::TooLong { max: 64 })
+            .refuse_if(input.password.chars().count() > 256, "password", Reason::TooLong { max: 256 })
+            .finish()?;
         let now = state.clock.now();
         let client_key = match ctx.data::<ClientAddress>() {
             Ok(ClientAddress(address)) => Some(client_key(&state.config.jwt_secret, "login", address)?),
@@ -95,7 +93,7 @@ impl LoginMutation {
         let user = match user {
             // The reserved failure row stays: this attempt failed.
             Some(user) if matches && user.active => user,
-            _ => return Err(AppError::unauthenticated("invalid username or password")),
+            _ => return Err(AppError::Unauthenticated(Reason::BadCredentials)),
         };
         login_guard::release(&state.db, reservation).await?;
         // A token must not predate the account's `tokens_valid_after` (which is rounded up to a

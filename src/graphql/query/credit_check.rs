@@ -1,7 +1,7 @@
 //! `creditCheck`: an official's records in force, a verdict for the purpose and the rule that
 //! decided it (`domain::credit_check_rules`), for personnel decisions.
 
-use crate::error::AppResult;
+use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Object, ID};
 use entity::{
     credit_record::{self, Column},
@@ -46,8 +46,10 @@ impl CreditCheckQuery {
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::CreditCheck)?;
         let row = expect_id(&official_id, NodeType::Official, "officialId")?;
-        let official =
-            access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?;
+        let official = access::official(ctx, row)
+            .await?
+            .map(Official)
+            .ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?;
         // Through the record policy like every list (for the roles that may check, it is all of
         // an official's records).
         let visible =

@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 use super::filters::contains;
 use crate::{
     auth::policy::{self, records::RecordUse, Operation},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     graphql::{
         access,
         connection::{paginate, OrderDirection, PageArgs},
@@ -180,7 +180,7 @@ impl CreditRecordQuery {
     ) -> AppResult<Option<CreditRecord>> {
         policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
         let row = expect_id(&id, NodeType::CreditRecord, "id")?;
-        let record = access::record(ctx, row).await?.ok_or_else(|| AppError::not_found("credit record"))?;
+        let record = access::record(ctx, row).await?.ok_or_else(|| AppError::NotFound(Reason::RecordNotFound))?;
         Ok(Some(CreditRecord(record)))
     }
 }

@@ -9,7 +9,7 @@ use sea_orm::{
 
 use crate::{
     auth::policy::in_subtree,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, Reason},
     graphql::{
         connection::OrderDirection,
         ids::{expect_id, NodeType},
@@ -19,7 +19,7 @@ use crate::{
 /// `column LIKE '%text%'` with `%`, `_` and `\` in `text` taken literally.
 pub fn contains(column: impl IntoColumnRef, text: &str, field: &str) -> AppResult<Condition> {
     if text.chars().count() > 100 {
-        return Err(AppError::bad_argument(field, "at most 100 characters"));
+        return Err(AppError::bad_argument(field, Reason::TooLong { max: 100 }));
     }
     let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     Ok(Condition::all().add(Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))))

@@ -1,6 +1,6 @@
 //! `node(id:)`: any object by its global id, through the same loaders and policy as its type.
 
-use crate::error::AppResult;
+use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Object, ID};
 
 use crate::{
@@ -29,7 +29,7 @@ impl NodeQuery {
         if let Some(subject) = crate::ids::parse_viewer_id(&id) {
             return Ok((subject == viewer.subject).then(|| Node::Viewer(ViewerInfo(viewer.clone()))));
         }
-        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", "not a valid id"))?;
+        let (node_type, row) = parse_global_id(&id).ok_or_else(|| AppError::bad_argument("id", Reason::InvalidId))?;
         Ok(match node_type {
             NodeType::Unit => access::unit(ctx, row).await?.map(|u| Node::Unit(Unit(u))),
             NodeType::Official => access::official(ctx, row).await?.map(|o| Node::Official(Official(o))),

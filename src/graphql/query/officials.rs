@@ -1,6 +1,6 @@
 //! `officials`, `official(id)`.
 
-use crate::error::AppResult;
+use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::official;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -119,6 +119,11 @@ impl OfficialQuery {
     ) -> AppResult<Option<Official>> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
-        Ok(Some(access::official(ctx, row).await?.map(Official).ok_or_else(|| AppError::not_found("official"))?))
+        Ok(Some(
+            access::official(ctx, row)
+                .await?
+                .map(Official)
+                .ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?,
+        ))
     }
 }

@@ -1,6 +1,6 @@
 //! `units`, `unit(id)`.
 
-use crate::error::AppResult;
+use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::unit;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -101,7 +101,7 @@ impl UnitQuery {
             select = select.filter(unit::Column::DivisionCode.eq(code.as_str()));
         }
         if let Some(code) = &filter.uscc {
-            validate_uscc(code).map_err(|e| AppError::bad_argument("filter.uscc", e.message()))?;
+            validate_uscc(code).map_err(|e| AppError::bad_argument("filter.uscc", e.reason()))?;
             select = select.filter(unit::Column::Uscc.eq(code.as_str()));
         }
         if let Some(active) = filter.active {
@@ -123,7 +123,8 @@ impl UnitQuery {
     /// One unit by id; null with a `NOT_FOUND` error when there is none (the key stays).
     async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Option<Unit>> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
-        let unit = crate::graphql::access::unit(ctx, row).await?.ok_or_else(|| AppError::not_found("unit"))?;
+        let unit =
+            crate::graphql::access::unit(ctx, row).await?.ok_or_else(|| AppError::NotFound(Reason::UnitNotFound))?;
         Ok(Some(Unit(unit)))
     }
 }
