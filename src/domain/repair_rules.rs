@@ -187,7 +187,10 @@ mod tests {
             (Severity::Serious, day(2027, 5, 15)),
         ] {
             let before = first.pred_opt().unwrap();
-            assert_eq!(rules.check_repairable(&case(severity, decided), before), Err(AppError::InvalidTransition(Reason::NotYetEligible { from: first })));
+            assert_eq!(
+                rules.check_repairable(&case(severity, decided), before),
+                Err(AppError::InvalidTransition(Reason::NotYetEligible { from: first }))
+            );
             assert_eq!(rules.check_repairable(&case(severity, decided), first).unwrap().name, "2026-04-01");
         }
     }

@@ -20,9 +20,9 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> AppResult<Vi
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| AppError::Unauthenticated(Reason::BearerExpected))?;
+        .ok_or(AppError::Unauthenticated(Reason::BearerExpected))?;
     let claims = state.keys.verify(token)?;
-    let role = claims.role().ok_or_else(|| AppError::Unauthenticated(Reason::InvalidToken))?;
+    let role = claims.role().ok_or(AppError::Unauthenticated(Reason::InvalidToken))?;
     let unit_id = match &claims.unit {
         Some(unit) => match parse_global_id(unit) {
             Some((NodeType::Unit, id)) => Some(id),

@@ -66,7 +66,7 @@ async fn to_decide(state: &AppState, actor: &Actor<'_>, id: i32, version: i32) -
     let authorised = scope::authorised_categories(&state.db, actor.viewer.unit_id).await?;
     can_decide_accountability(actor.viewer, &authorised)?;
     let row = proposal::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::NotFound(Reason::AccountabilityNotFound))?;
+    let row = row.ok_or(AppError::NotFound(Reason::AccountabilityNotFound))?;
     expect_version(row.version, version)?;
     if row.status != Status::Proposed {
         return Err(AppError::InvalidTransition(Reason::AlreadyDecided { status: row.status.to_value() }));

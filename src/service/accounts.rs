@@ -109,7 +109,7 @@ pub async fn create_user(state: &AppState, actor: &Actor<'_>, new: NewUser) -> A
 pub async fn update_user(state: &AppState, actor: &Actor<'_>, change: UserChange) -> AppResult<user_account::Model> {
     may(actor.viewer, Operation::ManageUsers)?;
     let before = user_account::Entity::find_by_id(change.id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::UserNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::UserNotFound))?;
     if actor.viewer.user_id == Some(change.id) && (change.role.is_some() || change.active == Some(false)) {
         return Err(AppError::bad_input("id", Reason::OwnAccount));
     }
@@ -159,7 +159,7 @@ pub async fn reset_password(
     may(actor.viewer, Operation::ManageUsers)?;
     check_password(&password, "password")?;
     let before = user_account::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::UserNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::UserNotFound))?;
     let password_hash = hash_password_bounded(password).await?;
     let changed = user_account::Model {
         password_hash,
@@ -213,7 +213,7 @@ pub async fn logout(state: &AppState, actor: &Actor<'_>) -> AppResult<()> {
         };
         audit(&txn, actor, entry).await?;
     } else {
-        let token = token.ok_or_else(|| AppError::Unauthenticated(Reason::InvalidToken))?;
+        let token = token.ok_or(AppError::Unauthenticated(Reason::InvalidToken))?;
         revoke_row(&txn, token, actor, "logout").await?;
     }
     txn.commit().await?;

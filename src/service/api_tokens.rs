@@ -66,10 +66,8 @@ pub async fn issue(
 /// are `INVALID_TRANSITION`).
 pub async fn revoke(state: &AppState, actor: &Actor<'_>, id: i32) -> AppResult<api_token::Model> {
     may(actor.viewer, Operation::ManageApiTokens)?;
-    let row = api_token::Entity::find_by_id(id)
-        .one(&state.db)
-        .await?
-        .ok_or_else(|| AppError::NotFound(Reason::ApiTokenNotFound))?;
+    let row =
+        api_token::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound(Reason::ApiTokenNotFound))?;
     if row.revoked_at.is_some() {
         return Err(AppError::InvalidTransition(Reason::AlreadyRevoked));
     }

@@ -102,7 +102,7 @@ pub async fn set_status(
     let viewer = actor.viewer;
     may(viewer, Operation::KeepCommitments)?;
     let before = commitment::Entity::find_by_id(outcome.id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::CommitmentNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::CommitmentNotFound))?;
     let in_scope = scope::in_subtree(&state.db, viewer, before.unit_id).await?;
     if !can_read_commitment(viewer, &before, reads_depend_on_subtree(viewer) && in_scope) {
         return Err(AppError::NotFound(Reason::CommitmentNotFound));

@@ -63,7 +63,7 @@ pub struct CorrectRecord {
 pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) -> AppResult<credit_record::Model> {
     let viewer = actor.viewer;
     may(viewer, Operation::CreateCreditRecord)?;
-    let recording_unit = viewer.unit_id.ok_or_else(|| AppError::Forbidden(Reason::NoUnitToRecordAs))?;
+    let recording_unit = viewer.unit_id.ok_or(AppError::Forbidden(Reason::NoUnitToRecordAs))?;
     let subject_type = if command.official_id.is_some() { SubjectType::Official } else { SubjectType::Unit };
     let authorised = scope::authorised_categories(&state.db, Some(recording_unit)).await?;
     can_create_record(viewer, command.polarity, command.category, subject_type, &authorised)?;

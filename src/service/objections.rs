@@ -104,7 +104,7 @@ pub async fn decide(
     let viewer = actor.viewer;
     may(viewer, Operation::DecideObjections)?;
     let before = objection::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::ObjectionNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::ObjectionNotFound))?;
     let today = state.clock.today();
     let record = scope::workflow_record(&state.db, viewer, before.record_id, today, Reason::ObjectionNotFound).await?;
     expect_version(before.version, version)?;

@@ -106,7 +106,7 @@ pub async fn update(
 ) -> AppResult<official::Model> {
     may(actor.viewer, Operation::ManageOfficials)?;
     let before = official::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::OfficialNotFound))?;
     expect_version(before.version, version)?;
     let transfer_to = change.unit_id.filter(|unit| *unit != before.unit_id);
     if let Some(unit) = transfer_to {

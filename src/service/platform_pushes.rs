@@ -18,7 +18,7 @@ use crate::{
 pub async fn requeue(state: &AppState, actor: &Actor<'_>, id: i32) -> AppResult<platform_push::Model> {
     may(actor.viewer, Operation::ManagePlatformPushes)?;
     let row = platform_push::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::NotFound(Reason::PlatformPushNotFound))?;
+    let row = row.ok_or(AppError::NotFound(Reason::PlatformPushNotFound))?;
     let refused = || AppError::InvalidTransition(Reason::PushNotFailed);
     if row.status != PushStatus::Failed {
         return Err(refused());

@@ -47,7 +47,7 @@ pub async fn revoke(
 ) -> AppResult<recording_authority::Model> {
     may(actor.viewer, Operation::ManageRecordingAuthorities)?;
     let row = recording_authority::Entity::find_by_id((unit, category)).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::NotFound(Reason::AuthorityNotFound))?;
+    let row = row.ok_or(AppError::NotFound(Reason::AuthorityNotFound))?;
     let txn = state.db.begin().await?;
     let deleted = row.clone().delete(&txn).await?;
     if deleted.rows_affected != 1 {

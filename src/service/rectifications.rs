@@ -49,7 +49,7 @@ async fn rectification_of(
     version: i32,
 ) -> AppResult<(rectification::Model, credit_record::Model)> {
     let row = rectification::Entity::find_by_id(id).one(&state.db).await?;
-    let row = row.ok_or_else(|| AppError::NotFound(Reason::RectificationNotFound))?;
+    let row = row.ok_or(AppError::NotFound(Reason::RectificationNotFound))?;
     let record = scope::workflow_record(
         &state.db,
         actor.viewer,

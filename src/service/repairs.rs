@@ -109,7 +109,7 @@ pub async fn decide(
     let viewer = actor.viewer;
     may(viewer, Operation::DecideRepairs)?;
     let before = repair_application::Entity::find_by_id(id).one(&state.db).await?;
-    let before = before.ok_or_else(|| AppError::NotFound(Reason::RepairNotFound))?;
+    let before = before.ok_or(AppError::NotFound(Reason::RepairNotFound))?;
     let today = state.clock.today();
     let record = scope::workflow_record(&state.db, viewer, before.record_id, today, Reason::RepairNotFound).await?;
     expect_version(before.version, version)?;

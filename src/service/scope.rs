@@ -41,7 +41,7 @@ pub async fn visible_record(
     today: NaiveDate,
 ) -> AppResult<credit_record::Model> {
     let record = credit_record::Entity::find_by_id(id).one(db).await?;
-    let record = record.ok_or_else(|| AppError::NotFound(Reason::RecordNotFound))?;
+    let record = record.ok_or(AppError::NotFound(Reason::RecordNotFound))?;
     let in_scope = policy::reads_depend_on_subtree(viewer) && in_subtree(db, viewer, record.unit_id).await?;
     if can_read_record(viewer, &record, today, RecordUse::Rows, in_scope) {
         Ok(record)

@@ -105,8 +105,7 @@ pub async fn update(
     change: UnitChange,
 ) -> AppResult<unit::Model> {
     may(actor.viewer, Operation::ManageUnits)?;
-    let before =
-        unit::Entity::find_by_id(id).one(&state.db).await?.ok_or_else(|| AppError::NotFound(Reason::UnitNotFound))?;
+    let before = unit::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound(Reason::UnitNotFound))?;
     expect_version(before.version, version)?;
     let moved = change.parent_id.filter(|parent| Some(*parent) != before.parent_id);
     if let Some(parent) = moved {

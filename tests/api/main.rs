@@ -18,6 +18,7 @@ mod crash;
 mod credit_check;
 mod credit_records;
 mod deadline_sweep;
+mod error_reasons;
 mod frontend_contract;
 mod hardening;
 mod health;

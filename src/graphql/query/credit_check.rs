@@ -46,10 +46,8 @@ impl CreditCheckQuery {
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::CreditCheck)?;
         let row = expect_id(&official_id, NodeType::Official, "officialId")?;
-        let official = access::official(ctx, row)
-            .await?
-            .map(Official)
-            .ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?;
+        let official =
+            access::official(ctx, row).await?.map(Official).ok_or(AppError::NotFound(Reason::OfficialNotFound))?;
         // Through the record policy like every list (for the roles that may check, it is all of
         // an official's records).
         let visible =

@@ -180,7 +180,7 @@ impl CreditRecordQuery {
     ) -> AppResult<Option<CreditRecord>> {
         policy::may(ctx.viewer()?, Operation::ListCreditRecords)?;
         let row = expect_id(&id, NodeType::CreditRecord, "id")?;
-        let record = access::record(ctx, row).await?.ok_or_else(|| AppError::NotFound(Reason::RecordNotFound))?;
+        let record = access::record(ctx, row).await?.ok_or(AppError::NotFound(Reason::RecordNotFound))?;
         Ok(Some(CreditRecord(record)))
     }
 }

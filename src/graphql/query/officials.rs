@@ -119,11 +119,6 @@ impl OfficialQuery {
     ) -> AppResult<Option<Official>> {
         policy::officials_visible_to(ctx.viewer()?)?;
         let row = expect_id(&id, NodeType::Official, "id")?;
-        Ok(Some(
-            access::official(ctx, row)
-                .await?
-                .map(Official)
-                .ok_or_else(|| AppError::NotFound(Reason::OfficialNotFound))?,
-        ))
+        Ok(Some(access::official(ctx, row).await?.map(Official).ok_or(AppError::NotFound(Reason::OfficialNotFound))?))
     }
 }

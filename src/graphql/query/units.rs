@@ -123,8 +123,7 @@ impl UnitQuery {
     /// One unit by id; null with a `NOT_FOUND` error when there is none (the key stays).
     async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Option<Unit>> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
-        let unit =
-            crate::graphql::access::unit(ctx, row).await?.ok_or_else(|| AppError::NotFound(Reason::UnitNotFound))?;
+        let unit = crate::graphql::access::unit(ctx, row).await?.ok_or(AppError::NotFound(Reason::UnitNotFound))?;
         Ok(Some(Unit(unit)))
     }
 }

@@ -5,10 +5,14 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client/core/index
 import { relayStylePagination } from '@apollo/client/utilities/index.js';
 import { Kind, parse } from 'graphql';
 
-/** A client for `token` (none: the public). */
-export function apollo(server, token) {
+/** A client for `token` (none: the public), asking for messages in `language` (none: the default). */
+export function apollo(server, token, language) {
+  const headers = {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(language ? { 'accept-language': language } : {}),
+  };
   return new ApolloClient({
-    link: new HttpLink({ uri: server.url, headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    link: new HttpLink({ uri: server.url, headers }),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {
@@ -42,3 +46,10 @@ export function operations(screen) {
 
 /** The `extensions.code` of each GraphQL error. */
 export const codes = (result) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+/** The `extensions.reason` of each GraphQL error. */
+export const reasons = (result) => (result.errors ?? []).map((error) => error.extensions?.reason);
+
+/** The bad fields of the first error, as a form marks them: `[field, reason]` pairs. */
+export const badFields = (result) =>
+  (result.errors?.[0]?.extensions?.fields ?? []).map(({ field, reason }) => [field, reason]);

@@ -2,7 +2,7 @@
 // cache, and the exact error codes and fields a form shows.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apollo, codes, operations } from '../lib/apollo.mjs';
+import { apollo, badFields, codes, operations, reasons } from '../lib/apollo.mjs';
 import { startServer } from '../lib/server.mjs';
 
 let server;
@@ -69,6 +69,7 @@ test('credit office: rectification, record and complaint queues load more by app
   const input = { id: complaint.id, unitId: complaint.targetUnit.id };
   const stale = await client.mutate({ mutation: ops.AssignComplaint, variables: { input: { ...input, version: 99 } } });
   assert.deepEqual(codes(stale), ['CONFLICT']);
+  assert.deepEqual(reasons(stale), ['STALE_VERSION']);
   const assigned = await client.mutate({ mutation: ops.AssignComplaint, variables: { input: { ...input, version: 1 } } });
   assert.equal(assigned.errors, undefined, JSON.stringify(assigned.errors));
   const cached = client.cache.extract()[`Complaint:${complaint.id}`];
@@ -107,14 +108,21 @@ test('unit clerk: submits a rectification, with the form errors it can show', as
     .find((r) => r && r.id === opened.data.openRectification.rectification.id);
   assert.ok(open, 'the clerk’s unit has a rectification to submit');
   const input = { id: open.id, version: open.version, cause: '制度不健全', plan: '完善制度', completion: '已完成整改' };
-  const blank = await client.mutate({ mutation: ops.SubmitRectification, variables: { input: { ...input, cause: ' ' } } });
+  // Two blank fields: the form marks both at once, in Chinese by default.
+  const blank = await client.mutate({
+    mutation: ops.SubmitRectification,
+    variables: { input: { ...input, cause: ' ', plan: '' } },
+  });
   assert.deepEqual(codes(blank), ['BAD_USER_INPUT']);
   assert.equal(blank.errors[0].extensions.field, 'input.cause');
+  assert.deepEqual(badFields(blank), [['input.cause', 'REQUIRED'], ['input.plan', 'REQUIRED']]);
+  assert.deepEqual(blank.errors[0].extensions.fields.map((f) => f.message), ['不能为空', '不能为空']);
   const stale = await client.mutate({
     mutation: ops.SubmitRectification,
     variables: { input: { ...input, version: open.version + 7 } },
   });
   assert.deepEqual(codes(stale), ['CONFLICT']);
+  assert.deepEqual(reasons(stale), ['STALE_VERSION']);
   const done = await client.mutate({ mutation: ops.SubmitRectification, variables: { input } });
   assert.equal(done.errors, undefined, JSON.stringify(done.errors));
   assert.equal(done.data.submitRectification.rectification.status, 'SUBMITTED');
@@ -128,10 +136,22 @@ test('public portal: searches, complains and follows the complaint up', async ()
   const unitId = merged.edges[0].node.unit.id;
   const short = await client.mutate({
     mutation: ops.PortalComplain,
-    variables: { input: { targetUnitId: unitId, content: '太短' } },
+    variables: { input: { targetUnitId: unitId, content: '太短', contactPhone: '12' } },
   });
   assert.deepEqual(codes(short), ['BAD_USER_INPUT']);
   assert.equal(short.errors[0].extensions.field, 'input.content');
+  assert.deepEqual(badFields(short), [['input.content', 'CONTENT_TOO_SHORT'], ['input.contactPhone', 'PHONE_FORMAT']]);
+  assert.equal(short.errors[0].message, 'input.content: 请用至少 10 个字描述事项；input.contactPhone: 须为 7 至 20 位数字');
+  // A visitor whose browser prefers English reads the same refusal in English.
+  const english = await apollo(server, null, 'en-US,en;q=0.9').mutate({
+    mutation: ops.PortalComplain,
+    variables: { input: { targetUnitId: unitId, content: '太短', contactPhone: '12' } },
+  });
+  assert.deepEqual(badFields(english), badFields(short));
+  assert.equal(
+    english.errors[0].message,
+    'input.content: describe the matter in at least 10 characters; input.contactPhone: 7 to 20 digits',
+  );
   const sent = await client.mutate({
     mutation: ops.PortalComplain,
     variables: { input: { targetUnitId: unitId, content: '窗口工作人员多次推诿，事项逾期未办结。', contactPhone: '13905951234' } },
@@ -158,4 +178,5 @@ test('evaluator: reads records and complaints, may change nothing', async () => 
     variables: { input: { targetUnitId: merged.edges[0].node.unit.id, content: '评估机构不能提交投诉的内容' } },
   });
   assert.deepEqual(codes(write), ['FORBIDDEN']);
+  assert.deepEqual(reasons(write), ['NOT_ALLOWED']);
 });
