@@ -26,6 +26,7 @@ pub enum NodeType {
     AccountabilityProposal,
     OfficialTransfer,
     PublicRecord,
+    ProcurementContract,
 }
 
 impl NodeType {
@@ -50,10 +51,11 @@ impl NodeType {
             Self::AccountabilityProposal => "AccountabilityProposal",
             Self::OfficialTransfer => "OfficialTransfer",
             Self::PublicRecord => "PublicRecord",
+            Self::ProcurementContract => "ProcurementContract",
         }
     }
 
-    pub const ALL: [NodeType; 19] = [
+    pub const ALL: [NodeType; 20] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -73,6 +75,7 @@ impl NodeType {
         Self::AccountabilityProposal,
         Self::OfficialTransfer,
         Self::PublicRecord,
+        Self::ProcurementContract,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

@@ -22,6 +22,7 @@ mod m20261130_000017_create_proposal_rounds;
 mod m20261130_000018_create_accountability_proposals;
 mod m20261130_000019_create_register;
 mod m20261130_000020_add_complaint_reference;
+mod m20261130_000021_add_procurement_terms;
 mod support;
 
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000018_create_accountability_proposals::Migration),
             Box::new(m20261130_000019_create_register::Migration),
             Box::new(m20261130_000020_add_complaint_reference::Migration),
+            Box::new(m20261130_000021_add_procurement_terms::Migration),
         ]
     }
 }

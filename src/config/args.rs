@@ -71,6 +71,9 @@ pub struct DeadlineArgs {
     /// Seconds between deadline sweeps (0 turns the sweep off).
     #[arg(long, env = "CHENGXIN_SWEEP_INTERVAL_SECS", default_value_t = 3600)]
     pub sweep_interval_secs: u64,
+    /// Days after a procurement payment fell due before the sweep records its breach.
+    #[arg(long, env = "CHENGXIN_PAYMENT_GRACE_DAYS", default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=365))]
+    pub payment_grace_days: i64,
 }
 
 /// Everything `serve` is told.

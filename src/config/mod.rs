@@ -135,6 +135,7 @@ fn deadlines(args: DeadlineArgs) -> DeadlineConfig {
         login_failures_per_address: args.login_failures_per_address,
         trust_forwarded_for: args.trust_forwarded_for,
         sweep_interval_secs: args.sweep_interval_secs,
+        payment_grace_days: args.payment_grace_days,
     }
 }
 

@@ -64,6 +64,9 @@ pub struct DeadlineConfig {
     pub trust_forwarded_for: bool,
     /// Seconds between background sweeps (`CHENGXIN_SWEEP_INTERVAL_SECS`, default 3600; 0 = off).
     pub sweep_interval_secs: u64,
+    /// Days after a procurement payment fell due before the sweep records the breach
+    /// (`CHENGXIN_PAYMENT_GRACE_DAYS`, default 0).
+    pub payment_grace_days: i64,
 }
 
 impl Default for DeadlineConfig {
@@ -75,6 +78,7 @@ impl Default for DeadlineConfig {
             login_failures_per_address: 20,
             trust_forwarded_for: false,
             sweep_interval_secs: 3600,
+            payment_grace_days: 0,
         }
     }
 }

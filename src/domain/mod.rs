@@ -11,6 +11,7 @@ pub mod listing_rules;
 pub mod login_lockout;
 pub mod masking;
 pub mod objection_rules;
+pub mod procurement_rules;
 pub mod proposal_rules;
 pub mod record_rules;
 pub mod rectification_rules;

@@ -197,6 +197,22 @@ pub enum Reason {
     /// must be after the current due date
     DueNotLater,
 
+    // Sectors.
+    /// at most {max} days (保障中小企业款项支付条例 art. 8)
+    PaymentTermTooLong { max: i32 },
+    /// payment falls due only after the acceptance passed
+    NotAccepted,
+    /// must not be before {earliest}
+    DateTooEarly { earliest: chrono::NaiveDate },
+    /// the contract is already paid
+    AlreadyPaid,
+    /// the project number is already registered
+    ProjectNumberTaken,
+    /// must be more than 0
+    NotPositive,
+    /// PASSED or FAILED
+    NotAnAcceptance,
+
     // Training.
     /// more than 0 and at most 200 hours
     TrainingHours,
@@ -228,6 +244,8 @@ pub enum Reason {
     SupervisoryCommissionOnly,
     /// only the assigned unit replies
     NotAssignedUnit,
+    /// only your own units' projects (a lead department: the sector's)
+    OutsideYourUnits,
 
     // UNAUTHENTICATED.
     /// sign in to do this
@@ -290,6 +308,8 @@ pub enum Reason {
     ApiTokenNotFound,
     /// recording authority not found
     AuthorityNotFound,
+    /// procurement contract not found
+    ContractNotFound,
 
     // CONFLICT.
     /// changed meanwhile (now version {current}); reload it
@@ -393,6 +413,8 @@ impl Reason {
             Self::UnknownServiceArea { areas } => vec![("areas", areas.clone())],
             Self::CategoryNotAuthorised { category } => vec![("category", category.clone())],
             Self::StaleVersion { current } => vec![("current", current.to_string())],
+            Self::PaymentTermTooLong { max } => vec![("max", max.to_string())],
+            Self::DateTooEarly { earliest } => vec![("earliest", earliest.to_string())],
             Self::TransitionNotAllowed { from, to } => vec![("from", from.clone()), ("to", to.clone())],
             Self::RecordStatusBars { status } | Self::AlreadyDecided { status } => vec![("status", status.clone())],
             Self::NotYetEligible { from } => vec![("from", from.to_string())],

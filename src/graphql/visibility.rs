@@ -61,6 +61,8 @@ visible_for! {
     manage_officials => ManageOfficials,
     list_recording_authorities => ListRecordingAuthorities,
     manage_recording_authorities => ManageRecordingAuthorities,
+    list_sector_projects => ListSectorProjects,
+    keep_sector_projects => KeepSectorProjects,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -88,10 +88,14 @@ pub fn plan_sectors(
         } else {
             Acceptance::Pending
         };
+        // Accepted 30 days before payment fell due (保障中小企业款项支付条例 art. 8: 30 days from
+        // acceptance); a contract not accepted, or failed, owes nothing yet.
         let payment_due_on = signed_on + Duration::days(synth.range(30, 90));
+        let accepted_on = (acceptance != Acceptance::Pending).then(|| payment_due_on - Duration::days(30));
         let paid_on = (acceptance == Acceptance::Passed && synth.chance(92))
             .then(|| payment_due_on + Duration::days(synth.range(-20, 40)))
             .filter(|d| *d <= today);
+        let payment_due_on = (acceptance == Acceptance::Passed).then_some(payment_due_on);
         rows.procurements.push(procurement_contract::Model {
             id: n as i32 + 1,
             purchaser_unit_id: synth.pick(&buyers).id,
@@ -112,10 +116,14 @@ pub fn plan_sectors(
             supplier_name,
             supplier_uscc,
             supplier_uscc_valid,
+            supplier_is_sme: n % 5 != 0,
+            payment_term_days: 30,
             amount_fen: synth.range(50_000, 5_000_000) * 100,
             signed_on,
             acceptance,
-            payment_due_on: Some(payment_due_on),
+            accepted_on,
+            accepted_by: accepted_on.map(|_| "采购人履约验收小组".to_owned()),
+            payment_due_on,
             paid_on,
             record_id: None,
             version: 1,

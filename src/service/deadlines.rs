@@ -10,7 +10,9 @@
 //! - complaints assigned and not replied by their handling deadline → `overdue`;
 //! - commitments still PENDING after their due date → `overdue` (a person decides BREACHED);
 //! - PUBLIC records ACTIVE or RECTIFYING whose disclosure window ended → `portal_lifted_on`
-//!   (a new version, pushed to the platform).
+//!   (a new version, pushed to the platform);
+//! - procurement contracts paid, or still unpaid, more than the grace days after payment fell
+//!   due, without a breach record → their CONTRACT_BREACH record (once per contract).
 
 use std::collections::{HashMap, HashSet};
 
@@ -25,7 +27,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{accountability, Actor};
+use super::{accountability, procurement, Actor};
 use crate::{
     auth::policy::{may, Operation},
     domain::{objection_rules, rectification_rules},
@@ -44,6 +46,7 @@ pub struct SweepReport {
     pub complaints_overdue: u64,
     pub commitments_overdue: u64,
     pub records_lifted: u64,
+    pub late_payments: u64,
 }
 
 impl SweepReport {
@@ -55,6 +58,7 @@ impl SweepReport {
             + self.complaints_overdue
             + self.commitments_overdue
             + self.records_lifted
+            + self.late_payments
     }
 }
 
@@ -77,13 +81,19 @@ pub async fn sweep(state: &AppState, actor: &Actor<'_>) -> AppResult<SweepReport
         may(actor.viewer, Operation::RunDeadlineSweep)?;
     }
     let started = std::time::Instant::now();
-    let report = sweep_as_of(&state.db, &actor.write_context(state), state.clock.today()).await?;
+    let grace = state.config.deadlines.payment_grace_days;
+    let report = sweep_as_of(&state.db, &actor.write_context(state), state.clock.today(), grace).await?;
     state.metrics.record_sweep(started.elapsed(), report.findings());
     Ok(report)
 }
 
 /// One sweep as of `today`, written by `at`'s viewer.
-async fn sweep_as_of(db: &DatabaseConnection, at: &WriteContext<'_>, today: NaiveDate) -> AppResult<SweepReport> {
+async fn sweep_as_of(
+    db: &DatabaseConnection,
+    at: &WriteContext<'_>,
+    today: NaiveDate,
+    payment_grace_days: i64,
+) -> AppResult<SweepReport> {
     // Candidates are read before the transaction, which then only writes (SQLite lets a reading
     // transaction write only if nobody wrote meanwhile); each write re-checks the row's version.
     // They come in id order, so concurrent sweeps lock rows in one order (no deadlock on
@@ -152,6 +162,7 @@ async fn sweep_as_of(db: &DatabaseConnection, at: &WriteContext<'_>, today: Naiv
         .order_by_asc(credit_record::Column::Id)
         .all(db)
         .await?;
+    let late_payments = procurement::late_payments(db, today, payment_grace_days).await?;
 
     let mut report = SweepReport::default();
     let txn = db.begin().await?;
@@ -195,6 +206,7 @@ async fn sweep_as_of(db: &DatabaseConnection, at: &WriteContext<'_>, today: Naiv
         let result = write_record_change(&txn, at, "credit_record.portal_lifted", &before, changed, None).await;
         tally(result, &mut report.records_lifted)?;
     }
+    report.late_payments = procurement::write_breaches(&txn, at, late_payments).await?;
     txn.commit().await?;
     Ok(report)
 }

@@ -15,6 +15,7 @@ pub mod listings;
 pub mod objections;
 pub mod officials;
 pub mod platform_pushes;
+pub mod procurement;
 pub mod proposals;
 pub mod recording_authorities;
 pub mod rectifications;

@@ -69,6 +69,7 @@ versioned!(
     accountability_proposal => AccountabilityProposal,
     unit => Unit,
     official => Official,
+    procurement_contract => ProcurementContract,
 );
 
 /// Refuses a stale `version` before any work is done.

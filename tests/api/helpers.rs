@@ -356,6 +356,47 @@ pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
     row.insert(&app.state.db).await.expect("insert record").id
 }
 
+/// A procurement contract of `unit` signed 100 days ago, inserted straight into the database;
+/// accepted 60 days ago when `accepted` (payment due 30 days ago), with its payment on `paid_on`.
+/// Returns its row id.
+pub async fn insert_contract(
+    app: &TestApp,
+    unit: &str,
+    serial: u32,
+    accepted: bool,
+    paid_on: Option<chrono::NaiveDate>,
+) -> i32 {
+    use entity::{enums::*, procurement_contract};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let today = now.date_naive();
+    let accepted_on = accepted.then(|| today - Duration::days(60));
+    let row = procurement_contract::ActiveModel {
+        purchaser_unit_id: Set(app.unit_row(unit).await),
+        project_number: Set(format!("TEST-CG-{serial:05}")),
+        title: Set("办公设备采购项目".into()),
+        method: Set(ProcurementMethod::PublicTender),
+        supplier_name: Set("福建德化测试供应有限公司".into()),
+        supplier_uscc: Set(chengxin::seed::synthetic::uscc_for("91", 90_000 + u64::from(serial))),
+        supplier_uscc_valid: Set(true),
+        supplier_is_sme: Set(true),
+        payment_term_days: Set(30),
+        amount_fen: Set(12_345_600),
+        signed_on: Set(today - Duration::days(100)),
+        acceptance: Set(if accepted { Acceptance::Passed } else { Acceptance::Pending }),
+        accepted_on: Set(accepted_on),
+        accepted_by: Set(accepted_on.map(|_| "验收小组".into())),
+        payment_due_on: Set(accepted_on.map(|d| d + Duration::days(30))),
+        paid_on: Set(paid_on),
+        record_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert contract").id
+}
+
 /// A role's SDL as async-graphql's parser reads it: that parser predates descriptions on the
 /// `schema` block (graphql-js reads them), so the schema's description is cut off first.
 #[allow(dead_code)]

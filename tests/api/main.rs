@@ -50,6 +50,7 @@ mod refused_transitions;
 mod repairs;
 mod role_matrix;
 mod schema_file;
+mod sector_procurement;
 mod seed;
 mod service_harness;
 mod service_workflows;

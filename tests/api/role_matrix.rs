@@ -14,7 +14,9 @@ use entity::enums::{
 use serde_json::{json, Value};
 
 use crate::{
-    helpers::{error_code, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD},
+    helpers::{
+        error_code, insert_contract, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD,
+    },
     workflow_fixtures::{
         insert_accountability_proposal, insert_complaint, insert_objection, insert_proposal, insert_rectification,
         insert_repair,
@@ -26,7 +28,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 65] = [
+const MATRIX: [(&str, bool, &str); 69] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -101,6 +103,11 @@ const MATRIX: [(&str, bool, &str); 65] = [
     ("recordingAuthorities", false, "YYYnnYnn"),
     ("grantRecordingAuthority", true, "Ynnnnnnn"),
     ("revokeRecordingAuthority", true, "Ynnnnnnn"),
+    // The key sectors: evaluation firms read; a clerk keeps its own units' (浔中镇 here).
+    ("procurementContracts", false, "YYnnYYYn"),
+    ("createProcurementContract", true, "YYnnYnnn"),
+    ("recordAcceptance", true, "YYnnYnnn"),
+    ("recordPayment", true, "YYnnYnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
 ];
@@ -341,6 +348,21 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             } else {
                 format!("mutation {{ dismissAccountabilityProposal(input: {{ id: \"{row}\", version: 1, reason: \"不予问责\" }}) {{ proposal {{ id }} }} }}")
             })
+        }
+        "procurementContracts" => m("{ procurementContracts { totalCount } }".into()),
+        "createProcurementContract" => {
+            let uscc = chengxin::seed::synthetic::uscc_for("91", 8_200 + actor as u64);
+            m(format!("mutation {{ createProcurementContract(input: {{ purchaserUnitId: \"{unit}\", projectNumber: \"MATRIX-{actor}\", title: \"矩阵采购\", method: INQUIRY, supplierName: \"矩阵公司\", supplierUscc: \"{uscc}\", amount: \"100.00\", signedOn: \"2026-01-05\" }}) {{ contract {{ id }} }} }}"))
+        }
+        "recordAcceptance" => {
+            let row = id(NodeType::ProcurementContract, insert_contract(app, "浔中镇", 100 + actor as u32, false, None).await);
+            let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+            m(format!("mutation {{ recordAcceptance(input: {{ id: \"{row}\", version: 1, result: PASSED, acceptedOn: \"{day}\", acceptedBy: \"验收小组\" }}) {{ contract {{ id }} }} }}"))
+        }
+        "recordPayment" => {
+            let row = id(NodeType::ProcurementContract, insert_contract(app, "浔中镇", 200 + actor as u32, true, None).await);
+            let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(40)).to_string();
+            m(format!("mutation {{ recordPayment(input: {{ id: \"{row}\", version: 1, paidOn: \"{day}\" }}) {{ contract {{ id }} }} }}"))
         }
         other => panic!("no document for {other}"),
     }

@@ -14,6 +14,7 @@ pub mod complaints;
 pub mod operations;
 pub mod proposals;
 pub mod records;
+pub mod sectors;
 pub mod workflows;
 
 pub use operations::{allowed, may, Operation};

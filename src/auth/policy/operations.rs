@@ -49,11 +49,13 @@ pub enum Operation {
     ManageOfficials,
     ListRecordingAuthorities,
     ManageRecordingAuthorities,
+    ListSectorProjects,
+    KeepSectorProjects,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 42] = [
+    pub const ALL: [Operation; 44] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -96,6 +98,8 @@ impl Operation {
         Operation::ManageOfficials,
         Operation::ListRecordingAuthorities,
         Operation::ManageRecordingAuthorities,
+        Operation::ListSectorProjects,
+        Operation::KeepSectorProjects,
     ];
 }
 
@@ -152,6 +156,10 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         ManageUnits | ManageRecordingAuthorities => role == Some(Admin),
         ManageOfficials => matches!(role, Some(Admin | Personnel)),
         ListRecordingAuthorities => matches!(role, Some(Admin | CreditOffice | Recorder | Leader)),
+        // The key sectors: evaluation firms read them; the row rules give a clerk its subtree's,
+        // or a lead department's clerk the whole sector's.
+        ListSectorProjects => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator | UnitClerk)),
+        KeepSectorProjects => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

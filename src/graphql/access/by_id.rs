@@ -43,7 +43,8 @@ has_id!(
     platform_push,
     listing_event,
     proposal_round,
-    official_transfer
+    official_transfer,
+    procurement_contract
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

@@ -26,7 +26,7 @@ use crate::{
     auth::policy::{
         self, commitments, complaints, proposals,
         records::{self, RecordUse},
-        workflows,
+        sectors, workflows,
     },
     error::AppError,
     graphql::{
@@ -57,6 +57,7 @@ pub struct RowsById {
     listing_events: RequestLoader<ById<entity::listing_event::Entity>>,
     proposal_rounds: RequestLoader<ById<entity::proposal_round::Entity>>,
     official_transfers: RequestLoader<ById<entity::official_transfer::Entity>>,
+    procurement_contracts: RequestLoader<ById<entity::procurement_contract::Entity>>,
 }
 
 impl RowsById {
@@ -79,6 +80,7 @@ impl RowsById {
             listing_events: loader(ById::new(db), activity),
             proposal_rounds: loader(ById::new(db), activity),
             official_transfers: loader(ById::new(db), activity),
+            procurement_contracts: loader(ById::new(db), activity),
         }
     }
 }
@@ -118,6 +120,28 @@ async fn in_scope(ctx: &Context<'_>, unit: Option<i32>) -> Result<bool, AppError
         return Ok(false);
     }
     Ok(ctx.loaders()?.unit_scope.load_one(unit).await?.unwrap_or(false))
+}
+
+/// Whether the viewer's unit leads `sector` (its lead departments see the whole sector).
+async fn leads_sector(ctx: &Context<'_>, sector: entity::enums::Sector) -> Result<bool, AppError> {
+    let viewer = ctx.viewer()?;
+    if !policy::reads_depend_on_subtree(viewer) {
+        return Ok(false);
+    }
+    let Some(own) = viewer.unit_id else { return Ok(false) };
+    let Some(own) = rows(ctx)?.units.load_one(own).await? else { return Ok(false) };
+    Ok(own.short_name.is_some_and(|name| sectors::lead_departments(sector).contains(&name.as_str())))
+}
+
+/// A procurement contract, if the viewer may see it.
+pub async fn procurement_contract(ctx: &Context<'_>, row: i32) -> Found<entity::procurement_contract::Model> {
+    if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
+        return Ok(None);
+    }
+    let Some(contract) = rows(ctx)?.procurement_contracts.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(contract.purchaser_unit_id)).await?;
+    let leads = leads_sector(ctx, entity::enums::Sector::Procurement).await?;
+    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(contract))
 }
 
 /// An official, if the viewer may see them.

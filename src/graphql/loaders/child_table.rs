@@ -2,8 +2,8 @@
 //! official — and in which order a nested page lists them.
 
 use entity::{
-    commitment, complaint, credit_record, listing_event, objection, official, official_transfer, proposal,
-    proposal_round, rectification, repair_application, unit,
+    commitment, complaint, credit_record, listing_event, objection, official, official_transfer, procurement_contract,
+    proposal, proposal_round, rectification, repair_application, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -158,6 +158,10 @@ child_table!(
 child_table!(
     /// `Unit.proposals`: proposals the unit handles, by due date.
     ProposalsOfUnit: proposal.handling_unit_id (HandlingUnitId) under unit, order [(DueOn, Asc), (Id, Asc)]
+);
+child_table!(
+    /// `Unit.procurementContracts`: contracts the unit bought, newest signed first.
+    ContractsOfUnit: procurement_contract.purchaser_unit_id (PurchaserUnitId) under unit, order [(SignedOn, Desc), (Id, Desc)]
 );
 child_table!(
     /// `CreditRecord.rectification`: a record's rectifications, oldest first (the last is current).

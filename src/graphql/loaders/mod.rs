@@ -21,9 +21,9 @@ use sea_orm::DatabaseConnection;
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
-    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord, OfficialsOfUnit,
-    ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, RoundsOfProposal,
-    TransfersOfOfficial,
+    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord,
+    OfficialsOfUnit, ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
+    RoundsOfProposal, TransfersOfOfficial,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -60,6 +60,8 @@ pub struct Loaders {
     pub unit_complaint_pages: RequestLoader<ChildPages<ComplaintsOfUnit>>,
     pub unit_proposal_counts: RequestLoader<ChildCounts<ProposalsOfUnit>>,
     pub unit_proposal_pages: RequestLoader<ChildPages<ProposalsOfUnit>>,
+    pub unit_contract_counts: RequestLoader<ChildCounts<ContractsOfUnit>>,
+    pub unit_contract_pages: RequestLoader<ChildPages<ContractsOfUnit>>,
     pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
@@ -82,6 +84,13 @@ impl Loaders {
             .map(|_| policy::complaints::complaints_visible_to(viewer));
         let proposals = policy::may(viewer, policy::Operation::ListProposals)
             .map(|_| policy::proposals::proposals_visible_to(viewer));
+        let contracts = policy::may(viewer, policy::Operation::ListSectorProjects).map(|_| {
+            policy::sectors::sector_rows_visible_to(
+                viewer,
+                entity::enums::Sector::Procurement,
+                entity::procurement_contract::Column::PurchaserUnitId,
+            )
+        });
         Self {
             unit_children: loader(UnitChildren::new(db), &activity),
             unit_scope: loader(UnitScope::new(db, viewer), &activity),
@@ -98,6 +107,8 @@ impl Loaders {
             unit_complaint_pages: loader(ChildPages::new(db, complaints), &activity),
             unit_proposal_counts: loader(ChildCounts::new(db, proposals.clone()), &activity),
             unit_proposal_pages: loader(ChildPages::new(db, proposals), &activity),
+            unit_contract_counts: loader(ChildCounts::new(db, contracts.clone()), &activity),
+            unit_contract_pages: loader(ChildPages::new(db, contracts), &activity),
             record_rectifications: loader(ChildRows::new(db), &activity),
             record_objections: loader(ChildRows::new(db), &activity),
             record_repairs: loader(ChildRows::new(db), &activity),

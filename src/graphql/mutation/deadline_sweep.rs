@@ -23,6 +23,9 @@ pub struct DeadlineSweepPayload {
     pub commitments_overdue: u64,
     /// Records lifted off the public portal (their disclosure window ended).
     pub records_lifted: u64,
+    /// Procurement contracts paid late, or unpaid past their due day (and its grace), that got
+    /// their CONTRACT_BREACH record.
+    pub late_payments: u64,
     /// When the sweep ran (the server's clock).
     pub ran_at: DateTime,
 }
@@ -45,6 +48,7 @@ impl DeadlineSweepMutation {
             complaints_overdue: report.complaints_overdue,
             commitments_overdue: report.commitments_overdue,
             records_lifted: report.records_lifted,
+            late_payments: report.late_payments,
             ran_at: DateTime(actor.now),
         })
     }

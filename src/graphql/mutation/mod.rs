@@ -12,6 +12,7 @@ mod login;
 mod logout;
 mod objections;
 mod platform_pushes;
+mod procurement;
 mod proposals;
 mod rectifications;
 mod register;
@@ -45,4 +46,5 @@ pub struct MutationRoot(
     deadline_sweep::DeadlineSweepMutation,
     accountability::AccountabilityMutation,
     register::RegisterMutation,
+    procurement::ProcurementMutation,
 );

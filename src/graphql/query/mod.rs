@@ -16,6 +16,7 @@ mod objections;
 mod officials;
 mod plan_tasks;
 mod platform_pushes;
+pub mod procurement_contracts;
 pub(crate) mod proposals;
 mod public_records;
 mod queues;
@@ -50,4 +51,5 @@ pub struct QueryRoot(
     rectifications::RectificationQuery,
     objections::ObjectionQuery,
     repair_applications::RepairApplicationQuery,
+    procurement_contracts::ProcurementContractQuery,
 );

@@ -12,8 +12,8 @@ use crate::{
         ids::{parse_global_id, NodeType},
         types::{
             AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Node,
-            Objection, Official, OfficialTransfer, PlanTask, PlatformPush, Proposal, ProposalRound, PublicRecord,
-            Rectification, RepairApplication, Unit, User, ViewerInfo,
+            Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal,
+            ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
         },
     },
 };
@@ -64,6 +64,9 @@ impl NodeQuery {
             }
             NodeType::PublicRecord => {
                 access::public_record(ctx, row).await?.map(|r| Node::PublicRecord(PublicRecord(r)))
+            }
+            NodeType::ProcurementContract => {
+                access::procurement_contract(ctx, row).await?.map(|c| Node::ProcurementContract(ProcurementContract(c)))
             }
             NodeType::PlatformPush => {
                 access::platform_push(ctx, row).await?.map(|p| Node::PlatformPush(PlatformPush(p)))

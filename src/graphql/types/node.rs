@@ -4,8 +4,8 @@ use async_graphql::{Interface, ID};
 
 use super::{
     AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Objection,
-    Official, OfficialTransfer, PlanTask, PlatformPush, Proposal, ProposalRound, PublicRecord, Rectification,
-    RepairApplication, Unit, User, ViewerInfo,
+    Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal, ProposalRound, PublicRecord,
+    Rectification, RepairApplication, Unit, User, ViewerInfo,
 };
 
 /// An object with a global id, fetchable with `node(id:)`.
@@ -27,6 +27,7 @@ pub enum Node {
     AccountabilityProposal(AccountabilityProposal),
     OfficialTransfer(OfficialTransfer),
     PublicRecord(PublicRecord),
+    ProcurementContract(ProcurementContract),
     PlatformPush(PlatformPush),
     AuditEntry(AuditEntry),
     User(User),

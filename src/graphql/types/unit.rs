@@ -6,15 +6,16 @@ use entity::unit;
 
 use super::{
     enums::UnitKind, Commitment, CommitmentConnection, Complaint, ComplaintConnection, CreditRecord,
-    CreditRecordConnection, OfficialConnection, Proposal, ProposalConnection, RecordStats,
+    CreditRecordConnection, OfficialConnection, ProcurementContract, ProcurementContractConnection, Proposal,
+    ProposalConnection, RecordStats,
 };
 use crate::graphql::{
     connection::{connection_types, PageArgs},
     context::ContextExt,
     ids::{global_id, NodeType},
-    loaders::{CommitmentsOfUnit, ComplaintsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit},
+    loaders::{CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit},
     nested::{nested_page, NestedLoaders},
-    query::{commitments, complaints, credit_records, list_orders, proposals},
+    query::{commitments, complaints, credit_records, list_orders, procurement_contracts, proposals},
     scalars::DateTime,
     types::Official,
 };
@@ -199,6 +200,33 @@ impl Unit {
         let loaders =
             NestedLoaders::<ProposalsOfUnit> { pages: |l| &l.unit_proposal_pages, counts: |l| &l.unit_proposal_counts };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Proposal).await?.into())
+    }
+
+    /// Government procurement contracts the unit bought, newest signed first — only those the
+    /// viewer may see.
+    #[graphql(visible = "crate::graphql::visibility::list_sector_projects")]
+    async fn procurement_contracts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Which contracts, as `procurementContracts` takes them (the purchaser is this unit; `includeSubunits` widens it to the subtree)."
+        )]
+        filter: Option<procurement_contracts::ProcurementContractFilter>,
+        #[graphql(desc = "Sort order (default: newest signed first).")] order_by: Option<
+            procurement_contracts::ProcurementContractOrder,
+        >,
+        #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "Cursor to start after.")] after: Option<String>,
+    ) -> AppResult<ProcurementContractConnection> {
+        if filter.is_some() || order_by.is_some() {
+            let mut filter = filter.unwrap_or_default();
+            filter.unit_id = Some(global_id(NodeType::Unit, self.0.id));
+            let args = PageArgs { first, after, last: None, before: None };
+            return procurement_contracts::list(ctx, filter, order_by.unwrap_or_default(), args).await;
+        }
+        let loaders =
+            NestedLoaders::<ContractsOfUnit> { pages: |l| &l.unit_contract_pages, counts: |l| &l.unit_contract_counts };
+        Ok(nested_page(ctx, loaders, self.0.id, first, after, ProcurementContract).await?.into())
     }
 
     /// Counts of the unit's records in force (among those the viewer may count).
