@@ -27,6 +27,7 @@ pub enum NodeType {
     OfficialTransfer,
     PublicRecord,
     ProcurementContract,
+    InvestmentAgreement,
 }
 
 impl NodeType {
@@ -52,10 +53,11 @@ impl NodeType {
             Self::OfficialTransfer => "OfficialTransfer",
             Self::PublicRecord => "PublicRecord",
             Self::ProcurementContract => "ProcurementContract",
+            Self::InvestmentAgreement => "InvestmentAgreement",
         }
     }
 
-    pub const ALL: [NodeType; 20] = [
+    pub const ALL: [NodeType; 21] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -76,6 +78,7 @@ impl NodeType {
         Self::OfficialTransfer,
         Self::PublicRecord,
         Self::ProcurementContract,
+        Self::InvestmentAgreement,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

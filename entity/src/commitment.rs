@@ -27,6 +27,8 @@ pub struct Model {
     /// For CHANGED_LAWFULLY: the compensation paid to those who relied on it, in fen.
     pub compensation_fen: Option<i64>,
     pub record_id: Option<i32>,
+    /// A prior credit pledge's investment agreement (事前信用承诺, plan task 3.4).
+    pub investment_agreement_id: Option<i32>,
     /// Set by the deadline sweeper once it is past due and still PENDING.
     pub overdue: bool,
     pub version: i32,

@@ -23,6 +23,7 @@ mod m20261130_000018_create_accountability_proposals;
 mod m20261130_000019_create_register;
 mod m20261130_000020_add_complaint_reference;
 mod m20261130_000021_add_procurement_terms;
+mod m20261130_000022_add_investment_changes;
 mod support;
 
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000019_create_register::Migration),
             Box::new(m20261130_000020_add_complaint_reference::Migration),
             Box::new(m20261130_000021_add_procurement_terms::Migration),
+            Box::new(m20261130_000022_add_investment_changes::Migration),
         ]
     }
 }

@@ -1,7 +1,7 @@
 //! The bench harness: a freshly seeded database at a scale, the real server, N concurrent HTTP
 //! clients per operation for T seconds; prints requests/s, p50, p99 and SQL statements per request.
 
-mod operations;
+pub mod operations;
 pub(crate) mod run;
 
 pub use run::{run_bench, BenchOptions};

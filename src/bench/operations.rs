@@ -93,6 +93,26 @@ pub fn operations(units: i32, officials: i32, unit_cursors: Arc<Vec<String>>) ->
                 })
             }),
         },
+        Operation {
+            name: "procurementContracts page (by acceptance, late) + purchaser/record",
+            body: Box::new(move |n| {
+                let acceptance = ["PENDING", "PASSED", "FAILED"][n % 3];
+                json!({
+                    "query": "query($acceptance: [Acceptance!], $late: Boolean) { procurementContracts(first: 20, filter: { acceptance: $acceptance, latePayment: $late }) { totalCount edges { node { projectNumber supplierName amount paymentDueOn paidOn purchaser { name } record { id } } } } }",
+                    "variables": { "acceptance": [acceptance], "late": n % 2 == 0 }
+                })
+            }),
+        },
+        Operation {
+            name: "investmentAgreements page (by status) + unit/record/pledges",
+            body: Box::new(move |n| {
+                let status = ["ACTIVE", "FULFILLED", "BREACHED", "CHANGED_LAWFULLY"][n % 4];
+                json!({
+                    "query": "query($status: [AgreementStatus!]) { investmentAgreements(first: 20, filter: { status: $status }) { totalCount edges { node { agreementNumber investorName agreedInvestment unit { name } record { id } creditPledges(first: 3) { totalCount } } } } }",
+                    "variables": { "status": [status] }
+                })
+            }),
+        },
     ]
 }
 

@@ -7,6 +7,7 @@ pub mod credit_check_rules;
 pub mod debt_rules;
 pub mod evaluation_rules;
 pub mod id_number;
+pub mod investment_rules;
 pub mod listing_rules;
 pub mod login_lockout;
 pub mod masking;

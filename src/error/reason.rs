@@ -210,6 +210,12 @@ pub enum Reason {
     ProjectNumberTaken,
     /// must be more than 0
     NotPositive,
+    /// no such investment agreement
+    UnknownAgreement,
+    /// only a CREDIT_PLEDGE is made for an agreement
+    NotAPledge,
+    /// the agreement is another unit's
+    AgreementOfAnotherUnit,
     /// PASSED or FAILED
     NotAnAcceptance,
 
@@ -310,6 +316,8 @@ pub enum Reason {
     AuthorityNotFound,
     /// procurement contract not found
     ContractNotFound,
+    /// investment agreement not found
+    AgreementNotFound,
 
     // CONFLICT.
     /// changed meanwhile (now version {current}); reload it

@@ -69,6 +69,7 @@ pub fn plan_commitments(
                 change_ground: (status == CommitmentStatus::ChangedLawfully).then_some(ChangeGround::LawChanged),
                 compensation_fen: None,
                 record_id: None,
+                investment_agreement_id: None,
                 overdue: due_on < today && status == CommitmentStatus::Pending,
                 version: 1,
                 created_at: now,

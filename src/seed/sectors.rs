@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::{
     debt_instrument,
-    enums::{Acceptance, AgreementStatus, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind},
+    enums::{Acceptance, AgreementStatus, ChangeGround, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind},
     fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment, procurement_contract,
 };
 
@@ -202,6 +202,11 @@ pub fn plan_sectors(
             change_reason: changed.then(|| "国土空间规划调整，项目用地性质变更。".into()),
             legal_basis: changed.then(|| "《中华人民共和国民法典》第五百三十三条".into()),
             compensation_fen: changed.then(|| synth.range(100_000, 5_000_000) * 100),
+            change_ground: changed.then_some(ChangeGround::PublicInterest),
+            change_procedure: changed.then(|| "经县政府常务会议研究决定，依法与投资人协商一致并签订补充协议。".into()),
+            changed_on: changed.then(|| (signed_on + Duration::days(180)).min(today)),
+            terminated: false,
+            fulfilled_on: (status == AgreementStatus::Fulfilled).then(|| (signed_on + Duration::days(365)).min(today)),
             record_id: None,
             version: 1,
             created_at: now,

@@ -18,7 +18,7 @@ use crate::{
         may, reads_depend_on_subtree, Operation,
     },
     domain::commitment_rules::{breach_disclosure, check_entry, check_outcome, check_transition, Entry, Outcome},
-    error::{AppError, AppResult, Reason},
+    error::{AppError, AppResult, FieldChecks, Reason},
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord},
@@ -35,6 +35,8 @@ pub struct NewCommitment {
     pub content: String,
     pub is_public: bool,
     pub due_on: Option<NaiveDate>,
+    /// For a prior credit pledge (事前信用承诺): the investment agreement it is made for.
+    pub investment_agreement_id: Option<i32>,
 }
 
 /// A commitment's outcome.
@@ -65,14 +67,28 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> 
         content: &new.content,
         due_on: new.due_on,
     };
-    check_entry(&entry, state.clock.today())?;
+    let mut checks = FieldChecks::new();
+    checks.absorb(check_entry(&entry, state.clock.today()))?;
+    if let Some(agreement) = new.investment_agreement_id {
+        let row = entity::investment_agreement::Entity::find_by_id(agreement).one(&state.db).await?;
+        let problem = match row {
+            None => Some(Reason::UnknownAgreement),
+            Some(_) if new.kind != enums::CommitmentKind::CreditPledge => Some(Reason::NotAPledge),
+            Some(row) if row.unit_id != new.unit_id => Some(Reason::AgreementOfAnotherUnit),
+            Some(_) => None,
+        };
+        checks.note("investmentAgreementId", problem);
+    }
+    checks.finish()?;
+    // A pledge made for an investment agreement is published (plan task 3.4: 公开事前信用承诺).
+    let is_public = new.is_public || new.investment_agreement_id.is_some();
     let row = commitment::ActiveModel {
         unit_id: Set(new.unit_id),
         kind: Set(new.kind),
         sector: Set(new.sector),
         service_area: Set(new.service_area),
         content: Set(new.content.trim().to_owned()),
-        is_public: Set(new.is_public),
+        is_public: Set(is_public),
         due_on: Set(new.due_on),
         status: Set(CommitmentStatus::Pending),
         evidence: Set(None),
@@ -80,6 +96,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewCommitment) -> 
         change_ground: Set(None),
         compensation_fen: Set(None),
         record_id: Set(None),
+        investment_agreement_id: Set(new.investment_agreement_id),
         overdue: Set(false),
         version: Set(1),
         created_at: Set(actor.now),

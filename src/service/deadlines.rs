@@ -12,7 +12,8 @@
 //! - PUBLIC records ACTIVE or RECTIFYING whose disclosure window ended → `portal_lifted_on`
 //!   (a new version, pushed to the platform);
 //! - procurement contracts paid, or still unpaid, more than the grace days after payment fell
-//!   due, without a breach record → their CONTRACT_BREACH record (once per contract).
+//!   due, without a breach record → their CONTRACT_BREACH record (once per contract);
+//! - investment agreements marked BREACHED without a record → their CONTRACT_BREACH record.
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,14 +21,14 @@ use chrono::NaiveDate;
 use entity::{
     accountability_proposal, commitment, complaint, credit_record,
     enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
-    objection, rectification,
+    investment_agreement, objection, procurement_contract, rectification,
 };
 use sea_orm::{
     sea_query::Query, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionTrait,
 };
 
-use super::{accountability, procurement, Actor};
+use super::{accountability, breach_records::write_linked, investment, procurement, Actor};
 use crate::{
     auth::policy::{may, Operation},
     domain::{objection_rules, rectification_rules},
@@ -47,6 +48,7 @@ pub struct SweepReport {
     pub commitments_overdue: u64,
     pub records_lifted: u64,
     pub late_payments: u64,
+    pub agreement_breaches: u64,
 }
 
 impl SweepReport {
@@ -59,6 +61,7 @@ impl SweepReport {
             + self.commitments_overdue
             + self.records_lifted
             + self.late_payments
+            + self.agreement_breaches
     }
 }
 
@@ -163,6 +166,7 @@ async fn sweep_as_of(
         .all(db)
         .await?;
     let late_payments = procurement::late_payments(db, today, payment_grace_days).await?;
+    let broken_agreements = investment::unrecorded_breaches(db, today).await?;
 
     let mut report = SweepReport::default();
     let txn = db.begin().await?;
@@ -206,7 +210,22 @@ async fn sweep_as_of(
         let result = write_record_change(&txn, at, "credit_record.portal_lifted", &before, changed, None).await;
         tally(result, &mut report.records_lifted)?;
     }
-    report.late_payments = procurement::write_breaches(&txn, at, late_payments).await?;
+    report.late_payments = write_linked::<procurement_contract::Entity>(
+        &txn,
+        at,
+        "procurement_contract.breach",
+        late_payments,
+        procurement::link_record,
+    )
+    .await?;
+    report.agreement_breaches = write_linked::<investment_agreement::Entity>(
+        &txn,
+        at,
+        "investment_agreement.breach",
+        broken_agreements,
+        investment::link_record,
+    )
+    .await?;
     txn.commit().await?;
     Ok(report)
 }

@@ -6,11 +6,13 @@
 pub mod accountability;
 pub mod accounts;
 pub mod api_tokens;
+pub mod breach_records;
 pub mod commitments;
 pub mod complaint_form;
 pub mod complaints;
 pub mod credit_records;
 pub mod deadlines;
+pub mod investment;
 pub mod listings;
 pub mod objections;
 pub mod officials;

@@ -12,22 +12,17 @@ use entity::{
 };
 use sea_orm::{
     sea_query::{Expr, ExprTrait},
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 use super::{scope, Actor};
 use crate::{
-    auth::policy::{
-        may,
-        sectors::{can_keep_sector_row, can_read_sector_row, lead_departments},
-        Operation,
-    },
+    auth::policy::{may, sectors::lead_departments, Operation},
     domain::{procurement_rules as rules, uscc::validate_uscc},
     error::{text_problem, AppError, AppResult, FieldChecks, Reason},
     state::AppState,
     store::{
-        record_writer::{write_new_record, NewRecord, WriteContext},
+        record_writer::{write_new_record, NewRecord},
         versioned::{expect_version, insert_audited, save_versioned},
     },
 };
@@ -62,18 +57,9 @@ pub struct Payment {
     pub paid_on: NaiveDate,
 }
 
-/// Whether the viewer's unit leads `sector` (its lead departments keep the whole sector).
-pub async fn leads_sector(db: &DatabaseConnection, unit: Option<i32>, sector: Sector) -> AppResult<bool> {
-    let Some(unit) = unit else { return Ok(false) };
-    let row = unit::Entity::find_by_id(unit).one(db).await?;
-    Ok(row.and_then(|u| u.short_name).is_some_and(|name| lead_departments(sector).contains(&name.as_str())))
-}
-
 /// Whether the actor may keep contracts of `purchaser` (`FORBIDDEN` otherwise).
 async fn may_keep(state: &AppState, actor: &Actor<'_>, purchaser: i32) -> AppResult<()> {
-    let in_scope = scope::in_subtree(&state.db, actor.viewer, purchaser).await?;
-    let leads = leads_sector(&state.db, actor.viewer.unit_id, Sector::Procurement).await?;
-    can_keep_sector_row(actor.viewer, in_scope, leads)
+    scope::may_keep_sector_row(state, actor, purchaser, Sector::Procurement).await
 }
 
 /// Enters a contract. A supplier USCC that fails GB 32100 is kept and flagged, not refused.
@@ -145,12 +131,8 @@ async fn to_change(
     may(actor.viewer, Operation::KeepSectorProjects)?;
     let row = procurement_contract::Entity::find_by_id(id).one(&state.db).await?;
     let row = row.ok_or(AppError::NotFound(Reason::ContractNotFound))?;
-    let in_scope = scope::in_subtree(&state.db, actor.viewer, row.purchaser_unit_id).await?;
-    let leads = leads_sector(&state.db, actor.viewer.unit_id, Sector::Procurement).await?;
-    if !can_read_sector_row(actor.viewer, in_scope, leads) {
-        return Err(AppError::NotFound(Reason::ContractNotFound));
-    }
-    can_keep_sector_row(actor.viewer, in_scope, leads)?;
+    scope::sector_row_to_keep(state, actor, row.purchaser_unit_id, Sector::Procurement, Reason::ContractNotFound)
+        .await?;
     expect_version(row.version, version)?;
     Ok(row)
 }
@@ -288,33 +270,16 @@ pub async fn late_payments(
     Ok(breaches)
 }
 
-/// Makes each breach record and links it to its contract, each in a savepoint of `txn`: a
-/// contract someone changed meanwhile (another sweep made its record) is skipped whole. Returns
-/// how many were made.
-pub async fn write_breaches(
-    txn: &DatabaseTransaction,
-    at: &WriteContext<'_>,
-    breaches: Vec<(procurement_contract::Model, NewRecord)>,
-) -> AppResult<u64> {
-    let mut made = 0;
-    for (before, new) in breaches {
-        let savepoint = txn.begin().await?;
-        let record = write_new_record(&savepoint, at, new).await?;
-        let changed = procurement_contract::Model {
-            record_id: Some(record.id),
-            version: before.version + 1,
-            updated_at: at.now,
-            ..before.clone()
-        };
-        let action = "procurement_contract.breach";
-        match save_versioned::<procurement_contract::Entity, _>(&savepoint, at, action, &before, changed).await {
-            Ok(_) => {
-                savepoint.commit().await?;
-                made += 1;
-            }
-            Err(AppError::Conflict(_)) => savepoint.rollback().await?,
-            Err(other) => return Err(other),
-        }
+/// Links each contract to its new breach record (for the sweep).
+pub fn link_record(
+    before: &procurement_contract::Model,
+    record: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> procurement_contract::Model {
+    procurement_contract::Model {
+        record_id: Some(record),
+        version: before.version + 1,
+        updated_at: now,
+        ..before.clone()
     }
-    Ok(made)
 }

@@ -1,8 +1,13 @@
 //! The lookups services share to ask the policy about a row: whether a unit lies in the actor's
-//! subtree, and the record the actor may see (the same rule as every read path).
+//! subtree, the record the actor may see (the same rule as every read path), and whether the
+//! actor keeps a sector's row.
 
 use chrono::NaiveDate;
-use entity::{credit_record, enums::RecordCategory, recording_authority, unit_closure};
+use entity::{
+    credit_record,
+    enums::{RecordCategory, Sector},
+    recording_authority, unit_closure,
+};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
 use crate::{
@@ -10,10 +15,13 @@ use crate::{
         policy::{
             self,
             records::{can_read_record, RecordUse},
+            sectors,
         },
         Viewer,
     },
     error::{AppError, AppResult, Reason},
+    service::Actor,
+    state::AppState,
 };
 
 /// Whether `unit` is the viewer's unit or lies under it.
@@ -88,4 +96,36 @@ pub async fn unit_short_name(db: &DatabaseConnection, unit: i32) -> AppResult<St
 pub async fn unit_full_name(db: &DatabaseConnection, unit: Option<i32>) -> AppResult<Option<String>> {
     let Some(unit) = unit else { return Ok(None) };
     Ok(entity::unit::Entity::find_by_id(unit).one(db).await?.map(|u| u.name))
+}
+
+/// Whether the viewer's unit leads `sector` (its lead departments keep the whole sector).
+pub async fn leads_sector(db: &DatabaseConnection, unit: Option<i32>, sector: Sector) -> AppResult<bool> {
+    let Some(unit) = unit else { return Ok(false) };
+    let row = entity::unit::Entity::find_by_id(unit).one(db).await?;
+    Ok(sectors::unit_leads(row.as_ref().and_then(|u| u.short_name.as_deref()), sector))
+}
+
+/// Whether the actor may keep a row of `sector` whose government-side unit is `unit`
+/// (`FORBIDDEN` otherwise).
+pub async fn may_keep_sector_row(state: &AppState, actor: &Actor<'_>, unit: i32, sector: Sector) -> AppResult<()> {
+    let in_scope = in_subtree(&state.db, actor.viewer, unit).await?;
+    let leads = leads_sector(&state.db, actor.viewer.unit_id, sector).await?;
+    sectors::can_keep_sector_row(actor.viewer, in_scope, leads)
+}
+
+/// A row of `sector` (government-side unit `unit`) the actor is about to change: `missing` when
+/// they may not see it, `FORBIDDEN` when they see it but may not keep it.
+pub async fn sector_row_to_keep(
+    state: &AppState,
+    actor: &Actor<'_>,
+    unit: i32,
+    sector: Sector,
+    missing: Reason,
+) -> AppResult<()> {
+    let in_scope = in_subtree(&state.db, actor.viewer, unit).await?;
+    let leads = leads_sector(&state.db, actor.viewer.unit_id, sector).await?;
+    if !sectors::can_read_sector_row(actor.viewer, in_scope, leads) {
+        return Err(AppError::NotFound(missing));
+    }
+    sectors::can_keep_sector_row(actor.viewer, in_scope, leads)
 }

@@ -70,6 +70,7 @@ versioned!(
     unit => Unit,
     official => Official,
     procurement_contract => ProcurementContract,
+    investment_agreement => InvestmentAgreement,
 );
 
 /// Refuses a stale `version` before any work is done.

@@ -397,6 +397,52 @@ pub async fn insert_contract(
     row.insert(&app.state.db).await.expect("insert contract").id
 }
 
+/// An ACTIVE investment agreement of `unit` signed 200 days ago, inserted straight into the
+/// database (`status` as given); returns its row id.
+pub async fn insert_agreement(app: &TestApp, unit: &str, serial: u32, status: entity::enums::AgreementStatus) -> i32 {
+    use entity::investment_agreement;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let row = investment_agreement::ActiveModel {
+        unit_id: Set(app.unit_row(unit).await),
+        agreement_number: Set(format!("TEST-ZS-{serial:05}")),
+        investor_name: Set("福建德化测试陶瓷有限公司".into()),
+        investor_uscc: Set(chengxin::seed::synthetic::uscc_for("91", 95_000 + u64::from(serial))),
+        investor_uscc_valid: Set(true),
+        project_name: Set("高端日用陶瓷生产线项目".into()),
+        agreed_investment_fen: Set(5_000_000_000),
+        signed_on: Set(now.date_naive() - Duration::days(200)),
+        status: Set(status),
+        change_reason: Set(None),
+        legal_basis: Set(None),
+        compensation_fen: Set(None),
+        change_ground: Set(None),
+        change_procedure: Set(None),
+        changed_on: Set(None),
+        terminated: Set(false),
+        fulfilled_on: Set(None),
+        record_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert agreement").id
+}
+
+/// Runs the README's GraphQL block that starts with `query <name>` as the credit office on the
+/// demo data, with `$unit` the county government; returns `data.<root>.totalCount`.
+pub async fn readme_query_total(name: &str, root: &str) -> u64 {
+    let readme = include_str!("../../README.md");
+    let start = readme.find(&format!("query {name}")).expect("the README's query");
+    let query = &readme[start..start + readme[start..].find("```").expect("end of block")];
+    let app = spawn_demo_app().await;
+    let office = app.token_for("office").await;
+    let body = app.graphql(Some(&office), query, json!({ "unit": app.unit_id("县政府").await })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    body["data"][root]["totalCount"].as_u64().unwrap_or_else(|| panic!("{body}"))
+}
+
 /// A role's SDL as async-graphql's parser reads it: that parser predates descriptions on the
 /// `schema` block (graphql-js reads them), so the schema's description is cut off first.
 #[allow(dead_code)]

@@ -15,7 +15,8 @@ use serde_json::{json, Value};
 
 use crate::{
     helpers::{
-        error_code, insert_contract, insert_official, insert_record, spawn_app, RecordFixture, TestApp, TEST_PASSWORD,
+        error_code, insert_agreement, insert_contract, insert_official, insert_record, spawn_app, RecordFixture,
+        TestApp, TEST_PASSWORD,
     },
     workflow_fixtures::{
         insert_accountability_proposal, insert_complaint, insert_objection, insert_proposal, insert_rectification,
@@ -28,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 69] = [
+const MATRIX: [(&str, bool, &str); 74] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -108,6 +109,11 @@ const MATRIX: [(&str, bool, &str); 69] = [
     ("createProcurementContract", true, "YYnnYnnn"),
     ("recordAcceptance", true, "YYnnYnnn"),
     ("recordPayment", true, "YYnnYnnn"),
+    ("investmentAgreements", false, "YYnnYYYn"),
+    ("createInvestmentAgreement", true, "YYnnYnnn"),
+    ("fulfilInvestmentAgreement", true, "YYnnYnnn"),
+    ("changeInvestmentAgreement", true, "YYnnYnnn"),
+    ("recordInvestmentBreach", true, "YYnnYnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
 ];
@@ -363,6 +369,26 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
             let row = id(NodeType::ProcurementContract, insert_contract(app, "浔中镇", 200 + actor as u32, true, None).await);
             let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(40)).to_string();
             m(format!("mutation {{ recordPayment(input: {{ id: \"{row}\", version: 1, paidOn: \"{day}\" }}) {{ contract {{ id }} }} }}"))
+        }
+        "investmentAgreements" => m("{ investmentAgreements { totalCount } }".into()),
+        "createInvestmentAgreement" => {
+            let uscc = chengxin::seed::synthetic::uscc_for("91", 8_300 + actor as u64);
+            m(format!("mutation {{ createInvestmentAgreement(input: {{ unitId: \"{unit}\", agreementNumber: \"MATRIX-ZS-{actor}\", investorName: \"矩阵投资\", investorUscc: \"{uscc}\", projectName: \"矩阵项目\", agreedInvestment: \"1000000.00\", signedOn: \"2026-01-05\" }}) {{ agreement {{ id }} }} }}"))
+        }
+        "fulfilInvestmentAgreement" | "changeInvestmentAgreement" | "recordInvestmentBreach" => {
+            let offset = match op {
+                "fulfilInvestmentAgreement" => 0,
+                "changeInvestmentAgreement" => 1,
+                _ => 2,
+            };
+            let serial = 300 + 10 * actor as u32 + offset;
+            let row = id(NodeType::InvestmentAgreement, insert_agreement(app, "浔中镇", serial, entity::enums::AgreementStatus::Active).await);
+            let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+            m(match op {
+                "fulfilInvestmentAgreement" => format!("mutation {{ fulfilInvestmentAgreement(input: {{ id: \"{row}\", version: 1, fulfilledOn: \"{day}\" }}) {{ agreement {{ id }} }} }}"),
+                "changeInvestmentAgreement" => format!("mutation {{ changeInvestmentAgreement(input: {{ id: \"{row}\", version: 1, ground: PUBLIC_INTEREST, reason: \"规划调整\", legalBasis: \"《优化营商环境条例》第三十一条\", procedure: \"县政府常务会议决定\", compensation: \"10.00\", changedOn: \"{day}\" }}) {{ agreement {{ id }} }} }}"),
+                _ => format!("mutation {{ recordInvestmentBreach(input: {{ id: \"{row}\", version: 1, facts: \"未兑现约定的奖补政策\", occurredOn: \"{day}\" }}) {{ agreement {{ id }} }} }}"),
+            })
         }
         other => panic!("no document for {other}"),
     }

@@ -210,6 +210,7 @@ async fn a_breached_commitment_becomes_a_record() {
         content: "养老服务补贴15个工作日内发放到位".into(),
         is_public: true,
         due_on: Some(app.clock.today()),
+        investment_agreement_id: None,
     };
     let made = create(&app.state, &actor(&app, &clerk, &trace), new).await.unwrap();
     assert_eq!(made.status, CommitmentStatus::Pending);

@@ -23,6 +23,11 @@ pub fn lead_departments(sector: Sector) -> &'static [&'static str] {
     }
 }
 
+/// The row form: a unit with this short name leads `sector`.
+pub fn unit_leads(short_name: Option<&str>, sector: Sector) -> bool {
+    short_name.is_some_and(|name| lead_departments(sector).contains(&name))
+}
+
 /// The SQL form: the viewer's unit is one of `sector`'s lead departments.
 fn leads(viewer: &Viewer, sector: Sector) -> Condition {
     let Some(own) = viewer.unit_id else { return Condition::all().add(Expr::cust("1 = 0")) };

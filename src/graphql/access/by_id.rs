@@ -44,7 +44,8 @@ has_id!(
     listing_event,
     proposal_round,
     official_transfer,
-    procurement_contract
+    procurement_contract,
+    investment_agreement
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

@@ -58,6 +58,7 @@ pub struct RowsById {
     proposal_rounds: RequestLoader<ById<entity::proposal_round::Entity>>,
     official_transfers: RequestLoader<ById<entity::official_transfer::Entity>>,
     procurement_contracts: RequestLoader<ById<entity::procurement_contract::Entity>>,
+    investment_agreements: RequestLoader<ById<entity::investment_agreement::Entity>>,
 }
 
 impl RowsById {
@@ -81,6 +82,7 @@ impl RowsById {
             proposal_rounds: loader(ById::new(db), activity),
             official_transfers: loader(ById::new(db), activity),
             procurement_contracts: loader(ById::new(db), activity),
+            investment_agreements: loader(ById::new(db), activity),
         }
     }
 }
@@ -130,7 +132,7 @@ async fn leads_sector(ctx: &Context<'_>, sector: entity::enums::Sector) -> Resul
     }
     let Some(own) = viewer.unit_id else { return Ok(false) };
     let Some(own) = rows(ctx)?.units.load_one(own).await? else { return Ok(false) };
-    Ok(own.short_name.is_some_and(|name| sectors::lead_departments(sector).contains(&name.as_str())))
+    Ok(sectors::unit_leads(own.short_name.as_deref(), sector))
 }
 
 /// A procurement contract, if the viewer may see it.
@@ -142,6 +144,17 @@ pub async fn procurement_contract(ctx: &Context<'_>, row: i32) -> Found<entity::
     let scope = in_scope(ctx, Some(contract.purchaser_unit_id)).await?;
     let leads = leads_sector(ctx, entity::enums::Sector::Procurement).await?;
     Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(contract))
+}
+
+/// An investment agreement, if the viewer may see it.
+pub async fn investment_agreement(ctx: &Context<'_>, row: i32) -> Found<entity::investment_agreement::Model> {
+    if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
+        return Ok(None);
+    }
+    let Some(agreement) = rows(ctx)?.investment_agreements.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(agreement.unit_id)).await?;
+    let leads = leads_sector(ctx, entity::enums::Sector::InvestmentPromotion).await?;
+    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(agreement))
 }
 
 /// An official, if the viewer may see them.

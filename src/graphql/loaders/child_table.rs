@@ -2,8 +2,8 @@
 //! official — and in which order a nested page lists them.
 
 use entity::{
-    commitment, complaint, credit_record, listing_event, objection, official, official_transfer, procurement_contract,
-    proposal, proposal_round, rectification, repair_application, unit,
+    commitment, complaint, credit_record, investment_agreement, listing_event, objection, official, official_transfer,
+    procurement_contract, proposal, proposal_round, rectification, repair_application, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -119,6 +119,30 @@ impl ChildTable for CommitmentsOfUnit {
 
     fn parent_of(model: &commitment::Model) -> Option<i32> {
         Some(model.unit_id)
+    }
+}
+
+/// `InvestmentAgreement.creditPledges`: the pledges made for an agreement, oldest first.
+pub struct PledgesOfAgreement;
+
+impl ChildTable for PledgesOfAgreement {
+    type Table = commitment::Entity;
+    type Parent = investment_agreement::Entity;
+
+    fn parent_id() -> investment_agreement::Column {
+        investment_agreement::Column::Id
+    }
+
+    fn parent_column() -> commitment::Column {
+        commitment::Column::InvestmentAgreementId
+    }
+
+    fn order() -> Vec<(commitment::Column, Order)> {
+        vec![(commitment::Column::Id, Order::Asc)]
+    }
+
+    fn parent_of(model: &commitment::Model) -> Option<i32> {
+        model.investment_agreement_id
     }
 }
 

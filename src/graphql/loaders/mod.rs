@@ -22,8 +22,8 @@ pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
     ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord,
-    OfficialsOfUnit, ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord,
-    RoundsOfProposal, TransfersOfOfficial,
+    OfficialsOfUnit, PledgesOfAgreement, ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord,
+    RepairsOfRecord, RoundsOfProposal, TransfersOfOfficial,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -62,6 +62,8 @@ pub struct Loaders {
     pub unit_proposal_pages: RequestLoader<ChildPages<ProposalsOfUnit>>,
     pub unit_contract_counts: RequestLoader<ChildCounts<ContractsOfUnit>>,
     pub unit_contract_pages: RequestLoader<ChildPages<ContractsOfUnit>>,
+    pub agreement_pledge_counts: RequestLoader<ChildCounts<PledgesOfAgreement>>,
+    pub agreement_pledge_pages: RequestLoader<ChildPages<PledgesOfAgreement>>,
     pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
@@ -102,7 +104,9 @@ impl Loaders {
             official_record_pages: loader(ChildPages::new(db, records), &activity),
             record_stats: loader(RecordStatsLoader::new(db, countable), &activity),
             unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
-            unit_commitment_pages: loader(ChildPages::new(db, commitments), &activity),
+            unit_commitment_pages: loader(ChildPages::new(db, commitments.clone()), &activity),
+            agreement_pledge_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
+            agreement_pledge_pages: loader(ChildPages::new(db, commitments), &activity),
             unit_complaint_counts: loader(ChildCounts::new(db, complaints.clone()), &activity),
             unit_complaint_pages: loader(ChildPages::new(db, complaints), &activity),
             unit_proposal_counts: loader(ChildCounts::new(db, proposals.clone()), &activity),

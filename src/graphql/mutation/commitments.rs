@@ -37,6 +37,9 @@ pub struct CreateCommitmentInput {
     pub is_public: bool,
     /// When it falls due (today or later).
     pub due_on: Option<Date>,
+    /// For a CREDIT_PLEDGE: the unit's investment agreement it is made for (the pledge is then
+    /// published).
+    pub investment_agreement_id: Option<ID>,
 }
 
 /// A commitment's outcome.
@@ -93,6 +96,11 @@ impl CommitmentMutation {
             content: input.content,
             is_public: input.is_public,
             due_on: input.due_on.map(|d| d.0),
+            investment_agreement_id: input
+                .investment_agreement_id
+                .as_ref()
+                .map(|id| expect_id(id, NodeType::InvestmentAgreement, "input.investmentAgreementId"))
+                .transpose()?,
         };
         let row = commitments::create(ctx.state()?, &ctx.actor()?, new).await?;
         Ok(CommitmentPayload { commitment: Commitment(row), record: None })

@@ -26,6 +26,8 @@ pub struct DeadlineSweepPayload {
     /// Procurement contracts paid late, or unpaid past their due day (and its grace), that got
     /// their CONTRACT_BREACH record.
     pub late_payments: u64,
+    /// Investment agreements marked BREACHED that got their CONTRACT_BREACH record.
+    pub agreement_breaches: u64,
     /// When the sweep ran (the server's clock).
     pub ran_at: DateTime,
 }
@@ -49,6 +51,7 @@ impl DeadlineSweepMutation {
             commitments_overdue: report.commitments_overdue,
             records_lifted: report.records_lifted,
             late_payments: report.late_payments,
+            agreement_breaches: report.agreement_breaches,
             ran_at: DateTime(actor.now),
         })
     }

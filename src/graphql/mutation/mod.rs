@@ -7,6 +7,7 @@ mod commitments;
 mod complaints;
 mod create_credit_record;
 mod deadline_sweep;
+mod investment;
 mod listings;
 mod login;
 mod logout;
@@ -47,4 +48,5 @@ pub struct MutationRoot(
     accountability::AccountabilityMutation,
     register::RegisterMutation,
     procurement::ProcurementMutation,
+    investment::InvestmentMutation,
 );

@@ -9,6 +9,7 @@ pub(crate) mod complaints;
 mod credit_check;
 pub(crate) mod credit_records;
 mod filters;
+mod investment_agreements;
 pub(crate) mod list_orders;
 mod me;
 mod node;
@@ -52,4 +53,5 @@ pub struct QueryRoot(
     objections::ObjectionQuery,
     repair_applications::RepairApplicationQuery,
     procurement_contracts::ProcurementContractQuery,
+    investment_agreements::InvestmentAgreementQuery,
 );

@@ -11,9 +11,9 @@ use crate::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
         types::{
-            AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Node,
-            Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal,
-            ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
+            AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, InvestmentAgreement,
+            ListingEvent, Node, Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract,
+            Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
         },
     },
 };
@@ -67,6 +67,9 @@ impl NodeQuery {
             }
             NodeType::ProcurementContract => {
                 access::procurement_contract(ctx, row).await?.map(|c| Node::ProcurementContract(ProcurementContract(c)))
+            }
+            NodeType::InvestmentAgreement => {
+                access::investment_agreement(ctx, row).await?.map(|a| Node::InvestmentAgreement(InvestmentAgreement(a)))
             }
             NodeType::PlatformPush => {
                 access::platform_push(ctx, row).await?.map(|p| Node::PlatformPush(PlatformPush(p)))

@@ -3,9 +3,9 @@
 use async_graphql::{Interface, ID};
 
 use super::{
-    AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, ListingEvent, Objection,
-    Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal, ProposalRound, PublicRecord,
-    Rectification, RepairApplication, Unit, User, ViewerInfo,
+    AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, InvestmentAgreement,
+    ListingEvent, Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal,
+    ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
 };
 
 /// An object with a global id, fetchable with `node(id:)`.
@@ -28,6 +28,7 @@ pub enum Node {
     OfficialTransfer(OfficialTransfer),
     PublicRecord(PublicRecord),
     ProcurementContract(ProcurementContract),
+    InvestmentAgreement(InvestmentAgreement),
     PlatformPush(PlatformPush),
     AuditEntry(AuditEntry),
     User(User),
