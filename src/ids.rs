@@ -28,6 +28,7 @@ pub enum NodeType {
     PublicRecord,
     ProcurementContract,
     InvestmentAgreement,
+    DebtInstrument,
 }
 
 impl NodeType {
@@ -54,10 +55,11 @@ impl NodeType {
             Self::PublicRecord => "PublicRecord",
             Self::ProcurementContract => "ProcurementContract",
             Self::InvestmentAgreement => "InvestmentAgreement",
+            Self::DebtInstrument => "DebtInstrument",
         }
     }
 
-    pub const ALL: [NodeType; 21] = [
+    pub const ALL: [NodeType; 22] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -79,6 +81,7 @@ impl NodeType {
         Self::PublicRecord,
         Self::ProcurementContract,
         Self::InvestmentAgreement,
+        Self::DebtInstrument,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

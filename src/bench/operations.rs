@@ -113,6 +113,16 @@ pub fn operations(units: i32, officials: i32, unit_cursors: Arc<Vec<String>>) ->
                 })
             }),
         },
+        Operation {
+            name: "debtInstruments page (by status) + unit/flag/record",
+            body: Box::new(move |n| {
+                let status = ["OUTSTANDING", "REPAID", "OVERDUE"][n % 3];
+                json!({
+                    "query": "query($status: [DebtStatus!]) { debtInstruments(first: 20, filter: { status: $status }) { totalCount edges { node { code kind outstanding maturityOn flag unit { name } record { id } } } } }",
+                    "variables": { "status": [status] }
+                })
+            }),
+        },
     ]
 }
 

@@ -109,4 +109,7 @@ pub struct ServerArgs {
     pub platform: PlatformArgs,
     #[command(flatten)]
     pub deadlines: DeadlineArgs,
+    /// Where the debt ratio's YELLOW, ORANGE and RED bands begin, in percent.
+    #[arg(long, env = "CHENGXIN_DEBT_BANDS", default_value = "120,200,300")]
+    pub debt_bands: String,
 }

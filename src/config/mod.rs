@@ -36,6 +36,8 @@ pub struct Config {
     pub platform: PlatformConfig,
     /// Handling deadlines and the deadline sweep.
     pub deadlines: DeadlineConfig,
+    /// The debt ratio's warning bands (plan task 3.5).
+    pub debt_bands: crate::domain::debt_rules::DebtBands,
 }
 
 impl Config {
@@ -54,6 +56,9 @@ impl Config {
         config.limits = limits;
         config.platform = platform(args.platform)?;
         config.deadlines = deadlines(args.deadlines);
+        config.debt_bands = crate::domain::debt_rules::DebtBands::parse(&args.debt_bands).ok_or_else(|| {
+            StartupError::Config("CHENGXIN_DEBT_BANDS must be three rising percentages, e.g. 120,200,300".into())
+        })?;
         Ok(config)
     }
 
@@ -91,6 +96,7 @@ impl Config {
             repair_rules: RepairRules::default(),
             platform: PlatformConfig::default(),
             deadlines: DeadlineConfig::default(),
+            debt_bands: Default::default(),
         }
     }
 }

@@ -252,6 +252,8 @@ pub enum Reason {
     NotAssignedUnit,
     /// only your own units' projects (a lead department: the sector's)
     OutsideYourUnits,
+    /// only the credit office or 财政局 sets fiscal capacity
+    FinanceBureauOnly,
 
     // UNAUTHENTICATED.
     /// sign in to do this

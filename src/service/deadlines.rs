@@ -13,13 +13,14 @@
 //!   (a new version, pushed to the platform);
 //! - procurement contracts paid, or still unpaid, more than the grace days after payment fell
 //!   due, without a breach record → their CONTRACT_BREACH record (once per contract);
-//! - investment agreements marked BREACHED without a record → their CONTRACT_BREACH record.
+//! - investment agreements marked BREACHED without a record → their CONTRACT_BREACH record;
+//! - debt instruments past maturity with money owed → OVERDUE with the borrower's record (once).
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use entity::{
-    accountability_proposal, commitment, complaint, credit_record,
+    accountability_proposal, commitment, complaint, credit_record, debt_instrument,
     enums::{CommitmentStatus, ComplaintStatus, Disclosure, RecordStatus, SubjectType},
     investment_agreement, objection, procurement_contract, rectification,
 };
@@ -28,7 +29,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{accountability, breach_records::write_linked, investment, procurement, Actor};
+use super::{accountability, breach_records::write_linked, debt, investment, procurement, Actor};
 use crate::{
     auth::policy::{may, Operation},
     domain::{objection_rules, rectification_rules},
@@ -49,6 +50,7 @@ pub struct SweepReport {
     pub records_lifted: u64,
     pub late_payments: u64,
     pub agreement_breaches: u64,
+    pub debts_overdue: u64,
 }
 
 impl SweepReport {
@@ -62,6 +64,7 @@ impl SweepReport {
             + self.records_lifted
             + self.late_payments
             + self.agreement_breaches
+            + self.debts_overdue
     }
 }
 
@@ -167,6 +170,7 @@ async fn sweep_as_of(
         .await?;
     let late_payments = procurement::late_payments(db, today, payment_grace_days).await?;
     let broken_agreements = investment::unrecorded_breaches(db, today).await?;
+    let overdue_debts = debt::overdue_debts(db, today).await?;
 
     let mut report = SweepReport::default();
     let txn = db.begin().await?;
@@ -226,6 +230,9 @@ async fn sweep_as_of(
         investment::link_record,
     )
     .await?;
+    report.debts_overdue =
+        write_linked::<debt_instrument::Entity>(&txn, at, "debt_instrument.overdue", overdue_debts, debt::link_record)
+            .await?;
     txn.commit().await?;
     Ok(report)
 }

@@ -12,6 +12,7 @@ pub mod complaint_form;
 pub mod complaints;
 pub mod credit_records;
 pub mod deadlines;
+pub mod debt;
 pub mod investment;
 pub mod listings;
 pub mod objections;

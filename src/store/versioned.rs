@@ -71,6 +71,7 @@ versioned!(
     official => Official,
     procurement_contract => ProcurementContract,
     investment_agreement => InvestmentAgreement,
+    debt_instrument => DebtInstrument,
 );
 
 /// Refuses a stale `version` before any work is done.

@@ -430,6 +430,41 @@ pub async fn insert_agreement(app: &TestApp, unit: &str, serial: u32, status: en
     row.insert(&app.state.db).await.expect("insert agreement").id
 }
 
+/// A debt instrument of `unit`: `kind`, owing `outstanding_yuan`, issued `issued_days_ago`,
+/// maturing in `matures_in_days` (negative: in the past), OUTSTANDING. Returns its row id.
+pub async fn insert_debt(
+    app: &TestApp,
+    unit: &str,
+    serial: u32,
+    kind: entity::enums::DebtKind,
+    outstanding_yuan: i64,
+    issued_days_ago: i64,
+    matures_in_days: i64,
+) -> i32 {
+    use entity::{debt_instrument, enums::DebtStatus};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let today = now.date_naive();
+    let row = debt_instrument::ActiveModel {
+        unit_id: Set(app.unit_row(unit).await),
+        code: Set(format!("TEST-ZQ-{serial:05}")),
+        kind: Set(kind),
+        principal_fen: Set(outstanding_yuan * 100),
+        outstanding_fen: Set(outstanding_yuan * 100),
+        rate_bp: Set(325),
+        issued_on: Set(today - Duration::days(issued_days_ago)),
+        maturity_on: Set(today + Duration::days(matures_in_days)),
+        credit_rating: Set(Some("AAA".into())),
+        status: Set(DebtStatus::Outstanding),
+        record_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert debt").id
+}
+
 /// Runs the README's GraphQL block that starts with `query <name>` as the credit office on the
 /// demo data, with `$unit` the county government; returns `data.<root>.totalCount`.
 pub async fn readme_query_total(name: &str, root: &str) -> u64 {

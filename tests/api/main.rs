@@ -51,6 +51,7 @@ mod refused_transitions;
 mod repairs;
 mod role_matrix;
 mod schema_file;
+mod sector_debt;
 mod sector_investment;
 mod sector_procurement;
 mod seed;

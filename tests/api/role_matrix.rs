@@ -29,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 74] = [
+const MATRIX: [(&str, bool, &str); 77] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -114,9 +114,18 @@ const MATRIX: [(&str, bool, &str); 74] = [
     ("fulfilInvestmentAgreement", true, "YYnnYnnn"),
     ("changeInvestmentAgreement", true, "YYnnYnnn"),
     ("recordInvestmentBreach", true, "YYnnYnnn"),
+    ("debtInstruments", false, "YYnnYYYn"),
+    ("debtRisk", false, "YYnnYYYn"),
+    // Fiscal capacity: the credit office or 财政局 (not a township's clerk).
+    ("setFiscalCapacity", true, "YYnnnnnn"),
     // Last: it ends the actor's session.
     ("logout", true, "YYYYYYnn"),
 ];
+
+/// Operations a role may run whose row rule refuses the matrix's actor for that role: the role
+/// shows them, the actor is refused (`FORBIDDEN`). A UNIT_CLERK sets fiscal capacity only in
+/// 财政局; the matrix's clerk is 浔中镇's.
+const ROLE_ALLOWS_ROW_REFUSES: [(&str, &str); 1] = [("setFiscalCapacity", "xunzhong")];
 
 struct Fixture {
     official: String,
@@ -390,6 +399,11 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
                 _ => format!("mutation {{ recordInvestmentBreach(input: {{ id: \"{row}\", version: 1, facts: \"未兑现约定的奖补政策\", occurredOn: \"{day}\" }}) {{ agreement {{ id }} }} }}"),
             })
         }
+        "debtInstruments" => m("{ debtInstruments { totalCount } }".into()),
+        "debtRisk" => m(format!("{{ debtRisk(year: 2026, unitId: \"{unit}\") {{ band }} }}")),
+        "setFiscalCapacity" => {
+            m(format!("mutation {{ setFiscalCapacity(input: {{ unitId: \"{unit}\", year: 2026, amount: \"1000000\" }}) {{ year }} }}"))
+        }
         other => panic!("no document for {other}"),
     }
 }
@@ -511,9 +525,10 @@ async fn each_role_introspects_exactly_its_operations() {
                 .collect()
         };
         let shown: BTreeSet<String> = names("queryType").union(&names("mutationType")).cloned().collect();
+        let row_refused = |op: &str| ROLE_ALLOWS_ROW_REFUSES.contains(&(op, ACTORS[actor_index]));
         let expected: BTreeSet<String> = MATRIX
             .iter()
-            .filter(|(_, _, row)| row.as_bytes()[actor_index] == b'Y')
+            .filter(|(op, _, row)| row.as_bytes()[actor_index] == b'Y' || row_refused(op))
             .map(|(op, _, _)| (*op).to_owned())
             .collect();
         assert_eq!(shown, expected, "{}", ACTORS[actor_index]);

@@ -61,6 +61,17 @@ pub fn can_read_sector_row(viewer: &Viewer, unit_in_scope: bool, leads_sector: b
     }
 }
 
+/// Setting a unit's fiscal capacity (综合财力): the credit office, the administrator, or a clerk
+/// of 财政局 (`leads_debt`).
+pub fn can_set_fiscal_capacity(viewer: &Viewer, leads_debt: bool) -> Result<(), AppError> {
+    may(viewer, Operation::KeepSectorProjects)?;
+    match viewer.role {
+        Some(Role::Admin | Role::CreditOffice) => Ok(()),
+        Some(Role::UnitClerk) if leads_debt => Ok(()),
+        _ => Err(AppError::Forbidden(Reason::FinanceBureauOnly)),
+    }
+}
+
 /// Entering or changing a row of a sector: the credit office and the administrator any; a clerk
 /// its subtree's, or the sector's in a lead department.
 pub fn can_keep_sector_row(viewer: &Viewer, unit_in_scope: bool, leads_sector: bool) -> Result<(), AppError> {

@@ -45,7 +45,8 @@ has_id!(
     proposal_round,
     official_transfer,
     procurement_contract,
-    investment_agreement
+    investment_agreement,
+    debt_instrument
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

@@ -59,6 +59,7 @@ pub struct RowsById {
     official_transfers: RequestLoader<ById<entity::official_transfer::Entity>>,
     procurement_contracts: RequestLoader<ById<entity::procurement_contract::Entity>>,
     investment_agreements: RequestLoader<ById<entity::investment_agreement::Entity>>,
+    debt_instruments: RequestLoader<ById<entity::debt_instrument::Entity>>,
 }
 
 impl RowsById {
@@ -83,6 +84,7 @@ impl RowsById {
             official_transfers: loader(ById::new(db), activity),
             procurement_contracts: loader(ById::new(db), activity),
             investment_agreements: loader(ById::new(db), activity),
+            debt_instruments: loader(ById::new(db), activity),
         }
     }
 }
@@ -155,6 +157,24 @@ pub async fn investment_agreement(ctx: &Context<'_>, row: i32) -> Found<entity::
     let scope = in_scope(ctx, Some(agreement.unit_id)).await?;
     let leads = leads_sector(ctx, entity::enums::Sector::InvestmentPromotion).await?;
     Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(agreement))
+}
+
+/// A debt instrument with its borrower's kind, if the viewer may see it.
+pub async fn debt_instrument(
+    ctx: &Context<'_>,
+    row: i32,
+) -> Result<Option<(entity::debt_instrument::Model, entity::enums::UnitKind)>, AppError> {
+    if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
+        return Ok(None);
+    }
+    let Some(debt) = rows(ctx)?.debt_instruments.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(debt.unit_id)).await?;
+    let leads = leads_sector(ctx, entity::enums::Sector::Debt).await?;
+    if !sectors::can_read_sector_row(ctx.viewer()?, scope, leads) {
+        return Ok(None);
+    }
+    let Some(borrower) = rows(ctx)?.units.load_one(debt.unit_id).await? else { return Ok(None) };
+    Ok(Some((debt, borrower.kind)))
 }
 
 /// An official, if the viewer may see them.

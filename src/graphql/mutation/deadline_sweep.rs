@@ -28,6 +28,8 @@ pub struct DeadlineSweepPayload {
     pub late_payments: u64,
     /// Investment agreements marked BREACHED that got their CONTRACT_BREACH record.
     pub agreement_breaches: u64,
+    /// Debt instruments past maturity with money owed, marked OVERDUE with their record.
+    pub debts_overdue: u64,
     /// When the sweep ran (the server's clock).
     pub ran_at: DateTime,
 }
@@ -52,6 +54,7 @@ impl DeadlineSweepMutation {
             records_lifted: report.records_lifted,
             late_payments: report.late_payments,
             agreement_breaches: report.agreement_breaches,
+            debts_overdue: report.debts_overdue,
             ran_at: DateTime(actor.now),
         })
     }

@@ -7,6 +7,7 @@ mod commitments;
 mod complaints;
 mod create_credit_record;
 mod deadline_sweep;
+mod debt;
 mod investment;
 mod listings;
 mod login;
@@ -49,4 +50,5 @@ pub struct MutationRoot(
     register::RegisterMutation,
     procurement::ProcurementMutation,
     investment::InvestmentMutation,
+    debt::DebtMutation,
 );

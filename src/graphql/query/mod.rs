@@ -8,6 +8,7 @@ mod complaint_status;
 pub(crate) mod complaints;
 mod credit_check;
 pub(crate) mod credit_records;
+mod debt;
 mod filters;
 mod investment_agreements;
 pub(crate) mod list_orders;
@@ -54,4 +55,5 @@ pub struct QueryRoot(
     repair_applications::RepairApplicationQuery,
     procurement_contracts::ProcurementContractQuery,
     investment_agreements::InvestmentAgreementQuery,
+    debt::DebtQuery,
 );

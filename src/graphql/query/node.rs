@@ -11,9 +11,10 @@ use crate::{
         context::ContextExt,
         ids::{parse_global_id, NodeType},
         types::{
-            AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, InvestmentAgreement,
-            ListingEvent, Node, Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract,
-            Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
+            AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, DebtInstrument,
+            InvestmentAgreement, ListingEvent, Node, Objection, Official, OfficialTransfer, PlanTask, PlatformPush,
+            ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User,
+            ViewerInfo,
         },
     },
 };
@@ -71,6 +72,9 @@ impl NodeQuery {
             NodeType::InvestmentAgreement => {
                 access::investment_agreement(ctx, row).await?.map(|a| Node::InvestmentAgreement(InvestmentAgreement(a)))
             }
+            NodeType::DebtInstrument => access::debt_instrument(ctx, row)
+                .await?
+                .map(|(debt, kind)| Node::DebtInstrument(DebtInstrument(debt, kind))),
             NodeType::PlatformPush => {
                 access::platform_push(ctx, row).await?.map(|p| Node::PlatformPush(PlatformPush(p)))
             }

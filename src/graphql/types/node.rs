@@ -3,9 +3,10 @@
 use async_graphql::{Interface, ID};
 
 use super::{
-    AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, InvestmentAgreement,
-    ListingEvent, Objection, Official, OfficialTransfer, PlanTask, PlatformPush, ProcurementContract, Proposal,
-    ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User, ViewerInfo,
+    AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, DebtInstrument,
+    InvestmentAgreement, ListingEvent, Objection, Official, OfficialTransfer, PlanTask, PlatformPush,
+    ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User,
+    ViewerInfo,
 };
 
 /// An object with a global id, fetchable with `node(id:)`.
@@ -29,6 +30,7 @@ pub enum Node {
     PublicRecord(PublicRecord),
     ProcurementContract(ProcurementContract),
     InvestmentAgreement(InvestmentAgreement),
+    DebtInstrument(DebtInstrument),
     PlatformPush(PlatformPush),
     AuditEntry(AuditEntry),
     User(User),
