@@ -11,7 +11,7 @@ use entity::{
     fiscal_capacity, unit,
 };
 use sea_orm::{
-    sea_query::{Expr, Func},
+    sea_query::{Alias, Expr, Func},
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
 };
 
@@ -152,8 +152,12 @@ async fn sums(db: &DatabaseConnection, visible: Condition, unit: i32, as_of: Nai
     let overdue = Expr::case(Column::Status.eq(StoredStatus::Overdue), Expr::col(Column::OutstandingFen)).finally(0);
     let row = debt_instrument::Entity::find()
         .select_only()
-        .column_as(Column::OutstandingFen.sum(), "owed")
-        .column_as(Expr::expr(Func::sum(overdue)), "overdue")
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as i64 on both engines.
+        .column_as(
+            Expr::expr(Func::cast_as(Func::sum(Expr::col(Column::OutstandingFen)), Alias::new("BIGINT"))),
+            "owed",
+        )
+        .column_as(Expr::expr(Func::cast_as(Func::sum(overdue), Alias::new("BIGINT"))), "overdue")
         .filter(visible)
         .filter(policy::in_subtree(Column::UnitId, Some(unit)))
         .filter(Column::Status.ne(StoredStatus::Repaid))
