@@ -5,6 +5,7 @@
 mod field_checks;
 mod locale;
 mod reason;
+mod reason_words;
 
 pub use field_checks::{text_problem, FieldChecks};
 pub use locale::Locale;

@@ -16,11 +16,7 @@ use serde_json::json;
 
 use super::{scope, Actor};
 use crate::{
-    auth::policy::{
-        may,
-        sectors::{can_set_fiscal_capacity, lead_departments},
-        Operation,
-    },
+    auth::policy::{may, sectors::can_set_fiscal_capacity, Operation},
     error::{AppResult, FieldChecks, Reason},
     ids::{public_id, NodeType},
     state::AppState,
@@ -104,11 +100,7 @@ pub async fn overdue_debts(
         .order_by_asc(Column::Id)
         .all(db)
         .await?;
-    let finance = unit::Entity::find()
-        .filter(unit::Column::ShortName.is_in(lead_departments(Sector::Debt).iter().copied()))
-        .order_by_asc(unit::Column::Id)
-        .one(db)
-        .await?;
+    let finance = scope::lead_department(db, Sector::Debt).await?;
     let mut overdue = Vec::new();
     for row in rows {
         let borrower = scope::unit_short_name(db, row.unit_id).await?;

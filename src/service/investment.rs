@@ -16,7 +16,7 @@ use sea_orm::{
 
 use super::{scope, Actor};
 use crate::{
-    auth::policy::{may, sectors::lead_departments, Operation},
+    auth::policy::{may, Operation},
     domain::{investment_rules as rules, uscc::validate_uscc},
     error::{text_problem, AppError, AppResult, FieldChecks, Reason},
     state::AppState,
@@ -198,11 +198,7 @@ async fn breach_of(
     today: NaiveDate,
 ) -> AppResult<NewRecord> {
     let signing = scope::unit_short_name(db, agreement.unit_id).await?;
-    let lead = unit::Entity::find()
-        .filter(unit::Column::ShortName.is_in(lead_departments(Sector::InvestmentPromotion).iter().copied()))
-        .order_by_asc(unit::Column::Id)
-        .one(db)
-        .await?;
+    let lead = scope::lead_department(db, Sector::InvestmentPromotion).await?;
     Ok(NewRecord {
         subject_type: SubjectType::Unit,
         unit_id: agreement.unit_id,

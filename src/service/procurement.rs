@@ -17,7 +17,7 @@ use sea_orm::{
 
 use super::{scope, Actor};
 use crate::{
-    auth::policy::{may, sectors::lead_departments, Operation},
+    auth::policy::{may, Operation},
     domain::{procurement_rules as rules, uscc::validate_uscc},
     error::{text_problem, AppError, AppResult, FieldChecks, Reason},
     state::AppState,
@@ -218,10 +218,7 @@ async fn breach_of(
     today: NaiveDate,
 ) -> AppResult<NewRecord> {
     let purchaser = scope::unit_short_name(db, contract.purchaser_unit_id).await?;
-    let finance = unit::Entity::find()
-        .filter(unit::Column::ShortName.is_in(lead_departments(Sector::Procurement).iter().copied()))
-        .one(db)
-        .await?;
+    let finance = scope::lead_department(db, Sector::Procurement).await?;
     let due = contract.payment_due_on.unwrap_or(today);
     let paid = contract.paid_on.map(|d| format!("于{d}付款")).unwrap_or_else(|| "至今未付款".into());
     Ok(NewRecord {

@@ -8,7 +8,7 @@ use entity::{
     enums::{RecordCategory, Sector},
     recording_authority, unit_closure,
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::{
     auth::{
@@ -128,4 +128,14 @@ pub async fn sector_row_to_keep(
         return Err(AppError::NotFound(missing));
     }
     sectors::can_keep_sector_row(actor.viewer, in_scope, leads)
+}
+
+/// The sector's (first) lead department: the deciding authority of the breach records the
+/// sector's rules make.
+pub async fn lead_department(db: &DatabaseConnection, sector: Sector) -> AppResult<Option<entity::unit::Model>> {
+    Ok(entity::unit::Entity::find()
+        .filter(entity::unit::Column::ShortName.is_in(sectors::lead_departments(sector).iter().copied()))
+        .order_by_asc(entity::unit::Column::Id)
+        .one(db)
+        .await?)
 }
