@@ -29,6 +29,9 @@ pub enum NodeType {
     ProcurementContract,
     InvestmentAgreement,
     DebtInstrument,
+    PppProject,
+    PppStageAssignment,
+    TenderProject,
 }
 
 impl NodeType {
@@ -56,10 +59,13 @@ impl NodeType {
             Self::ProcurementContract => "ProcurementContract",
             Self::InvestmentAgreement => "InvestmentAgreement",
             Self::DebtInstrument => "DebtInstrument",
+            Self::PppProject => "PppProject",
+            Self::PppStageAssignment => "PppStageAssignment",
+            Self::TenderProject => "TenderProject",
         }
     }
 
-    pub const ALL: [NodeType; 22] = [
+    pub const ALL: [NodeType; 25] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -82,6 +88,9 @@ impl NodeType {
         Self::ProcurementContract,
         Self::InvestmentAgreement,
         Self::DebtInstrument,
+        Self::PppProject,
+        Self::PppStageAssignment,
+        Self::TenderProject,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

@@ -389,6 +389,30 @@ pub enum Acceptance {
     Failed,
 }
 
+/// How a tender invites bids (招标投标法 art. 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TenderMethod {
+    #[sea_orm(string_value = "PUBLIC_TENDER")]
+    PublicTender,
+    #[sea_orm(string_value = "INVITED_TENDER")]
+    InvitedTender,
+}
+
+/// Where a tender stands: open until it is awarded or fails (流标).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TenderStatus {
+    #[sea_orm(string_value = "OPEN")]
+    Open,
+    #[sea_orm(string_value = "AWARDED")]
+    Awarded,
+    #[sea_orm(string_value = "FAILED")]
+    Failed,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

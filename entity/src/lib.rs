@@ -29,6 +29,7 @@ pub mod recording_authority;
 pub mod rectification;
 pub mod repair_application;
 pub mod task_progress;
+pub mod tender_project;
 pub mod third_party_rating;
 pub mod training_record;
 pub mod unit;

@@ -123,6 +123,26 @@ pub fn operations(units: i32, officials: i32, unit_cursors: Arc<Vec<String>>) ->
                 })
             }),
         },
+        Operation {
+            name: "pppProjects page (by stage) + unit/responsibleNow/stages/trail/breaches",
+            body: Box::new(move |n| {
+                let stage = ["PREPARATION", "BIDDING", "PROCUREMENT", "FINANCING", "IMPLEMENTATION", "HANDOVER"][n % 6];
+                json!({
+                    "query": "query($stage: [PppStage!]) { pppProjects(first: 20, filter: { stage: $stage }) { totalCount edges { node { projectNumber name totalInvestment unit { name } responsibleNow { name } stages { progress responsible { fromOn } } responsibilityTrail { stage fromOn toOn official { name } } breachRecords(first: 3) { totalCount } } } } }",
+                    "variables": { "stage": [stage] }
+                })
+            }),
+        },
+        Operation {
+            name: "tenderProjects page (by status) + unit/violations",
+            body: Box::new(move |n| {
+                let status = ["OPEN", "AWARDED", "FAILED"][n % 3];
+                json!({
+                    "query": "query($status: [TenderStatus!]) { tenderProjects(first: 20, filter: { status: $status }) { totalCount edges { node { projectNumber name method budget bidOpeningOn winningBidderName creditReportReference unit { name } violationRecords(first: 3) { totalCount } } } } }",
+                    "variables": { "status": [status] }
+                })
+            }),
+        },
     ]
 }
 

@@ -213,6 +213,14 @@ pub enum Reason {
     AgreementOfAnotherUnit,
     /// PASSED or FAILED
     NotAnAcceptance,
+    /// the official does not serve the project's government-side unit or a unit under it
+    OfficialOutsideProjectUnit,
+    /// the official no longer serves
+    OfficialNotServing,
+    /// the project has not reached {stage}
+    StageNotReached { stage: String },
+    /// nobody was responsible for {stage} on {day}; assign the stage's responsible official first
+    NoOneResponsible { stage: String, day: chrono::NaiveDate },
 
     // Training.
     /// more than 0 and at most 200 hours
@@ -315,6 +323,10 @@ pub enum Reason {
     ContractNotFound,
     /// investment agreement not found
     AgreementNotFound,
+    /// PPP project not found
+    PppProjectNotFound,
+    /// tender project not found
+    TenderNotFound,
 
     // CONFLICT.
     /// changed meanwhile (now version {current}); reload it

@@ -20,7 +20,8 @@ use entity::{
     accountability_proposal, api_token, commitment, complaint, credit_record, debt_instrument, evaluation,
     evaluation_period, fiscal_capacity, investment_agreement, listing_event, objection, official, plan_task,
     plan_task_lead_unit, ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round,
-    rectification, repair_application, task_progress, third_party_rating, training_record, unit, user_account,
+    rectification, repair_application, task_progress, tender_project, third_party_rating, training_record, unit,
+    user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
 
@@ -53,6 +54,7 @@ pub struct Volume {
     pub ppp: usize,
     pub investments: usize,
     pub debts: usize,
+    pub tenders: usize,
     pub trainings: usize,
 }
 
@@ -80,6 +82,7 @@ impl Volume {
                 ppp: 12 * n,
                 investments: 30 * n,
                 debts: 40 * n,
+                tenders: 24 * n,
                 trainings: 2_000 * n,
             };
         }
@@ -97,6 +100,7 @@ impl Volume {
             ppp: 60 * f,
             investments: 300 * f,
             debts: 400 * f,
+            tenders: 240 * f,
             trainings: 30_000 * f,
         }
     }
@@ -166,6 +170,7 @@ const SEQUENCED_TABLES: &[&str] = &[
     "investment_agreement",
     "debt_instrument",
     "fiscal_capacity",
+    "tender_project",
     "evaluation_period",
     "evaluation",
     "third_party_rating",
@@ -216,6 +221,7 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
         ppp: volume.ppp,
         investments: volume.investments,
         debts: volume.debts,
+        tenders: volume.tenders,
     };
     let sector_rows = sectors::plan_sectors(synth, index, &officials, &counts, from, today, now);
     insert_models::<procurement_contract::Entity, _>(db, sector_rows.procurements).await?;
@@ -224,6 +230,7 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     insert_models::<investment_agreement::Entity, _>(db, sector_rows.investments).await?;
     insert_models::<debt_instrument::Entity, _>(db, sector_rows.debts).await?;
     insert_models::<fiscal_capacity::Entity, _>(db, sector_rows.fiscal).await?;
+    insert_models::<tender_project::Entity, _>(db, sector_rows.tenders).await?;
     let evaluation_rows =
         evaluations::plan_evaluations(synth, index, leads, &facts, from.year()..=today.year() - 1, now);
     insert_models::<evaluation_period::Entity, _>(db, evaluation_rows.periods).await?;

@@ -4,8 +4,12 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::{
     debt_instrument,
-    enums::{Acceptance, AgreementStatus, ChangeGround, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind},
+    enums::{
+        Acceptance, AgreementStatus, ChangeGround, DebtKind, DebtStatus, PppStage, ProcurementMethod, TenderMethod,
+        TenderStatus, UnitKind,
+    },
     fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment, procurement_contract,
+    tender_project,
 };
 
 use super::{
@@ -56,6 +60,7 @@ pub struct SectorRows {
     pub investments: Vec<investment_agreement::Model>,
     pub debts: Vec<debt_instrument::Model>,
     pub fiscal: Vec<fiscal_capacity::Model>,
+    pub tenders: Vec<tender_project::Model>,
 }
 
 pub struct SectorCounts {
@@ -63,6 +68,7 @@ pub struct SectorCounts {
     pub ppp: usize,
     pub investments: usize,
     pub debts: usize,
+    pub tenders: usize,
 }
 
 pub fn plan_sectors(
@@ -135,7 +141,9 @@ pub fn plan_sectors(
     let staffed: Vec<i32> = buyers.iter().map(|u| u.id).filter(|id| serving_under.contains_key(id)).collect();
     for n in 0..counts.ppp {
         let id = n as i32 + 1;
-        let stage_index = synth.range(0, 5) as usize;
+        // The first six projects stand in each stage in turn, so the demo shows every one.
+        let drawn = synth.range(0, 5) as usize;
+        let stage_index = if n < STAGES.len() { n } else { drawn };
         let (partner_name, partner_uscc, _) = company(synth, 70_000 + n as u64);
         // The government side is a unit with officials of its own (or under it) to answer for
         // each stage; they come from its subtree.
@@ -273,7 +281,63 @@ pub fn plan_sectors(
             });
         }
     }
+    // Tenders draw from a stream of their own, so the rows above stay as they were.
+    rows.tenders = plan_tenders(&mut synth.fork(3), &buyers, counts.tenders, from, today, now);
     rows
+}
+
+/// Tenders of government bodies: the last few still open (bids opening up to a month ahead),
+/// the rest awarded — each to a bidder checked with a third-party credit report — or failed.
+fn plan_tenders(
+    synth: &mut Synth,
+    tenderers: &[&entity::unit::Model],
+    count: usize,
+    from: NaiveDate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Vec<tender_project::Model> {
+    let mut tenders = Vec::with_capacity(count);
+    for n in 0..count {
+        let open = n % 8 == 7;
+        let bid_opening_on =
+            if open { today + Duration::days(synth.range(-5, 30)) } else { synth.date_between(from, today) };
+        let status = match (open, n % 8) {
+            (true, _) => TenderStatus::Open,
+            (false, 3) => TenderStatus::Failed,
+            _ => TenderStatus::Awarded,
+        };
+        let budget = synth.range(200_000, 20_000_000) * 100;
+        let concluded_on = (status != TenderStatus::Open).then(|| (bid_opening_on + Duration::days(7)).min(today));
+        let awarded = status == TenderStatus::Awarded;
+        let (bidder_name, bidder_uscc, bidder_valid) = company(synth, 110_000 + n as u64);
+        tenders.push(tender_project::Model {
+            id: n as i32 + 1,
+            unit_id: synth.pick(tenderers).id,
+            project_number: format!("DHZB-{}-{:04}", bid_opening_on.year(), n + 1),
+            name: format!(
+                "{}工程招标",
+                synth.pick(&["城区道路改造", "中小学校舍建设", "陶瓷产业园基础设施", "农村饮水安全", "河道综合治理"])
+            ),
+            agency_name: synth
+                .chance(80)
+                .then(|| format!("福建{}工程咨询有限公司", synth.pick(&["德信", "泉诚", "闽中", "恒正"]))),
+            method: synth.weighted(&[(TenderMethod::PublicTender, 85), (TenderMethod::InvitedTender, 15)]),
+            budget_fen: budget,
+            bid_opening_on,
+            status,
+            winning_bidder_name: awarded.then_some(bidder_name),
+            winning_bidder_uscc: awarded.then_some(bidder_uscc),
+            winning_bidder_uscc_valid: awarded.then_some(bidder_valid),
+            award_amount_fen: awarded.then(|| budget * synth.range(85, 99) / 100),
+            credit_report_reference: awarded.then(|| format!("XYBG-{}-{:05}", bid_opening_on.year(), n + 1)),
+            concluded_on,
+            failure_reason: (status == TenderStatus::Failed).then(|| "投标人不足三家，依法重新招标。".to_owned()),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        });
+    }
+    tenders
 }
 
 /// The officials serving at each unit or anywhere under it.

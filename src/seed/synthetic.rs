@@ -27,6 +27,14 @@ impl Synth {
         Self { rng: ChaCha8Rng::seed_from_u64(seed) }
     }
 
+    /// An independent source for a new kind of row, so adding one never shifts the rows the
+    /// main source draws after it: the same key on another stream, the main source untouched.
+    pub fn fork(&self, stream: u64) -> Self {
+        let mut rng = self.rng.clone();
+        rng.set_stream(stream);
+        Self { rng }
+    }
+
     /// A uniform pick.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         items.choose(&mut self.rng).unwrap_or(&items[0])

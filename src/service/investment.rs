@@ -22,7 +22,7 @@ use crate::{
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord},
-        versioned::{expect_version, insert_audited, save_versioned},
+        versioned::{expect_version, save_versioned},
     },
 };
 
@@ -98,11 +98,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewAgreement) -> A
         updated_at: Set(actor.now),
         ..Default::default()
     };
-    let at = actor.write_context(state);
-    let txn = state.db.begin().await?;
-    let row = insert_audited::<investment_agreement::Entity, _>(&txn, &at, "investment_agreement.create", row).await?;
-    txn.commit().await?;
-    Ok(row)
+    super::insert_alone::<investment_agreement::Entity>(state, actor, "investment_agreement.create", row).await
 }
 
 /// Records what happened to an agreement; returns it and, for a breach, the record it made.

@@ -18,12 +18,14 @@ pub mod listings;
 pub mod objections;
 pub mod officials;
 pub mod platform_pushes;
+pub mod ppp;
 pub mod procurement;
 pub mod proposals;
 pub mod recording_authorities;
 pub mod rectifications;
 pub mod repairs;
 pub mod scope;
+pub mod tender;
 pub mod training;
 pub mod units;
 
@@ -38,7 +40,7 @@ use crate::{
     store::{
         audit::RequestTrace,
         record_writer::WriteContext,
-        versioned::{save_versioned, Versioned},
+        versioned::{insert_audited, save_versioned, Audited, Versioned},
     },
 };
 
@@ -72,6 +74,24 @@ where
 {
     let txn = state.db.begin().await?;
     let saved = save_versioned::<E, _>(&txn, &actor.write_context(state), action, before, changed).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// A new row and nothing else: its insert and audit entry in a transaction of their own.
+pub(crate) async fn insert_alone<E>(
+    state: &AppState,
+    actor: &Actor<'_>,
+    action: &str,
+    row: E::ActiveModel,
+) -> AppResult<E::Model>
+where
+    E: Audited,
+    E::Model: IntoActiveModel<E::ActiveModel> + Serialize,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+{
+    let txn = state.db.begin().await?;
+    let saved = insert_audited::<E, _>(&txn, &actor.write_context(state), action, row).await?;
     txn.commit().await?;
     Ok(saved)
 }

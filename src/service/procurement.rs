@@ -23,7 +23,7 @@ use crate::{
     state::AppState,
     store::{
         record_writer::{write_new_record, NewRecord},
-        versioned::{expect_version, insert_audited, save_versioned},
+        versioned::{expect_version, save_versioned},
     },
 };
 
@@ -109,16 +109,7 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, new: NewContract) -> Ap
         updated_at: Set(actor.now),
         ..Default::default()
     };
-    let txn = state.db.begin().await?;
-    let row = insert_audited::<procurement_contract::Entity, _>(
-        &txn,
-        &actor.write_context(state),
-        "procurement_contract.create",
-        row,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(row)
+    super::insert_alone::<procurement_contract::Entity>(state, actor, "procurement_contract.create", row).await
 }
 
 /// The contract the actor may keep, at the version they read.

@@ -57,7 +57,11 @@ macro_rules! versioned {
         })*
     };
 }
-audited!(listing_event => ListingEvent, official_transfer => OfficialTransfer);
+audited!(
+    listing_event => ListingEvent,
+    official_transfer => OfficialTransfer,
+    ppp_stage_assignment => PppStageAssignment,
+);
 versioned!(
     rectification => Rectification,
     objection => Objection,
@@ -72,6 +76,8 @@ versioned!(
     procurement_contract => ProcurementContract,
     investment_agreement => InvestmentAgreement,
     debt_instrument => DebtInstrument,
+    ppp_project => PppProject,
+    tender_project => TenderProject,
 );
 
 /// Refuses a stale `version` before any work is done.

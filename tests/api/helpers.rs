@@ -493,3 +493,94 @@ pub fn parse_role_sdl(
     };
     async_graphql::parser::parse_schema(cut)
 }
+
+/// A PPP project of `unit` in `stage`, inserted straight into the database; returns its row id.
+pub async fn insert_ppp(app: &TestApp, unit: &str, serial: u32, stage: entity::enums::PppStage) -> i32 {
+    use entity::ppp_project;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let row = ppp_project::ActiveModel {
+        unit_id: Set(app.unit_row(unit).await),
+        project_number: Set(format!("TEST-PPP-{serial:05}")),
+        name: Set(format!("测试污水处理PPP项目{serial}")),
+        total_investment_fen: Set(30_000_000_000),
+        partner_name: Set("福建德化测试环保科技有限公司".into()),
+        partner_uscc: Set(Some(chengxin::seed::synthetic::uscc_for("91", 96_000 + u64::from(serial)))),
+        stage: Set(stage),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert PPP project").id
+}
+
+/// An assignment of `official` to `stage` of `project`, from `from_days_ago` days ago until
+/// `to_days_ago` (open when `None`); returns its row id.
+pub async fn insert_assignment(
+    app: &TestApp,
+    project: i32,
+    stage: entity::enums::PppStage,
+    official: i32,
+    from_days_ago: i64,
+    to_days_ago: Option<i64>,
+) -> i32 {
+    use entity::ppp_stage_assignment;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let today = now.date_naive();
+    let row = ppp_stage_assignment::ActiveModel {
+        project_id: Set(project),
+        stage: Set(stage),
+        official_id: Set(official),
+        from_on: Set(today - Duration::days(from_days_ago)),
+        to_on: Set(to_days_ago.map(|d| today - Duration::days(d))),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert assignment").id
+}
+
+/// A tender of `unit` whose bids opened 20 days ago, in `status` (an AWARDED one with its
+/// winner and credit report); returns its row id.
+pub async fn insert_tender(app: &TestApp, unit: &str, serial: u32, status: entity::enums::TenderStatus) -> i32 {
+    use entity::{enums::TenderStatus, tender_project};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let opened = now.date_naive() - Duration::days(20);
+    let awarded = status == TenderStatus::Awarded;
+    let row = tender_project::ActiveModel {
+        unit_id: Set(app.unit_row(unit).await),
+        project_number: Set(format!("TEST-ZB-{serial:05}")),
+        name: Set(format!("测试道路改造工程{serial}")),
+        agency_name: Set(Some("福建测试工程咨询有限公司".into())),
+        method: Set(entity::enums::TenderMethod::PublicTender),
+        budget_fen: Set(500_000_000),
+        bid_opening_on: Set(opened),
+        status: Set(status),
+        winning_bidder_name: Set(awarded.then(|| "福建德化测试建设工程有限公司".into())),
+        winning_bidder_uscc: Set(awarded.then(|| chengxin::seed::synthetic::uscc_for("91", 97_000 + u64::from(serial)))),
+        winning_bidder_uscc_valid: Set(awarded.then_some(true)),
+        award_amount_fen: Set(awarded.then_some(480_000_000)),
+        credit_report_reference: Set(awarded.then(|| format!("XYBG-TEST-{serial}"))),
+        concluded_on: Set((status != TenderStatus::Open).then_some(opened)),
+        failure_reason: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert tender").id
+}
+
+/// The bad fields of a `BAD_USER_INPUT` answer, as (field, reason) pairs in order.
+pub fn bad_fields(body: &Value) -> Vec<(String, String)> {
+    body["errors"][0]["extensions"]["fields"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"))
+        .iter()
+        .map(|f| {
+            (f["field"].as_str().unwrap_or_default().to_owned(), f["reason"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect()
+}

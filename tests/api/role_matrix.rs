@@ -15,8 +15,8 @@ use serde_json::{json, Value};
 
 use crate::{
     helpers::{
-        error_code, insert_agreement, insert_contract, insert_official, insert_record, spawn_app, RecordFixture,
-        TestApp, TEST_PASSWORD,
+        error_code, insert_agreement, insert_assignment, insert_contract, insert_official, insert_ppp, insert_record,
+        insert_tender, spawn_app, RecordFixture, TestApp, TEST_PASSWORD,
     },
     workflow_fixtures::{
         insert_accountability_proposal, insert_complaint, insert_objection, insert_proposal, insert_rectification,
@@ -29,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 77] = [
+const MATRIX: [(&str, bool, &str); 87] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -116,6 +116,16 @@ const MATRIX: [(&str, bool, &str); 77] = [
     ("recordInvestmentBreach", true, "YYnnYnnn"),
     ("debtInstruments", false, "YYnnYYYn"),
     ("debtRisk", false, "YYnnYYYn"),
+    ("pppProjects", false, "YYnnYYYn"),
+    ("createPppProject", true, "YYnnYnnn"),
+    ("advancePppStage", true, "YYnnYnnn"),
+    ("assignPppStageResponsible", true, "YYnnYnnn"),
+    ("recordPppBreach", true, "YYnnYnnn"),
+    ("tenderProjects", false, "YYnnYYYn"),
+    ("createTenderProject", true, "YYnnYnnn"),
+    ("recordTenderAward", true, "YYnnYnnn"),
+    ("recordTenderFailure", true, "YYnnYnnn"),
+    ("recordTenderViolation", true, "YYnnYnnn"),
     // Fiscal capacity: the credit office or 财政局 (not a township's clerk).
     ("setFiscalCapacity", true, "YYnnnnnn"),
     // Last: it ends the actor's session.
@@ -403,6 +413,37 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
         "debtRisk" => m(format!("{{ debtRisk(year: 2026, unitId: \"{unit}\") {{ band }} }}")),
         "setFiscalCapacity" => {
             m(format!("mutation {{ setFiscalCapacity(input: {{ unitId: \"{unit}\", year: 2026, amount: \"1000000\" }}) {{ year }} }}"))
+        }
+        "pppProjects" => m("{ pppProjects { totalCount } }".into()),
+        "createPppProject" => m(format!("mutation {{ createPppProject(input: {{ unitId: \"{unit}\", projectNumber: \"MATRIX-PPP-{actor}\", name: \"矩阵PPP项目\", totalInvestment: \"1000000.00\", partnerName: \"矩阵社会资本\" }}) {{ project {{ id }} }} }}")),
+        "advancePppStage" | "assignPppStageResponsible" | "recordPppBreach" => {
+            use entity::enums::PppStage;
+            let offset = ["advancePppStage", "assignPppStageResponsible", "recordPppBreach"].iter().position(|o| *o == op);
+            let serial = 400 + 10 * actor as u32 + offset.unwrap_or(0) as u32;
+            let project = insert_ppp(app, "浔中镇", serial, PppStage::Bidding).await;
+            let official = insert_official(app, "浔中镇", "矩阵责任人", 900 + u64::from(serial)).await;
+            insert_assignment(app, project, PppStage::Bidding, official, 30, None).await;
+            let (row, person) = (id(NodeType::PppProject, project), id(NodeType::Official, official));
+            let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+            m(match op {
+                "advancePppStage" => format!("mutation {{ advancePppStage(input: {{ id: \"{row}\", version: 1, stage: PROCUREMENT }}) {{ project {{ id }} }} }}"),
+                "assignPppStageResponsible" => format!("mutation {{ assignPppStageResponsible(input: {{ projectId: \"{row}\", stage: BIDDING, officialId: \"{person}\", fromOn: \"{day}\" }}) {{ assignment {{ id }} }} }}"),
+                _ => format!("mutation {{ recordPppBreach(input: {{ projectId: \"{row}\", stage: BIDDING, occurredOn: \"{day}\", facts: \"未按约定履行政府付费义务\" }}) {{ unitRecord {{ id }} }} }}"),
+            })
+        }
+        "tenderProjects" => m("{ tenderProjects { totalCount } }".into()),
+        "createTenderProject" => m(format!("mutation {{ createTenderProject(input: {{ unitId: \"{unit}\", projectNumber: \"MATRIX-ZB-{actor}\", name: \"矩阵招标\", method: PUBLIC_TENDER, budget: \"100000.00\", bidOpeningOn: \"2026-01-05\" }}) {{ tender {{ id }} }} }}")),
+        "recordTenderAward" | "recordTenderFailure" | "recordTenderViolation" => {
+            let offset = ["recordTenderAward", "recordTenderFailure", "recordTenderViolation"].iter().position(|o| *o == op);
+            let serial = 500 + 10 * actor as u32 + offset.unwrap_or(0) as u32;
+            let row = id(NodeType::TenderProject, insert_tender(app, "浔中镇", serial, entity::enums::TenderStatus::Open).await);
+            let day = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+            let uscc = chengxin::seed::synthetic::uscc_for("91", 8_400 + actor as u64);
+            m(match op {
+                "recordTenderAward" => format!("mutation {{ recordTenderAward(input: {{ id: \"{row}\", version: 1, winningBidderName: \"矩阵建设\", winningBidderUscc: \"{uscc}\", awardAmount: \"90000\", creditReportReference: \"XYBG-M-{actor}\", awardedOn: \"{day}\" }}) {{ tender {{ id }} }} }}"),
+                "recordTenderFailure" => format!("mutation {{ recordTenderFailure(input: {{ id: \"{row}\", version: 1, reason: \"投标人不足三家\", failedOn: \"{day}\" }}) {{ tender {{ id }} }} }}"),
+                _ => format!("mutation {{ recordTenderViolation(input: {{ id: \"{row}\", facts: \"以不合理条件限制潜在投标人\", occurredOn: \"{day}\" }}) {{ record {{ id }} }} }}"),
+            })
         }
         other => panic!("no document for {other}"),
     }

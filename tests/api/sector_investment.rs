@@ -12,7 +12,7 @@ use entity::{credit_record, enums::AgreementStatus, investment_agreement};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::helpers::{error_code, insert_agreement, spawn_app, spawn_demo_app, TestApp};
+use crate::helpers::{bad_fields, error_code, insert_agreement, spawn_app, spawn_demo_app, TestApp};
 
 const CHANGE: &str = r#"mutation($i: ChangeInvestmentAgreementInput!) { changeInvestmentAgreement(input: $i) {
   agreement { status changeGround legalBasis changeProcedure compensation terminated changedOn version } } }"#;
@@ -23,15 +23,6 @@ const PLEDGE: &str =
 
 fn agreement_id(row: i32) -> String {
     global_id(NodeType::InvestmentAgreement, row).0
-}
-
-fn reasons(body: &Value) -> Vec<(String, String)> {
-    body["errors"][0]["extensions"]["fields"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{body}"))
-        .iter()
-        .map(|f| (f["field"].as_str().unwrap().to_owned(), f["reason"].as_str().unwrap().to_owned()))
-        .collect()
 }
 
 async fn stored(app: &TestApp, row: i32) -> investment_agreement::Model {
@@ -50,7 +41,7 @@ async fn turnover_is_no_ground_and_a_lawful_change_records_its_basis_procedure_a
     let refused = app.graphql(Some(&clerk), CHANGE, json!({ "i": change })).await;
     assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
     assert_eq!(
-        reasons(&refused),
+        bad_fields(&refused),
         vec![
             ("input.ground".to_owned(), "TURNOVER_IS_NO_GROUND".to_owned()),
             ("input.compensation".to_owned(), "NEGATIVE".to_owned())
@@ -123,7 +114,7 @@ async fn a_prior_credit_pledge_hangs_from_its_agreement_and_is_published() {
     let mut wrong = pledge.clone();
     wrong["kind"] = json!("DEADLINE");
     let refused = app.graphql(Some(&clerk), PLEDGE, json!({ "i": wrong })).await;
-    assert_eq!(reasons(&refused), vec![("input.investmentAgreementId".to_owned(), "NOT_A_PLEDGE".to_owned())]);
+    assert_eq!(bad_fields(&refused), vec![("input.investmentAgreementId".to_owned(), "NOT_A_PLEDGE".to_owned())]);
     // The agreement lists it; the public portal sees it among public commitments.
     let office = app.token_for("office").await;
     let query = "query($id: ID!) { node(id: $id) { ... on InvestmentAgreement { creditPledges { totalCount nodes { content } } } } }";

@@ -12,7 +12,7 @@ use entity::{audit_log, credit_record, enums::Sector, platform_push, procurement
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::helpers::{error_code, insert_contract, spawn_app, spawn_demo_app, TestApp};
+use crate::helpers::{bad_fields, error_code, insert_contract, spawn_app, spawn_demo_app, TestApp};
 
 const CREATE: &str = r#"mutation($i: CreateProcurementContractInput!) { createProcurementContract(input: $i) {
   contract { id version supplierUsccValid paymentTermDays acceptance purchaser { shortName } } } }"#;
@@ -31,15 +31,6 @@ async fn new_contract(app: &TestApp) -> Value {
         "method": "PUBLIC_TENDER", "supplierName": "福建德化鑫顺建设有限公司",
         "supplierUscc": chengxin::seed::synthetic::uscc_for("91", 77), "amount": "1280000.50",
         "signedOn": (app.clock.today() - Duration::days(100)).to_string() })
-}
-
-fn fields(body: &Value) -> Vec<(String, String)> {
-    body["errors"][0]["extensions"]["fields"]
-        .as_array()
-        .unwrap_or_else(|| panic!("{body}"))
-        .iter()
-        .map(|f| (f["field"].as_str().unwrap().to_owned(), f["reason"].as_str().unwrap().to_owned()))
-        .collect()
 }
 
 async fn breach_records(app: &TestApp) -> u64 {
@@ -63,7 +54,7 @@ async fn a_contract_is_entered_accepted_and_paid_with_the_terms_the_regulation_a
     bad["signedOn"] = json!((app.clock.today() + Duration::days(1)).to_string());
     let refused = app.graphql(Some(&clerk), CREATE, json!({ "i": bad })).await;
     assert_eq!(error_code(&refused), "BAD_USER_INPUT", "{refused}");
-    let mut problems = fields(&refused);
+    let mut problems = bad_fields(&refused);
     problems.sort();
     assert_eq!(
         problems,
@@ -84,7 +75,7 @@ async fn a_contract_is_entered_accepted_and_paid_with_the_terms_the_regulation_a
     assert_eq!((contract["paymentTermDays"].as_i64(), contract["acceptance"].as_str()), (Some(60), Some("PENDING")));
     let id = contract["id"].as_str().unwrap().to_owned();
     let again = app.graphql(Some(&clerk), CREATE, json!({ "i": input })).await;
-    assert_eq!(fields(&again), vec![("input.projectNumber".to_owned(), "PROJECT_NUMBER_TAKEN".to_owned())]);
+    assert_eq!(bad_fields(&again), vec![("input.projectNumber".to_owned(), "PROJECT_NUMBER_TAKEN".to_owned())]);
 
     // Paying before the acceptance passed is refused; nothing is owed yet.
     let today = app.clock.today();
@@ -98,7 +89,7 @@ async fn a_contract_is_entered_accepted_and_paid_with_the_terms_the_regulation_a
     let accepted_on = today - Duration::days(70);
     let acceptance = json!({ "id": id, "version": 1, "result": "PASSED", "acceptedOn": (today - Duration::days(200)).to_string(), "acceptedBy": "验收小组" });
     let before_signing = app.graphql(Some(&clerk), ACCEPT, json!({ "i": acceptance })).await;
-    assert_eq!(fields(&before_signing), vec![("input.acceptedOn".to_owned(), "DATE_TOO_EARLY".to_owned())]);
+    assert_eq!(bad_fields(&before_signing), vec![("input.acceptedOn".to_owned(), "DATE_TOO_EARLY".to_owned())]);
     let mut acceptance = acceptance;
     acceptance["acceptedOn"] = json!(accepted_on.to_string());
     let accepted = app.graphql(Some(&clerk), ACCEPT, json!({ "i": acceptance })).await;

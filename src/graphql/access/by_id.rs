@@ -46,7 +46,10 @@ has_id!(
     official_transfer,
     procurement_contract,
     investment_agreement,
-    debt_instrument
+    debt_instrument,
+    ppp_project,
+    ppp_stage_assignment,
+    tender_project
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

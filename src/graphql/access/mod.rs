@@ -60,6 +60,9 @@ pub struct RowsById {
     procurement_contracts: RequestLoader<ById<entity::procurement_contract::Entity>>,
     investment_agreements: RequestLoader<ById<entity::investment_agreement::Entity>>,
     debt_instruments: RequestLoader<ById<entity::debt_instrument::Entity>>,
+    ppp_projects: RequestLoader<ById<entity::ppp_project::Entity>>,
+    ppp_assignments: RequestLoader<ById<entity::ppp_stage_assignment::Entity>>,
+    tender_projects: RequestLoader<ById<entity::tender_project::Entity>>,
 }
 
 impl RowsById {
@@ -85,6 +88,9 @@ impl RowsById {
             procurement_contracts: loader(ById::new(db), activity),
             investment_agreements: loader(ById::new(db), activity),
             debt_instruments: loader(ById::new(db), activity),
+            ppp_projects: loader(ById::new(db), activity),
+            ppp_assignments: loader(ById::new(db), activity),
+            tender_projects: loader(ById::new(db), activity),
         }
     }
 }
@@ -157,6 +163,34 @@ pub async fn investment_agreement(ctx: &Context<'_>, row: i32) -> Found<entity::
     let scope = in_scope(ctx, Some(agreement.unit_id)).await?;
     let leads = leads_sector(ctx, entity::enums::Sector::InvestmentPromotion).await?;
     Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(agreement))
+}
+
+/// A PPP project, if the viewer may see it.
+pub async fn ppp_project(ctx: &Context<'_>, row: i32) -> Found<entity::ppp_project::Model> {
+    if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
+        return Ok(None);
+    }
+    let Some(project) = rows(ctx)?.ppp_projects.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(project.unit_id)).await?;
+    let leads = leads_sector(ctx, entity::enums::Sector::Ppp).await?;
+    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(project))
+}
+
+/// A PPP stage assignment, if the viewer may see its project.
+pub async fn ppp_stage_assignment(ctx: &Context<'_>, row: i32) -> Found<entity::ppp_stage_assignment::Model> {
+    let Some(assignment) = rows(ctx)?.ppp_assignments.load_one(row).await? else { return Ok(None) };
+    Ok(ppp_project(ctx, assignment.project_id).await?.map(|_| assignment))
+}
+
+/// A tender project, if the viewer may see it.
+pub async fn tender_project(ctx: &Context<'_>, row: i32) -> Found<entity::tender_project::Model> {
+    if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
+        return Ok(None);
+    }
+    let Some(tender) = rows(ctx)?.tender_projects.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(tender.unit_id)).await?;
+    let leads = leads_sector(ctx, entity::enums::Sector::Bidding).await?;
+    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(tender))
 }
 
 /// A debt instrument with its borrower's kind, if the viewer may see it.

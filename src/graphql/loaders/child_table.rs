@@ -3,7 +3,8 @@
 
 use entity::{
     commitment, complaint, credit_record, investment_agreement, listing_event, objection, official, official_transfer,
-    procurement_contract, proposal, proposal_round, rectification, repair_application, unit,
+    ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round, rectification,
+    repair_application, tender_project, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -146,6 +147,50 @@ impl ChildTable for PledgesOfAgreement {
     }
 }
 
+/// The records made from rows of `$source` (a PPP project's breaches, a tender's violations):
+/// `credit_record.source_id` points at the row; the loader's condition adds the source type.
+macro_rules! records_from {
+    ($(#[$doc:meta])* $name:ident: $source:ident, $kind:literal) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl $name {
+            /// The source type these records carry.
+            pub const SOURCE: &'static str = $kind;
+        }
+
+        impl ChildTable for $name {
+            type Table = credit_record::Entity;
+            type Parent = $source::Entity;
+
+            fn parent_id() -> $source::Column {
+                $source::Column::Id
+            }
+
+            fn parent_column() -> credit_record::Column {
+                credit_record::Column::SourceId
+            }
+
+            fn order() -> Vec<(credit_record::Column, Order)> {
+                RecordsOfUnit::order()
+            }
+
+            fn parent_of(model: &credit_record::Model) -> Option<i32> {
+                model.source_id.filter(|_| model.source_type.as_deref() == Some($kind))
+            }
+        }
+    };
+}
+
+records_from!(
+    /// `PppProject.breachRecords`: the records its breaches made, newest decision first.
+    RecordsOfPppProject: ppp_project, "ppp_project"
+);
+records_from!(
+    /// `TenderProject.violationRecords`: the records its violations made, newest decision first.
+    RecordsOfTender: tender_project, "tender_project"
+);
+
 /// A child table hanging from its parent by a non-null column, in a fixed order.
 macro_rules! child_table {
     ($(#[$doc:meta])* $name:ident: $table:ident.$field:ident ($column:ident) under $parent:ident, order [$(($order:ident, $dir:ident)),+]) => {
@@ -210,4 +255,8 @@ child_table!(
 child_table!(
     /// `Official.transfers`: oldest first.
     TransfersOfOfficial: official_transfer.official_id (OfficialId) under official, order [(Id, Asc)]
+);
+child_table!(
+    /// `PppProject.responsibilityTrail`: who answered for which stage, oldest first.
+    AssignmentsOfProject: ppp_stage_assignment.project_id (ProjectId) under ppp_project, order [(FromOn, Asc), (Id, Asc)]
 );

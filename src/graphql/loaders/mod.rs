@@ -16,14 +16,14 @@ use std::{sync::Arc, time::Duration};
 
 use async_graphql::dataloader::{DataLoader, HashMapCache};
 use futures::future::BoxFuture;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ColumnTrait, DatabaseConnection};
 
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
 pub use child_rows::ChildRows;
 pub use child_table::{
-    ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, ListingEventsOfRecord, ObjectionsOfRecord,
-    OfficialsOfUnit, PledgesOfAgreement, ProposalsOfUnit, RecordsOfOfficial, RecordsOfUnit, RectificationsOfRecord,
-    RepairsOfRecord, RoundsOfProposal, TransfersOfOfficial,
+    AssignmentsOfProject, ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, ListingEventsOfRecord,
+    ObjectionsOfRecord, OfficialsOfUnit, PledgesOfAgreement, ProposalsOfUnit, RecordsOfOfficial, RecordsOfPppProject,
+    RecordsOfTender, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, RoundsOfProposal, TransfersOfOfficial,
 };
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
@@ -64,6 +64,11 @@ pub struct Loaders {
     pub unit_contract_pages: RequestLoader<ChildPages<ContractsOfUnit>>,
     pub agreement_pledge_counts: RequestLoader<ChildCounts<PledgesOfAgreement>>,
     pub agreement_pledge_pages: RequestLoader<ChildPages<PledgesOfAgreement>>,
+    pub ppp_record_counts: RequestLoader<ChildCounts<RecordsOfPppProject>>,
+    pub ppp_record_pages: RequestLoader<ChildPages<RecordsOfPppProject>>,
+    pub tender_record_counts: RequestLoader<ChildCounts<RecordsOfTender>>,
+    pub tender_record_pages: RequestLoader<ChildPages<RecordsOfTender>>,
+    pub ppp_trails: RequestLoader<ChildRows<AssignmentsOfProject>>,
     pub record_rectifications: RequestLoader<ChildRows<RectificationsOfRecord>>,
     pub record_objections: RequestLoader<ChildRows<ObjectionsOfRecord>>,
     pub record_repairs: RequestLoader<ChildRows<RepairsOfRecord>>,
@@ -79,7 +84,14 @@ impl Loaders {
     /// `activity`. Scoped loaders take the policy's condition for this viewer.
     pub fn new(db: &DatabaseConnection, viewer: &Viewer, today: NaiveDate, activity: Arc<RequestActivity>) -> Self {
         let officials = policy::officials_visible_to(viewer);
-        let records = Ok(policy::records::records_visible_to(viewer, today, RecordUse::Rows));
+        let visible_records = policy::records::records_visible_to(viewer, today, RecordUse::Rows);
+        let from_source = |kind: &str| {
+            let from = entity::credit_record::Column::SourceType.eq(kind.to_owned());
+            Ok(sea_orm::Condition::all().add(visible_records.clone()).add(from))
+        };
+        let ppp_records = from_source(RecordsOfPppProject::SOURCE);
+        let tender_records = from_source(RecordsOfTender::SOURCE);
+        let records = Ok(visible_records);
         let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
         let commitments = Ok(policy::commitments::commitments_visible_to(viewer));
         let complaints = policy::may(viewer, policy::Operation::ListComplaints)
@@ -113,6 +125,11 @@ impl Loaders {
             unit_proposal_pages: loader(ChildPages::new(db, proposals), &activity),
             unit_contract_counts: loader(ChildCounts::new(db, contracts.clone()), &activity),
             unit_contract_pages: loader(ChildPages::new(db, contracts), &activity),
+            ppp_record_counts: loader(ChildCounts::new(db, ppp_records.clone()), &activity),
+            ppp_record_pages: loader(ChildPages::new(db, ppp_records), &activity),
+            tender_record_counts: loader(ChildCounts::new(db, tender_records.clone()), &activity),
+            tender_record_pages: loader(ChildPages::new(db, tender_records), &activity),
+            ppp_trails: loader(ChildRows::new(db), &activity),
             record_rectifications: loader(ChildRows::new(db), &activity),
             record_objections: loader(ChildRows::new(db), &activity),
             record_repairs: loader(ChildRows::new(db), &activity),

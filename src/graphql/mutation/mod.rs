@@ -14,12 +14,14 @@ mod login;
 mod logout;
 mod objections;
 mod platform_pushes;
+mod ppp;
 mod procurement;
 mod proposals;
 mod rectifications;
 mod register;
 mod repairs;
 mod submit_complaint;
+mod tender;
 mod training;
 mod users;
 
@@ -51,4 +53,6 @@ pub struct MutationRoot(
     procurement::ProcurementMutation,
     investment::InvestmentMutation,
     debt::DebtMutation,
+    ppp::PppMutation,
+    tender::TenderMutation,
 );

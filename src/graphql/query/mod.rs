@@ -18,6 +18,7 @@ mod objections;
 mod officials;
 mod plan_tasks;
 mod platform_pushes;
+mod ppp_projects;
 pub mod procurement_contracts;
 pub(crate) mod proposals;
 mod public_records;
@@ -25,6 +26,7 @@ mod queues;
 mod recording_authorities;
 mod rectifications;
 mod repair_applications;
+mod tender_projects;
 mod units;
 
 use async_graphql::MergedObject;
@@ -56,4 +58,6 @@ pub struct QueryRoot(
     procurement_contracts::ProcurementContractQuery,
     investment_agreements::InvestmentAgreementQuery,
     debt::DebtQuery,
+    ppp_projects::PppProjectQuery,
+    tender_projects::TenderProjectQuery,
 );

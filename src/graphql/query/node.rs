@@ -13,8 +13,8 @@ use crate::{
         types::{
             AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, DebtInstrument,
             InvestmentAgreement, ListingEvent, Node, Objection, Official, OfficialTransfer, PlanTask, PlatformPush,
-            ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User,
-            ViewerInfo,
+            PppProject, PppStageAssignment, ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification,
+            RepairApplication, TenderProject, Unit, User, ViewerInfo,
         },
     },
 };
@@ -75,6 +75,13 @@ impl NodeQuery {
             NodeType::DebtInstrument => access::debt_instrument(ctx, row)
                 .await?
                 .map(|(debt, kind)| Node::DebtInstrument(DebtInstrument(debt, kind))),
+            NodeType::PppProject => access::ppp_project(ctx, row).await?.map(|p| Node::PppProject(PppProject(p))),
+            NodeType::PppStageAssignment => {
+                access::ppp_stage_assignment(ctx, row).await?.map(|a| Node::PppStageAssignment(PppStageAssignment(a)))
+            }
+            NodeType::TenderProject => {
+                access::tender_project(ctx, row).await?.map(|t| Node::TenderProject(TenderProject(t)))
+            }
             NodeType::PlatformPush => {
                 access::platform_push(ctx, row).await?.map(|p| Node::PlatformPush(PlatformPush(p)))
             }

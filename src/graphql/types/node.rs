@@ -4,9 +4,9 @@ use async_graphql::{Interface, ID};
 
 use super::{
     AccountabilityProposal, ApiToken, AuditEntry, Commitment, Complaint, CreditRecord, DebtInstrument,
-    InvestmentAgreement, ListingEvent, Objection, Official, OfficialTransfer, PlanTask, PlatformPush,
-    ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication, Unit, User,
-    ViewerInfo,
+    InvestmentAgreement, ListingEvent, Objection, Official, OfficialTransfer, PlanTask, PlatformPush, PppProject,
+    PppStageAssignment, ProcurementContract, Proposal, ProposalRound, PublicRecord, Rectification, RepairApplication,
+    TenderProject, Unit, User, ViewerInfo,
 };
 
 /// An object with a global id, fetchable with `node(id:)`.
@@ -31,6 +31,9 @@ pub enum Node {
     ProcurementContract(ProcurementContract),
     InvestmentAgreement(InvestmentAgreement),
     DebtInstrument(DebtInstrument),
+    PppProject(PppProject),
+    PppStageAssignment(PppStageAssignment),
+    TenderProject(TenderProject),
     PlatformPush(PlatformPush),
     AuditEntry(AuditEntry),
     User(User),
