@@ -25,6 +25,7 @@ mod m20261130_000020_add_complaint_reference;
 mod m20261130_000021_add_procurement_terms;
 mod m20261130_000022_add_investment_changes;
 mod m20261130_000023_create_tender_projects;
+mod m20261130_000024_one_report_per_period;
 mod support;
 
 pub struct Migrator;
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000021_add_procurement_terms::Migration),
             Box::new(m20261130_000022_add_investment_changes::Migration),
             Box::new(m20261130_000023_create_tender_projects::Migration),
+            Box::new(m20261130_000024_one_report_per_period::Migration),
         ]
     }
 }

@@ -119,6 +119,8 @@ pub enum Reason {
     MinorNotPublished,
     /// a disciplinary record names its sanction
     SanctionRequired,
+    /// barred from honours (取消参加各类荣誉评选资格) by {records}
+    HonoursBarred { records: Vec<String> },
     /// only a DISCIPLINARY_SANCTION record has a sanction
     SanctionOnlyForDisciplinary,
     /// only a dishonesty record qualifies
@@ -217,6 +219,12 @@ pub enum Reason {
     OfficialOutsideProjectUnit,
     /// the official no longer serves
     OfficialNotServing,
+    /// no such plan task
+    UnknownTask,
+    /// the unit does not lead this task
+    NotALeadUnit,
+    /// a half year such as 2026-H1
+    NotAPeriod,
     /// the project has not reached {stage}
     StageNotReached { stage: String },
     /// nobody was responsible for {stage} on {day}; assign the stage's responsible official first

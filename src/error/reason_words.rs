@@ -41,6 +41,7 @@ impl Reason {
             Self::TransitionNotAllowed { from, to } => vec![("from", from.clone()), ("to", to.clone())],
             Self::RecordStatusBars { status } | Self::AlreadyDecided { status } => vec![("status", status.clone())],
             Self::NotYetEligible { from } => vec![("from", from.to_string())],
+            Self::HonoursBarred { records } => vec![("records", records.join(", "))],
             Self::StageNotReached { stage } => vec![("stage", stage.clone())],
             Self::NoOneResponsible { stage, day } => vec![("stage", stage.clone()), ("day", day.to_string())],
             _ => Vec::new(),

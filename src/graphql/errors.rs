@@ -45,6 +45,13 @@ pub fn render(err: &AppError, locale: Locale) -> (String, ErrorExtensionValues) 
                 Value::Object(entry)
             });
             ext.set("fields", Value::List(fields.collect()));
+            let barring = problems.iter().find_map(|p| match &p.reason {
+                Reason::HonoursBarred { records } => Some(records),
+                _ => None,
+            });
+            if let Some(records) = barring {
+                ext.set("barredBy", Value::List(records.iter().map(|r| Value::from(r.as_str())).collect()));
+            }
             let separator = if locale == Locale::Chinese { "；" } else { "; " };
             described
                 .iter()

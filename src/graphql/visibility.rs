@@ -63,6 +63,7 @@ visible_for! {
     manage_recording_authorities => ManageRecordingAuthorities,
     list_sector_projects => ListSectorProjects,
     keep_sector_projects => KeepSectorProjects,
+    report_task_progress => ReportTaskProgress,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -14,7 +14,10 @@ use entity::{
 
 use super::{synthetic::Synth, units::UnitIndex, users::DEMO_EVALUATOR_FIRM};
 use crate::{
-    domain::evaluation_rules::{evaluate, Indicator, Input, Weights},
+    domain::{
+        evaluation_rules::{evaluate, Indicator, Input, Weights},
+        task_progress_rules::Period,
+    },
     ids::{public_id, NodeType},
 };
 
@@ -143,28 +146,60 @@ pub fn plan_evaluations(
                 published_at: published.then_some(now),
             });
         }
-        for half in ["H1", "H2"] {
+        for half in [1, 2] {
             for lead in leads {
                 if !synth.chance(30) {
                     continue;
                 }
-                rows.progress.push(task_progress::Model {
-                    id: rows.progress.len() as i32 + 1,
-                    task_id: lead.task_id,
-                    unit_id: lead.unit_id,
-                    period: format!("{year}-{half}"),
-                    summary: "按计划推进，相关制度已建立并落实。".into(),
-                    status: synth.weighted(&[
-                        (TaskProgressStatus::Completed, 40),
-                        (TaskProgressStatus::InProgress, 45),
-                        (TaskProgressStatus::Delayed, 10),
-                        (TaskProgressStatus::NotStarted, 5),
-                    ]),
-                    reported_by_user_id: None,
-                    reported_at: now,
-                });
+                let status = synth.weighted(&PROGRESS);
+                push_report(&mut rows.progress, lead, Period { year, half }, status, now);
             }
         }
     }
+    // The current year's half years already due, from a stream of their own (the rows above stay
+    // as they were): most lead units reported, a few did not (overdue).
+    let mut reports = synth.fork(5);
+    let last_due = Period::last_due(now.date_naive());
+    let mut period = Period { year: last_year + 1, half: 1 };
+    while period <= last_due {
+        for lead in leads {
+            if reports.chance(85) {
+                let status = reports.weighted(&PROGRESS);
+                push_report(&mut rows.progress, lead, period, status, now);
+            }
+        }
+        period = Period { year: period.year + (period.half / 2) as i32, half: period.half % 2 + 1 };
+    }
     rows
+}
+
+const PROGRESS: [(TaskProgressStatus, u32); 4] = [
+    (TaskProgressStatus::Completed, 40),
+    (TaskProgressStatus::InProgress, 45),
+    (TaskProgressStatus::Delayed, 10),
+    (TaskProgressStatus::NotStarted, 5),
+];
+
+/// A lead unit's report for `period`, made a few days before it was due — every seventh a few
+/// days late (never after `now`).
+fn push_report(
+    progress: &mut Vec<task_progress::Model>,
+    lead: &plan_task_lead_unit::Model,
+    period: Period,
+    status: TaskProgressStatus,
+    now: DateTime<Utc>,
+) {
+    let id = progress.len() as i32 + 1;
+    let offset = if id % 7 == 0 { 5 } else { -i64::from(id % 20) };
+    let day = period.due() + chrono::Duration::days(offset);
+    progress.push(task_progress::Model {
+        id,
+        task_id: lead.task_id,
+        unit_id: lead.unit_id,
+        period: period.to_string(),
+        summary: "按计划推进，相关制度已建立并落实。".into(),
+        status,
+        reported_by_user_id: None,
+        reported_at: (day.and_time(chrono::NaiveTime::MIN).and_utc() + chrono::Duration::hours(9)).min(now),
+    });
 }

@@ -1,6 +1,8 @@
 //! Synthetic credit records over three years, with the rectifications, objections and repair
 //! applications their statuses imply.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 use entity::{
     credit_record,
@@ -220,5 +222,52 @@ pub fn plan_records(
             record_workflows::add_removal(synth, &mut rows, id, decided_on, today, now);
         }
     }
+    honour_only_the_unbarred(&mut rows, today);
     rows
+}
+
+/// 2.3.3: no honour while its subject is barred. A commendation planned inside a bar (a unit's
+/// SERIOUS record in force, its rectification overdue, an official's sanction running) is moved
+/// to the day before the bar began, so the demo never shows an honour the rules would refuse.
+fn honour_only_the_unbarred(rows: &mut RecordRows, today: NaiveDate) {
+    use crate::domain::{
+        honours_rules::{record_bars_unit, rectification_overdue},
+        sanction_rules::period_end,
+    };
+    // When each unit's and each official's bars start and end (inclusive).
+    let mut unit_bars: HashMap<i32, Vec<(NaiveDate, NaiveDate)>> = HashMap::new();
+    let mut official_bars: HashMap<i32, Vec<(NaiveDate, NaiveDate)>> = HashMap::new();
+    let by_id: HashMap<i32, &credit_record::Model> = rows.records.iter().map(|r| (r.id, r)).collect();
+    for record in &rows.records {
+        if record_bars_unit(record) {
+            unit_bars.entry(record.unit_id).or_default().push((record.decided_on, today));
+        }
+        if let (Some(official), Some(sanction)) = (record.official_id, record.sanction) {
+            if record.status != RecordStatus::Revoked {
+                let end = period_end(sanction, record.decided_on).unwrap_or(today);
+                official_bars.entry(official).or_default().push((record.decided_on, end));
+            }
+        }
+    }
+    for rectification in rows.rectifications.iter().filter(|r| rectification_overdue(r, today)) {
+        if let Some(record) = by_id.get(&rectification.record_id).filter(|r| r.subject_type == SubjectType::Unit) {
+            let start = rectification.deadline.succ_opt().unwrap_or(rectification.deadline);
+            unit_bars.entry(record.unit_id).or_default().push((start, today));
+        }
+    }
+    for record in rows.records.iter_mut().filter(|r| r.polarity == Polarity::Honor) {
+        let bars = match record.official_id {
+            Some(official) => official_bars.get(&official),
+            None => unit_bars.get(&record.unit_id),
+        };
+        let Some(bars) = bars else { continue };
+        let day = record.decided_on;
+        if bars.iter().any(|(from, to)| *from <= day && day <= *to) {
+            let first = bars.iter().map(|(from, _)| *from).min().unwrap_or(day);
+            let decided = first.pred_opt().unwrap_or(first);
+            record.occurred_on =
+                decided - Duration::days(record.decided_on.signed_duration_since(record.occurred_on).num_days());
+            record.decided_on = decided;
+        }
+    }
 }

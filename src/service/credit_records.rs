@@ -10,6 +10,7 @@ use entity::{
 use sea_orm::{EntityTrait, TransactionTrait};
 
 use super::{scope, Actor};
+use crate::ids::{public_id, NodeType};
 use crate::{
     auth::policy::{
         may,
@@ -98,6 +99,11 @@ pub async fn create(state: &AppState, actor: &Actor<'_>, command: CreateRecord) 
     };
     let mut checks = record_checks(&new.draft(), state.clock.today());
     checks.refuse_if(!unit_known, "unitId", Reason::UnknownUnit).note("officialId", official_problem);
+    if new.polarity == Polarity::Honor && !checks.has("unitId") && !checks.has("officialId") {
+        let (field, bars) = honours_bars(state, &new).await?;
+        let records: Vec<String> = bars.iter().map(|bar| public_id(NodeType::CreditRecord, bar.record_id)).collect();
+        checks.refuse_if(!records.is_empty(), field, Reason::HonoursBarred { records });
+    }
     checks.absorb(check_sanction(new.category, new.sanction))?.finish()?;
     let txn = state.db.begin().await?;
     let record = write_new_record(&txn, &actor.write_context(state), new).await?;
@@ -187,4 +193,23 @@ pub async fn revoke(
     }
     let changed = credit_record::Model { status: RecordStatus::Revoked, ..before.clone() };
     save(state, actor, "credit_record.revoke", before, changed, Some(reason)).await
+}
+
+/// What bars the subject of an honour (plan task 2.3.3): an official's running sanctions, or a
+/// unit's SERIOUS records in force and overdue rectifications; with the field to name.
+async fn honours_bars(
+    state: &AppState,
+    new: &NewRecord,
+) -> AppResult<(&'static str, Vec<crate::domain::honours_rules::Bar>)> {
+    let today = state.clock.today();
+    Ok(match new.official_id {
+        Some(official) => {
+            let mut bars = super::honours::official_bars(&state.db, &[official], today).await?;
+            ("officialId", bars.remove(&official).unwrap_or_default())
+        }
+        None => {
+            let mut bars = super::honours::unit_bars(&state.db, &[new.unit_id], today).await?;
+            ("unitId", bars.remove(&new.unit_id).unwrap_or_default())
+        }
+    })
 }

@@ -29,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 87] = [
+const MATRIX: [(&str, bool, &str); 88] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -126,6 +126,8 @@ const MATRIX: [(&str, bool, &str); 87] = [
     ("recordTenderAward", true, "YYnnYnnn"),
     ("recordTenderFailure", true, "YYnnYnnn"),
     ("recordTenderViolation", true, "YYnnYnnn"),
+    // Plan supervision: a lead unit's clerk (浔中镇 leads 2.1.1) or the credit office.
+    ("reportTaskProgress", true, "YYnnYnnn"),
     // Fiscal capacity: the credit office or 财政局 (not a township's clerk).
     ("setFiscalCapacity", true, "YYnnnnnn"),
     // Last: it ends the actor's session.
@@ -430,6 +432,17 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
                 "assignPppStageResponsible" => format!("mutation {{ assignPppStageResponsible(input: {{ projectId: \"{row}\", stage: BIDDING, officialId: \"{person}\", fromOn: \"{day}\" }}) {{ assignment {{ id }} }} }}"),
                 _ => format!("mutation {{ recordPppBreach(input: {{ projectId: \"{row}\", stage: BIDDING, occurredOn: \"{day}\", facts: \"未按约定履行政府付费义务\" }}) {{ unitRecord {{ id }} }} }}"),
             })
+        }
+        "reportTaskProgress" => {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let task = entity::plan_task::Entity::find()
+                .filter(entity::plan_task::Column::Code.eq("2.1.1"))
+                .one(&app.state.db)
+                .await
+                .unwrap()
+                .unwrap();
+            let task = id(NodeType::PlanTask, task.id);
+            m(format!("mutation {{ reportTaskProgress(input: {{ taskId: \"{task}\", unitId: \"{unit}\", period: \"2026-H1\", status: IN_PROGRESS, summary: \"按计划推进\" }}) {{ report {{ period }} }} }}"))
         }
         "tenderProjects" => m("{ tenderProjects { totalCount } }".into()),
         "createTenderProject" => m(format!("mutation {{ createTenderProject(input: {{ unitId: \"{unit}\", projectNumber: \"MATRIX-ZB-{actor}\", name: \"矩阵招标\", method: PUBLIC_TENDER, budget: \"100000.00\", bidOpeningOn: \"2026-01-05\" }}) {{ tender {{ id }} }} }}")),

@@ -32,6 +32,17 @@ pub fn can_read_plan_tasks(viewer: &Viewer) -> Result<(), AppError> {
     may(viewer, Operation::ListPlanTasks)
 }
 
+/// Reporting progress on a plan task for `unit`: the credit office and the administrator for any
+/// lead unit, a unit clerk for its own unit only.
+pub fn can_report_for(viewer: &Viewer, unit: i32) -> Result<(), AppError> {
+    may(viewer, Operation::ReportTaskProgress)?;
+    match viewer.role {
+        Some(Role::Admin | Role::CreditOffice) => Ok(()),
+        Some(Role::UnitClerk) if viewer.unit_id == Some(unit) => Ok(()),
+        _ => Err(AppError::Forbidden(crate::error::Reason::OutsideYourUnits)),
+    }
+}
+
 /// Which officials a viewer may list: all of them for the credit office, personnel, leadership,
 /// recorders and the administrator; a unit clerk only its unit's subtree; nobody else.
 pub fn officials_visible_to(viewer: &Viewer) -> Result<Condition, AppError> {

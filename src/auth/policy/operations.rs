@@ -51,11 +51,12 @@ pub enum Operation {
     ManageRecordingAuthorities,
     ListSectorProjects,
     KeepSectorProjects,
+    ReportTaskProgress,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 44] = [
+    pub const ALL: [Operation; 45] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -100,6 +101,7 @@ impl Operation {
         Operation::ManageRecordingAuthorities,
         Operation::ListSectorProjects,
         Operation::KeepSectorProjects,
+        Operation::ReportTaskProgress,
     ];
 }
 
@@ -160,6 +162,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         // or a lead department's clerk the whole sector's.
         ListSectorProjects => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator | UnitClerk)),
         KeepSectorProjects => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
+        // Plan supervision: a lead unit's clerk reports for its unit; the credit office and the
+        // administrator for any lead unit.
+        ReportTaskProgress => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

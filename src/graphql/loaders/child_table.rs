@@ -3,8 +3,8 @@
 
 use entity::{
     commitment, complaint, credit_record, investment_agreement, listing_event, objection, official, official_transfer,
-    ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round, rectification,
-    repair_application, tender_project, unit,
+    plan_task, ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round, rectification,
+    repair_application, task_progress, tender_project, unit,
 };
 use sea_orm::{EntityTrait, Order};
 
@@ -259,4 +259,8 @@ child_table!(
 child_table!(
     /// `PppProject.responsibilityTrail`: who answered for which stage, oldest first.
     AssignmentsOfProject: ppp_stage_assignment.project_id (ProjectId) under ppp_project, order [(FromOn, Asc), (Id, Asc)]
+);
+child_table!(
+    /// `PlanTask.history`: its progress reports, latest half year first.
+    ReportsOfTask: task_progress.task_id (TaskId) under plan_task, order [(Period, Desc), (Id, Desc)]
 );

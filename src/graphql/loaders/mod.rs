@@ -5,6 +5,7 @@
 mod child_pages;
 mod child_rows;
 mod child_table;
+mod honours;
 mod record_stats;
 mod request_activity;
 mod task_lead_units;
@@ -23,8 +24,10 @@ pub use child_rows::ChildRows;
 pub use child_table::{
     AssignmentsOfProject, ChildTable, CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, ListingEventsOfRecord,
     ObjectionsOfRecord, OfficialsOfUnit, PledgesOfAgreement, ProposalsOfUnit, RecordsOfOfficial, RecordsOfPppProject,
-    RecordsOfTender, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, RoundsOfProposal, TransfersOfOfficial,
+    RecordsOfTender, RecordsOfUnit, RectificationsOfRecord, RepairsOfRecord, ReportsOfTask, RoundsOfProposal,
+    TransfersOfOfficial,
 };
+pub use honours::{OfficialHonours, UnitHonours};
 pub use record_stats::{RecordStatsLoader, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
@@ -76,6 +79,11 @@ pub struct Loaders {
     pub proposal_rounds: RequestLoader<ChildRows<RoundsOfProposal>>,
     pub official_transfers: RequestLoader<ChildRows<TransfersOfOfficial>>,
     pub task_lead_units: RequestLoader<TaskLeadUnits>,
+    pub task_reports: RequestLoader<ChildRows<ReportsOfTask>>,
+    pub task_report_counts: RequestLoader<ChildCounts<ReportsOfTask>>,
+    pub task_report_pages: RequestLoader<ChildPages<ReportsOfTask>>,
+    pub unit_honours: RequestLoader<UnitHonours>,
+    pub official_honours: RequestLoader<OfficialHonours>,
     pub training_minutes: RequestLoader<TrainingMinutes>,
 }
 
@@ -90,6 +98,7 @@ impl Loaders {
             Ok(sea_orm::Condition::all().add(visible_records.clone()).add(from))
         };
         let ppp_records = from_source(RecordsOfPppProject::SOURCE);
+        let reports = policy::can_read_plan_tasks(viewer).map(|_| sea_orm::Condition::all());
         let tender_records = from_source(RecordsOfTender::SOURCE);
         let records = Ok(visible_records);
         let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
@@ -137,6 +146,11 @@ impl Loaders {
             proposal_rounds: loader(ChildRows::new(db), &activity),
             official_transfers: loader(ChildRows::new(db), &activity),
             task_lead_units: loader(TaskLeadUnits::new(db), &activity),
+            task_reports: loader(ChildRows::new(db), &activity),
+            task_report_counts: loader(ChildCounts::new(db, reports.clone()), &activity),
+            task_report_pages: loader(ChildPages::new(db, reports), &activity),
+            unit_honours: loader(UnitHonours::new(db, today), &activity),
+            official_honours: loader(OfficialHonours::new(db, today), &activity),
             training_minutes: loader(TrainingMinutes::new(db), &activity),
         }
     }

@@ -21,6 +21,7 @@ mod rectifications;
 mod register;
 mod repairs;
 mod submit_complaint;
+mod task_progress;
 mod tender;
 mod training;
 mod users;
@@ -55,4 +56,5 @@ pub struct MutationRoot(
     debt::DebtMutation,
     ppp::PppMutation,
     tender::TenderMutation,
+    task_progress::TaskProgressMutation,
 );

@@ -107,6 +107,14 @@ impl Official {
         Ok(Unit(crate::graphql::access::required_unit(ctx, self.0.unit_id).await?))
     }
 
+    /// Whether the official may be awarded now (plan task 2.3.3): not within a disciplinary
+    /// sanction's period.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
+    async fn honours_eligibility(&self, ctx: &Context<'_>) -> AppResult<super::honours::HonoursEligibility> {
+        let bars = ctx.loaders()?.official_honours.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(super::honours::HonoursEligibility(bars))
+    }
+
     /// Hours of integrity training (诚信教育) completed in a calendar year.
     async fn training_hours(
         &self,

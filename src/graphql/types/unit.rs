@@ -229,6 +229,14 @@ impl Unit {
         Ok(nested_page(ctx, loaders, self.0.id, first, after, ProcurementContract).await?.into())
     }
 
+    /// Whether the unit may take part in honours now (plan task 2.3.3): not while its own SERIOUS
+    /// dishonesty record is in force or a rectification is overdue.
+    #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
+    async fn honours_eligibility(&self, ctx: &Context<'_>) -> AppResult<super::honours::HonoursEligibility> {
+        let bars = ctx.loaders()?.unit_honours.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(super::honours::HonoursEligibility(bars))
+    }
+
     /// Counts of the unit's records in force (among those the viewer may count).
     async fn record_stats(&self, ctx: &Context<'_>) -> AppResult<RecordStats> {
         Ok(ctx.loaders()?.record_stats.load_one(self.0.id).await?.unwrap_or_default().into())
