@@ -32,6 +32,8 @@ pub enum NodeType {
     PppProject,
     PppStageAssignment,
     TenderProject,
+    EvaluationPeriod,
+    Evaluation,
 }
 
 impl NodeType {
@@ -62,10 +64,12 @@ impl NodeType {
             Self::PppProject => "PppProject",
             Self::PppStageAssignment => "PppStageAssignment",
             Self::TenderProject => "TenderProject",
+            Self::EvaluationPeriod => "EvaluationPeriod",
+            Self::Evaluation => "Evaluation",
         }
     }
 
-    pub const ALL: [NodeType; 25] = [
+    pub const ALL: [NodeType; 27] = [
         Self::Unit,
         Self::Official,
         Self::PlanTask,
@@ -91,6 +95,8 @@ impl NodeType {
         Self::PppProject,
         Self::PppStageAssignment,
         Self::TenderProject,
+        Self::EvaluationPeriod,
+        Self::Evaluation,
     ];
 
     fn from_name(name: &str) -> Option<Self> {

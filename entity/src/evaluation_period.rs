@@ -12,6 +12,11 @@ pub struct Model {
     pub starts_on: Date,
     pub ends_on: Date,
     pub created_at: DateTimeUtc,
+    /// The weights its evaluations were computed with (JSON), kept with the period.
+    #[sea_orm(column_type = "Text")]
+    pub weights: Option<String>,
+    /// When its evaluations were published; a published period is frozen.
+    pub published_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

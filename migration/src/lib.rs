@@ -26,6 +26,7 @@ mod m20261130_000021_add_procurement_terms;
 mod m20261130_000022_add_investment_changes;
 mod m20261130_000023_create_tender_projects;
 mod m20261130_000024_one_report_per_period;
+mod m20261130_000025_version_evaluation_periods;
 mod support;
 
 pub struct Migrator;
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000022_add_investment_changes::Migration),
             Box::new(m20261130_000023_create_tender_projects::Migration),
             Box::new(m20261130_000024_one_report_per_period::Migration),
+            Box::new(m20261130_000025_version_evaluation_periods::Migration),
         ]
     }
 }

@@ -112,4 +112,8 @@ pub struct ServerArgs {
     /// Where the debt ratio's YELLOW, ORANGE and RED bands begin, in percent.
     #[arg(long, env = "CHENGXIN_DEBT_BANDS", default_value = "120,200,300")]
     pub debt_bands: String,
+    /// The evaluation's weights for new periods, as JSON in centi-points (any left out keep their
+    /// default), e.g. `{"serious":2000,"thirdPartyPercent":30}`.
+    #[arg(long, env = "CHENGXIN_EVALUATION_WEIGHTS")]
+    pub evaluation_weights: Option<String>,
 }

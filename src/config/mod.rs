@@ -38,6 +38,8 @@ pub struct Config {
     pub deadlines: DeadlineConfig,
     /// The debt ratio's warning bands (plan task 3.5).
     pub debt_bands: crate::domain::debt_rules::DebtBands,
+    /// The evaluation's weights for new periods (each period keeps its own).
+    pub evaluation_weights: crate::domain::evaluation_rules::Weights,
 }
 
 impl Config {
@@ -59,6 +61,11 @@ impl Config {
         config.debt_bands = crate::domain::debt_rules::DebtBands::parse(&args.debt_bands).ok_or_else(|| {
             StartupError::Config("CHENGXIN_DEBT_BANDS must be three rising percentages, e.g. 120,200,300".into())
         })?;
+        if let Some(weights) = args.evaluation_weights.as_deref() {
+            config.evaluation_weights = serde_json::from_str(weights).map_err(|_| {
+                StartupError::Config("CHENGXIN_EVALUATION_WEIGHTS must be a JSON object of centi-points".into())
+            })?;
+        }
         Ok(config)
     }
 
@@ -97,6 +104,7 @@ impl Config {
             platform: PlatformConfig::default(),
             deadlines: DeadlineConfig::default(),
             debt_bands: Default::default(),
+            evaluation_weights: Default::default(),
         }
     }
 }

@@ -38,7 +38,8 @@ impl Indicator {
         Self::Commendation,
     ];
 
-    fn name(self) -> &'static str {
+    /// The indicator's stable name, as the breakdown lists it.
+    pub fn name(self) -> &'static str {
         match self {
             Self::Dishonesty { severity: Severity::Minor, official: false } => "DISHONESTY_MINOR",
             Self::Dishonesty { severity: Severity::General, official: false } => "DISHONESTY_GENERAL",
@@ -62,8 +63,10 @@ pub struct Input {
     pub source: String,
 }
 
-/// The points, in hundredths (centi-points), so that sums are exact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The points, in hundredths (centi-points), so that sums are exact. Kept with each period as
+/// JSON, so a period is recomputed with the weights it was first computed with.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Weights {
     pub minor: i64,
     pub general: i64,

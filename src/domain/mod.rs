@@ -5,6 +5,7 @@ pub mod commitment_rules;
 pub mod complaint_rules;
 pub mod credit_check_rules;
 pub mod debt_rules;
+pub mod evaluation_facts;
 pub mod evaluation_rules;
 pub mod honours_rules;
 pub mod id_number;

@@ -225,6 +225,12 @@ pub enum Reason {
     NotALeadUnit,
     /// a half year such as 2026-H1
     NotAPeriod,
+    /// a period lies within one calendar year
+    PeriodWithinAYear,
+    /// the name is already taken
+    NameTaken,
+    /// no such evaluation period
+    UnknownPeriod,
     /// the project has not reached {stage}
     StageNotReached { stage: String },
     /// nobody was responsible for {stage} on {day}; assign the stage's responsible official first
@@ -335,6 +341,8 @@ pub enum Reason {
     PppProjectNotFound,
     /// tender project not found
     TenderNotFound,
+    /// evaluation period not found
+    PeriodNotFound,
 
     // CONFLICT.
     /// changed meanwhile (now version {current}); reload it
@@ -347,6 +355,10 @@ pub enum Reason {
     AuthorityRevokedMeanwhile,
 
     // INVALID_TRANSITION.
+    /// the period is published and frozen
+    PeriodPublished,
+    /// the period has no evaluations yet; compute them first
+    NotComputed,
     /// cannot go from {from} to {to}
     TransitionNotAllowed { from: String, to: String },
     /// not while the record is {status}

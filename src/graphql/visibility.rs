@@ -64,6 +64,7 @@ visible_for! {
     list_sector_projects => ListSectorProjects,
     keep_sector_projects => KeepSectorProjects,
     report_task_progress => ReportTaskProgress,
+    manage_evaluations => ManageEvaluations,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -1,86 +1,17 @@
 //! Synthetic evaluation periods, evaluations, third-party ratings and plan-task progress.
 
-use std::collections::HashMap;
-
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
-    commitment, complaint, credit_record,
-    enums::{
-        CommitmentStatus, ComplaintStatus, Grade, Polarity, RecordStatus, RectificationStatus, SubjectType,
-        TaskProgressStatus, UnitKind,
-    },
-    evaluation, evaluation_period, plan_task_lead_unit, proposal, rectification, task_progress, third_party_rating,
+    enums::{Grade, TaskProgressStatus, UnitKind},
+    evaluation, evaluation_period, plan_task_lead_unit, task_progress, third_party_rating,
 };
 
 use super::{synthetic::Synth, units::UnitIndex, users::DEMO_EVALUATOR_FIRM};
-use crate::{
-    domain::{
-        evaluation_rules::{evaluate, Indicator, Input, Weights},
-        task_progress_rules::Period,
-    },
-    ids::{public_id, NodeType},
+use crate::domain::{
+    evaluation_facts::EvaluationFacts,
+    evaluation_rules::{evaluate, Weights},
+    task_progress_rules::Period,
 };
-
-/// What each unit's evaluation of a year counts, by (unit, year).
-#[derive(Default)]
-pub struct EvaluationFacts(HashMap<(i32, i32), Vec<Input>>);
-
-impl EvaluationFacts {
-    fn add(&mut self, unit: i32, year: i32, indicator: Indicator, node: NodeType, id: i32) {
-        self.0.entry((unit, year)).or_default().push(Input { indicator, source: public_id(node, id) });
-    }
-
-    /// The facts of the seeded rows: records by their decision year (revoked ones never count),
-    /// overdue rectifications by their deadline's year, breached commitments by their due year,
-    /// substantiated complaints by their receipt, late proposals by their assignment.
-    pub fn gather(
-        records: &[credit_record::Model],
-        rectifications: &[rectification::Model],
-        commitments: &[commitment::Model],
-        complaints: &[complaint::Model],
-        proposals: &[proposal::Model],
-    ) -> Self {
-        let mut facts = Self::default();
-        let mut record_units = HashMap::new();
-        for record in records.iter().filter(|r| r.status != RecordStatus::Revoked) {
-            record_units.insert(record.id, record.unit_id);
-            let indicator = match record.polarity {
-                Polarity::Honor => Indicator::Commendation,
-                Polarity::Dishonesty => Indicator::Dishonesty {
-                    severity: record.severity,
-                    official: record.subject_type == SubjectType::Official,
-                },
-            };
-            facts.add(record.unit_id, record.decided_on.year(), indicator, NodeType::CreditRecord, record.id);
-        }
-        for overdue in rectifications.iter().filter(|r| r.status == RectificationStatus::Overdue) {
-            if let Some(unit) = record_units.get(&overdue.record_id) {
-                let year = overdue.deadline.year();
-                facts.add(*unit, year, Indicator::OverdueRectification, NodeType::Rectification, overdue.id);
-            }
-        }
-        for breached in commitments.iter().filter(|c| c.status == CommitmentStatus::Breached) {
-            if let Some(due) = breached.due_on {
-                facts.add(
-                    breached.unit_id,
-                    due.year(),
-                    Indicator::BreachedCommitment,
-                    NodeType::Commitment,
-                    breached.id,
-                );
-            }
-        }
-        for found in complaints.iter().filter(|c| c.status == ComplaintStatus::Substantiated) {
-            let year = found.received_at.year();
-            facts.add(found.target_unit_id, year, Indicator::SubstantiatedComplaint, NodeType::Complaint, found.id);
-        }
-        for late in proposals.iter().filter(|p| p.was_late) {
-            let year = late.assigned_on.year();
-            facts.add(late.handling_unit_id, year, Indicator::LateProposal, NodeType::Proposal, late.id);
-        }
-        facts
-    }
-}
 
 #[derive(Default)]
 pub struct EvaluationRows {
@@ -105,6 +36,7 @@ pub fn plan_evaluations(
     let last_year = *years.end();
     for year in years {
         let period_id = rows.periods.len() as i32 + 1;
+        let published = year < last_year;
         rows.periods.push(evaluation_period::Model {
             id: period_id,
             name: format!("{year}年度政务诚信评价"),
@@ -112,8 +44,9 @@ pub fn plan_evaluations(
             starts_on: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
             ends_on: NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default(),
             created_at: now,
+            weights: serde_json::to_string(&Weights::default()).ok(),
+            published_at: published.then_some(now),
         });
-        let published = year < last_year;
         for unit in &evaluated {
             let third_party = synth
                 .chance(40)
@@ -130,7 +63,7 @@ pub fn plan_evaluations(
                     created_at: now,
                 });
             }
-            let inputs = facts.0.get(&(unit.id, year)).map(Vec::as_slice).unwrap_or_default();
+            let inputs = facts.of(unit.id, year);
             let rating = third_party.filter(|_| published);
             let outcome = evaluate(inputs, rating, &Weights::default());
             rows.evaluations.push(evaluation::Model {

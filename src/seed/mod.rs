@@ -199,7 +199,7 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
     let commitments = accountability::plan_commitments(synth, index, volume.commitments, from, today, now);
     let complaints = accountability::plan_complaints(synth, index, volume.complaints, from, today);
     let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
-    let facts = evaluations::EvaluationFacts::gather(
+    let facts = crate::domain::evaluation_facts::EvaluationFacts::gather(
         &records.records,
         &records.rectifications,
         &commitments,

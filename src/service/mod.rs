@@ -13,6 +13,7 @@ pub mod complaints;
 pub mod credit_records;
 pub mod deadlines;
 pub mod debt;
+pub mod evaluations;
 pub mod honours;
 pub mod investment;
 pub mod listings;

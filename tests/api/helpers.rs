@@ -584,3 +584,23 @@ pub fn bad_fields(body: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// An open evaluation period of the current year named `name`, with the default weights;
+/// returns its row id.
+pub async fn insert_period(app: &TestApp, name: &str) -> i32 {
+    use chrono::Datelike;
+    use entity::evaluation_period;
+    use sea_orm::{ActiveModelTrait, Set};
+    let year = Utc::now().date_naive().year();
+    let row = evaluation_period::ActiveModel {
+        name: Set(name.into()),
+        year: Set(year),
+        starts_on: Set(chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap()),
+        ends_on: Set(chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap()),
+        created_at: Set(Utc::now()),
+        weights: Set(None),
+        published_at: Set(None),
+        ..Default::default()
+    };
+    row.insert(&app.state.db).await.expect("insert period").id
+}

@@ -20,6 +20,7 @@ mod credit_check;
 mod credit_records;
 mod deadline_sweep;
 mod error_reasons;
+mod evaluations;
 mod frontend_contract;
 mod hardening;
 mod health;

@@ -123,6 +123,7 @@ async fn me_names_the_caller_and_lists_its_permissions_and_its_id_is_a_node_for_
         "LIST_COMMITMENTS",
         "SUBMIT_COMPLAINT",
         "FOLLOW_COMPLAINT",
+        "LIST_EVALUATIONS",
     ];
     assert_eq!(public["permissions"], json!(expected), "{public}");
     let evaluator = app.evaluator_token();

@@ -29,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 88] = [
+const MATRIX: [(&str, bool, &str); 94] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -126,6 +126,13 @@ const MATRIX: [(&str, bool, &str); 88] = [
     ("recordTenderAward", true, "YYnnYnnn"),
     ("recordTenderFailure", true, "YYnnYnnn"),
     ("recordTenderViolation", true, "YYnnYnnn"),
+    // Evaluation: published results are public; the credit office computes and publishes.
+    ("evaluationPeriods", false, "YYYYYYYY"),
+    ("evaluations", false, "YYYYYYYY"),
+    ("createEvaluationPeriod", true, "YYnnnnnn"),
+    ("recordThirdPartyRating", true, "YYnnnnnn"),
+    ("computeEvaluations", true, "YYnnnnnn"),
+    ("publishEvaluations", true, "YYnnnnnn"),
     // Plan supervision: a lead unit's clerk (浔中镇 leads 2.1.1) or the credit office.
     ("reportTaskProgress", true, "YYnnYnnn"),
     // Fiscal capacity: the credit office or 财政局 (not a township's clerk).
@@ -431,6 +438,36 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
                 "advancePppStage" => format!("mutation {{ advancePppStage(input: {{ id: \"{row}\", version: 1, stage: PROCUREMENT }}) {{ project {{ id }} }} }}"),
                 "assignPppStageResponsible" => format!("mutation {{ assignPppStageResponsible(input: {{ projectId: \"{row}\", stage: BIDDING, officialId: \"{person}\", fromOn: \"{day}\" }}) {{ assignment {{ id }} }} }}"),
                 _ => format!("mutation {{ recordPppBreach(input: {{ projectId: \"{row}\", stage: BIDDING, occurredOn: \"{day}\", facts: \"未按约定履行政府付费义务\" }}) {{ unitRecord {{ id }} }} }}"),
+            })
+        }
+        "evaluationPeriods" => m("{ evaluationPeriods { totalCount } }".into()),
+        "evaluations" => m("{ evaluations { totalCount } }".into()),
+        "createEvaluationPeriod" => m(format!("mutation {{ createEvaluationPeriod(input: {{ name: \"矩阵评价{actor}\", startsOn: \"2026-01-01\", endsOn: \"2026-12-31\" }}) {{ period {{ id }} }} }}")),
+        "recordThirdPartyRating" | "computeEvaluations" | "publishEvaluations" => {
+            let period = crate::helpers::insert_period(app, &format!("矩阵{op}{actor}")).await;
+            if op == "publishEvaluations" {
+                use sea_orm::ActiveModelTrait;
+                entity::evaluation::ActiveModel {
+                    period_id: sea_orm::Set(period),
+                    unit_id: sea_orm::Set(app.unit_row("浔中镇").await),
+                    score_centi: sea_orm::Set(9_000),
+                    grade: sea_orm::Set(entity::enums::Grade::A),
+                    breakdown: sea_orm::Set("{}".into()),
+                    third_party_grade: sea_orm::Set(None),
+                    published: sea_orm::Set(false),
+                    computed_at: sea_orm::Set(chrono::Utc::now()),
+                    published_at: sea_orm::Set(None),
+                    ..Default::default()
+                }
+                .insert(&app.state.db)
+                .await
+                .unwrap();
+            }
+            let period = id(NodeType::EvaluationPeriod, period);
+            m(match op {
+                "recordThirdPartyRating" => format!("mutation {{ recordThirdPartyRating(input: {{ periodId: \"{period}\", unitId: \"{unit}\", firm: \"矩阵评价机构\", grade: B, reportReference: \"M-{actor}\" }}) {{ grade }} }}"),
+                "computeEvaluations" => format!("mutation {{ computeEvaluations(input: {{ periodId: \"{period}\" }}) {{ evaluated }} }}"),
+                _ => format!("mutation {{ publishEvaluations(input: {{ periodId: \"{period}\" }}) {{ period {{ id }} }} }}"),
             })
         }
         "reportTaskProgress" => {

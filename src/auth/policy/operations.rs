@@ -52,11 +52,13 @@ pub enum Operation {
     ListSectorProjects,
     KeepSectorProjects,
     ReportTaskProgress,
+    ListEvaluations,
+    ManageEvaluations,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 45] = [
+    pub const ALL: [Operation; 47] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -102,6 +104,8 @@ impl Operation {
         Operation::ListSectorProjects,
         Operation::KeepSectorProjects,
         Operation::ReportTaskProgress,
+        Operation::ListEvaluations,
+        Operation::ManageEvaluations,
     ];
 }
 
@@ -165,6 +169,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         // Plan supervision: a lead unit's clerk reports for its unit; the credit office and the
         // administrator for any lead unit.
         ReportTaskProgress => matches!(role, Some(Admin | CreditOffice | UnitClerk)),
+        // Evaluation: published results are public (the row rule); the credit office computes.
+        ListEvaluations => true,
+        ManageEvaluations => matches!(role, Some(Admin | CreditOffice)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

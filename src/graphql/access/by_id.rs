@@ -49,7 +49,9 @@ has_id!(
     debt_instrument,
     ppp_project,
     ppp_stage_assignment,
-    tender_project
+    tender_project,
+    evaluation_period,
+    evaluation
 );
 
 /// Loads rows of `E` by id. Unscoped: callers check the policy predicate on what they get.

@@ -63,6 +63,8 @@ pub struct RowsById {
     ppp_projects: RequestLoader<ById<entity::ppp_project::Entity>>,
     ppp_assignments: RequestLoader<ById<entity::ppp_stage_assignment::Entity>>,
     tender_projects: RequestLoader<ById<entity::tender_project::Entity>>,
+    evaluation_periods: RequestLoader<ById<entity::evaluation_period::Entity>>,
+    evaluations: RequestLoader<ById<entity::evaluation::Entity>>,
 }
 
 impl RowsById {
@@ -91,6 +93,8 @@ impl RowsById {
             ppp_projects: loader(ById::new(db), activity),
             ppp_assignments: loader(ById::new(db), activity),
             tender_projects: loader(ById::new(db), activity),
+            evaluation_periods: loader(ById::new(db), activity),
+            evaluations: loader(ById::new(db), activity),
         }
     }
 }
@@ -191,6 +195,20 @@ pub async fn tender_project(ctx: &Context<'_>, row: i32) -> Found<entity::tender
     let scope = in_scope(ctx, Some(tender.unit_id)).await?;
     let leads = leads_sector(ctx, entity::enums::Sector::Bidding).await?;
     Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(tender))
+}
+
+/// An evaluation period (their names and dates are public).
+pub async fn evaluation_period(ctx: &Context<'_>, row: i32) -> Found<entity::evaluation_period::Model> {
+    policy::may(ctx.viewer()?, policy::Operation::ListEvaluations)?;
+    rows(ctx)?.evaluation_periods.load_one(row).await
+}
+
+/// An evaluation, if the viewer may see it (published, or by the row rule).
+pub async fn evaluation(ctx: &Context<'_>, row: i32) -> Found<entity::evaluation::Model> {
+    policy::may(ctx.viewer()?, policy::Operation::ListEvaluations)?;
+    let Some(model) = rows(ctx)?.evaluations.load_one(row).await? else { return Ok(None) };
+    let scope = in_scope(ctx, Some(model.unit_id)).await?;
+    Ok(policy::evaluations::can_read_evaluation(ctx.viewer()?, model.published, scope).then_some(model))
 }
 
 /// A debt instrument with its borrower's kind, if the viewer may see it.

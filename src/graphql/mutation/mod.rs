@@ -8,6 +8,7 @@ mod complaints;
 mod create_credit_record;
 mod deadline_sweep;
 mod debt;
+mod evaluations;
 mod investment;
 mod listings;
 mod login;
@@ -57,4 +58,5 @@ pub struct MutationRoot(
     ppp::PppMutation,
     tender::TenderMutation,
     task_progress::TaskProgressMutation,
+    evaluations::EvaluationMutation,
 );

@@ -9,6 +9,7 @@ pub(crate) mod complaints;
 mod credit_check;
 pub(crate) mod credit_records;
 mod debt;
+mod evaluations;
 mod filters;
 mod investment_agreements;
 pub(crate) mod list_orders;
@@ -60,4 +61,5 @@ pub struct QueryRoot(
     debt::DebtQuery,
     ppp_projects::PppProjectQuery,
     tender_projects::TenderProjectQuery,
+    evaluations::EvaluationQuery,
 );

@@ -79,6 +79,12 @@ impl NodeQuery {
             NodeType::PppStageAssignment => {
                 access::ppp_stage_assignment(ctx, row).await?.map(|a| Node::PppStageAssignment(PppStageAssignment(a)))
             }
+            NodeType::EvaluationPeriod => access::evaluation_period(ctx, row)
+                .await?
+                .map(|p| Node::EvaluationPeriod(crate::graphql::types::evaluation::EvaluationPeriod(p))),
+            NodeType::Evaluation => access::evaluation(ctx, row)
+                .await?
+                .map(|e| Node::Evaluation(crate::graphql::types::evaluation::Evaluation(e))),
             NodeType::TenderProject => {
                 access::tender_project(ctx, row).await?.map(|t| Node::TenderProject(TenderProject(t)))
             }

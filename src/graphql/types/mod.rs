@@ -10,6 +10,7 @@ pub mod credit_check;
 pub mod credit_record;
 pub mod debt_instrument;
 pub mod enums;
+pub mod evaluation;
 pub mod honours;
 pub mod investment_agreement;
 pub mod listing_event;

@@ -34,6 +34,8 @@ pub enum Node {
     PppProject(PppProject),
     PppStageAssignment(PppStageAssignment),
     TenderProject(TenderProject),
+    EvaluationPeriod(super::evaluation::EvaluationPeriod),
+    Evaluation(super::evaluation::Evaluation),
     PlatformPush(PlatformPush),
     AuditEntry(AuditEntry),
     User(User),

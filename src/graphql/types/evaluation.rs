@@ -1,0 +1,320 @@
+//! `EvaluationPeriod` and `Evaluation` (政务诚信评价, plan tasks 2.1.1, 2.1.3): a unit's score and
+//! grade for a period, with every point and the rows behind it.
+
+use async_graphql::{Context, Enum, Object, SimpleObject, ID};
+use entity::{evaluation, evaluation_period};
+use rust_decimal::prelude::FromPrimitive;
+use serde_json::Value;
+
+use super::Unit;
+use crate::{
+    domain::evaluation_rules::{Indicator, Weights},
+    error::AppResult,
+    graphql::{
+        access,
+        connection::connection_types,
+        ids::{global_id, NodeType},
+        scalars::{Date, DateTime, Decimal},
+    },
+};
+
+/// An evaluation grade: A ≥ 90, B ≥ 75, C ≥ 60, else D.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::enums::Grade")]
+pub enum Grade {
+    /// 90 and above.
+    A,
+    /// 75 to 89.99.
+    B,
+    /// 60 to 74.99.
+    C,
+    /// Below 60.
+    D,
+}
+
+/// An evaluation period, e.g. the 2025 annual integrity evaluation.
+#[derive(Clone)]
+pub struct EvaluationPeriod(pub evaluation_period::Model);
+
+/// An evaluation period, e.g. the 2025 annual integrity evaluation.
+#[Object]
+impl EvaluationPeriod {
+    /// The period's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::EvaluationPeriod, self.0.id)
+    }
+
+    /// Its name, e.g. 2025年度政务诚信评价.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Its calendar year.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    /// Its first day.
+    async fn starts_on(&self) -> Date {
+        Date(self.0.starts_on)
+    }
+
+    /// Its last day.
+    async fn ends_on(&self) -> Date {
+        Date(self.0.ends_on)
+    }
+
+    /// Published (and so frozen).
+    async fn published(&self) -> bool {
+        self.0.published_at.is_some()
+    }
+
+    /// When it was published.
+    async fn published_at(&self) -> Option<DateTime> {
+        self.0.published_at.map(DateTime)
+    }
+
+    /// The weights its evaluations are computed with, kept with the period.
+    async fn weights(&self) -> EvaluationWeights {
+        let weights: Weights = self.0.weights.as_deref().and_then(|w| serde_json::from_str(w).ok()).unwrap_or_default();
+        EvaluationWeights::from(weights)
+    }
+}
+
+/// The points of each indicator (negative ones are subtracted).
+#[derive(SimpleObject)]
+pub struct EvaluationWeights {
+    /// A unit's MINOR dishonesty record (an official's counts half).
+    pub minor: Decimal,
+    /// A unit's GENERAL dishonesty record (an official's counts half).
+    pub general: Decimal,
+    /// A unit's SERIOUS dishonesty record (an official's counts half).
+    pub serious: Decimal,
+    /// An overdue rectification.
+    pub overdue_rectification: Decimal,
+    /// A breached commitment.
+    pub breached_commitment: Decimal,
+    /// A substantiated complaint.
+    pub substantiated_complaint: Decimal,
+    /// A proposal answered late.
+    pub late_proposal: Decimal,
+    /// A commendation (added).
+    pub commendation: Decimal,
+    /// At most this much is added for commendations.
+    pub commendation_cap: Decimal,
+    /// A published third-party rating's share of the final score, in percent.
+    pub third_party_percent: i32,
+}
+
+impl From<Weights> for EvaluationWeights {
+    fn from(w: Weights) -> Self {
+        Self {
+            minor: Decimal::from_fen(w.minor),
+            general: Decimal::from_fen(w.general),
+            serious: Decimal::from_fen(w.serious),
+            overdue_rectification: Decimal::from_fen(w.overdue_rectification),
+            breached_commitment: Decimal::from_fen(w.breached_commitment),
+            substantiated_complaint: Decimal::from_fen(w.substantiated_complaint),
+            late_proposal: Decimal::from_fen(w.late_proposal),
+            commendation: Decimal::from_fen(w.commendation),
+            commendation_cap: Decimal::from_fen(w.commendation_cap),
+            third_party_percent: w.third_party_percent as i32,
+        }
+    }
+}
+
+/// What an evaluation counts, one line per indicator.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum EvaluationIndicator {
+    /// The unit's SERIOUS dishonesty records.
+    DishonestySerious,
+    /// The unit's GENERAL dishonesty records.
+    DishonestyGeneral,
+    /// The unit's MINOR dishonesty records.
+    DishonestyMinor,
+    /// Its officials' SERIOUS dishonesty records (half weight).
+    OfficialDishonestySerious,
+    /// Its officials' GENERAL dishonesty records (half weight).
+    OfficialDishonestyGeneral,
+    /// Its officials' MINOR dishonesty records (half weight).
+    OfficialDishonestyMinor,
+    /// Rectifications overdue.
+    OverdueRectification,
+    /// Commitments breached.
+    BreachedCommitment,
+    /// Complaints substantiated.
+    SubstantiatedComplaint,
+    /// Proposals answered late.
+    LateProposal,
+    /// Commendations (added, capped).
+    Commendation,
+}
+
+const INDICATORS: [EvaluationIndicator; 11] = [
+    EvaluationIndicator::DishonestySerious,
+    EvaluationIndicator::DishonestyGeneral,
+    EvaluationIndicator::DishonestyMinor,
+    EvaluationIndicator::OfficialDishonestySerious,
+    EvaluationIndicator::OfficialDishonestyGeneral,
+    EvaluationIndicator::OfficialDishonestyMinor,
+    EvaluationIndicator::OverdueRectification,
+    EvaluationIndicator::BreachedCommitment,
+    EvaluationIndicator::SubstantiatedComplaint,
+    EvaluationIndicator::LateProposal,
+    EvaluationIndicator::Commendation,
+];
+
+/// The indicator a breakdown line names (the domain's stable name).
+fn indicator_named(name: &str) -> Option<EvaluationIndicator> {
+    Indicator::ALL.iter().position(|i| i.name() == name).map(|at| INDICATORS[at])
+}
+
+/// One indicator's points and the rows behind them.
+#[derive(SimpleObject)]
+pub struct EvaluationLine {
+    /// The indicator.
+    pub indicator: EvaluationIndicator,
+    /// How many rows count.
+    pub count: i32,
+    /// The points they give (negative: subtracted).
+    pub points: Decimal,
+    /// The global ids of the rows behind the points (records, rectifications, commitments,
+    /// complaints, proposals), each readable through `node` by whoever may see it.
+    pub sources: Vec<ID>,
+}
+
+/// A published third-party rating's part in the score.
+#[derive(SimpleObject)]
+pub struct ThirdPartyShare {
+    /// The firm's grade.
+    pub grade: Grade,
+    /// The score the grade stands for.
+    pub score: Decimal,
+    /// Its share of the final score, in percent.
+    pub share_percent: i32,
+}
+
+/// Every point of an evaluation: 100, the lines, the unit's own score (0–100), the rating
+/// blended in, and the final score.
+#[derive(SimpleObject)]
+pub struct EvaluationBreakdown {
+    /// Where every unit starts: 100.
+    pub base: Decimal,
+    /// One line per indicator that counts.
+    pub lines: Vec<EvaluationLine>,
+    /// The unit's own score, clamped to 0–100.
+    pub own_score: Decimal,
+    /// The published third-party rating blended in, if any.
+    pub third_party: Option<ThirdPartyShare>,
+    /// The final score.
+    pub final_score: Decimal,
+}
+
+fn decimal(value: &Value) -> Decimal {
+    let number = value.as_f64().and_then(rust_decimal::Decimal::from_f64).unwrap_or_default();
+    Decimal(number.round_dp(2).normalize())
+}
+
+fn grade(value: &Value) -> Option<Grade> {
+    match value.as_str()? {
+        "A" => Some(Grade::A),
+        "B" => Some(Grade::B),
+        "C" => Some(Grade::C),
+        "D" => Some(Grade::D),
+        _ => None,
+    }
+}
+
+impl EvaluationBreakdown {
+    /// The breakdown as the formula stored it.
+    fn parse(stored: &str) -> Self {
+        let value: Value = serde_json::from_str(stored).unwrap_or_default();
+        let lines = value["lines"]
+            .as_array()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .filter_map(|line| {
+                        Some(EvaluationLine {
+                            indicator: indicator_named(line["indicator"].as_str()?)?,
+                            count: line["count"].as_i64().unwrap_or_default() as i32,
+                            points: decimal(&line["points"]),
+                            sources: line["sources"]
+                                .as_array()
+                                .map(|s| s.iter().filter_map(|id| id.as_str().map(ID::from)).collect())
+                                .unwrap_or_default(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let third_party = grade(&value["thirdParty"]["grade"]).map(|grade| ThirdPartyShare {
+            grade,
+            score: decimal(&value["thirdParty"]["score"]),
+            share_percent: value["thirdParty"]["sharePercent"].as_i64().unwrap_or_default() as i32,
+        });
+        Self {
+            base: decimal(&value["base"]),
+            lines,
+            own_score: decimal(&value["ownScore"]),
+            third_party,
+            final_score: decimal(&value["final"]),
+        }
+    }
+}
+
+/// A unit's evaluation for a period: score, grade and every point behind it.
+#[derive(Clone)]
+pub struct Evaluation(pub evaluation::Model);
+
+/// A unit's evaluation for a period: score, grade and every point behind it.
+#[Object]
+impl Evaluation {
+    /// The evaluation's opaque global id.
+    pub async fn id(&self) -> ID {
+        global_id(NodeType::Evaluation, self.0.id)
+    }
+
+    /// The unit evaluated.
+    async fn unit(&self, ctx: &Context<'_>) -> AppResult<Unit> {
+        Ok(Unit(access::required_unit(ctx, self.0.unit_id).await?))
+    }
+
+    /// The period.
+    async fn period(&self, ctx: &Context<'_>) -> AppResult<Option<EvaluationPeriod>> {
+        Ok(access::evaluation_period(ctx, self.0.period_id).await?.map(EvaluationPeriod))
+    }
+
+    /// The score, 0–100, to two decimals.
+    async fn score(&self) -> Decimal {
+        Decimal::from_fen(i64::from(self.0.score_centi))
+    }
+
+    /// The grade.
+    async fn grade(&self) -> Grade {
+        self.0.grade.into()
+    }
+
+    /// The published third-party rating blended in, if any.
+    async fn third_party_grade(&self) -> Option<Grade> {
+        self.0.third_party_grade.map(Into::into)
+    }
+
+    /// Every point and the rows behind it.
+    async fn breakdown(&self) -> EvaluationBreakdown {
+        EvaluationBreakdown::parse(&self.0.breakdown)
+    }
+
+    /// Published: on the portal and to evaluation firms.
+    async fn published(&self) -> bool {
+        self.0.published
+    }
+
+    /// When it was last computed.
+    async fn computed_at(&self) -> DateTime {
+        DateTime(self.0.computed_at)
+    }
+}
+
+connection_types!(EvaluationPeriodConnection, EvaluationPeriodEdge, EvaluationPeriod, "evaluation periods");
+connection_types!(EvaluationConnection, EvaluationEdge, Evaluation, "evaluations");
