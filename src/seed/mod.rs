@@ -12,6 +12,7 @@ mod record_workflows;
 mod records;
 mod sectors;
 pub mod synthetic;
+mod tenders;
 mod units;
 pub mod users;
 

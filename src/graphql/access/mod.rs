@@ -147,15 +147,22 @@ async fn leads_sector(ctx: &Context<'_>, sector: entity::enums::Sector) -> Resul
     Ok(sectors::unit_leads(own.short_name.as_deref(), sector))
 }
 
+/// Whether the viewer may see a row of `sector` whose government-side unit is `unit`.
+async fn sector_row_visible(ctx: &Context<'_>, unit: i32, sector: entity::enums::Sector) -> Result<bool, AppError> {
+    let scope = in_scope(ctx, Some(unit)).await?;
+    let leads = leads_sector(ctx, sector).await?;
+    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads))
+}
+
 /// A procurement contract, if the viewer may see it.
 pub async fn procurement_contract(ctx: &Context<'_>, row: i32) -> Found<entity::procurement_contract::Model> {
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
     let Some(contract) = rows(ctx)?.procurement_contracts.load_one(row).await? else { return Ok(None) };
-    let scope = in_scope(ctx, Some(contract.purchaser_unit_id)).await?;
-    let leads = leads_sector(ctx, entity::enums::Sector::Procurement).await?;
-    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(contract))
+    Ok(sector_row_visible(ctx, contract.purchaser_unit_id, entity::enums::Sector::Procurement)
+        .await?
+        .then_some(contract))
 }
 
 /// An investment agreement, if the viewer may see it.
@@ -164,9 +171,9 @@ pub async fn investment_agreement(ctx: &Context<'_>, row: i32) -> Found<entity::
         return Ok(None);
     }
     let Some(agreement) = rows(ctx)?.investment_agreements.load_one(row).await? else { return Ok(None) };
-    let scope = in_scope(ctx, Some(agreement.unit_id)).await?;
-    let leads = leads_sector(ctx, entity::enums::Sector::InvestmentPromotion).await?;
-    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(agreement))
+    Ok(sector_row_visible(ctx, agreement.unit_id, entity::enums::Sector::InvestmentPromotion)
+        .await?
+        .then_some(agreement))
 }
 
 /// A PPP project, if the viewer may see it.
@@ -175,9 +182,7 @@ pub async fn ppp_project(ctx: &Context<'_>, row: i32) -> Found<entity::ppp_proje
         return Ok(None);
     }
     let Some(project) = rows(ctx)?.ppp_projects.load_one(row).await? else { return Ok(None) };
-    let scope = in_scope(ctx, Some(project.unit_id)).await?;
-    let leads = leads_sector(ctx, entity::enums::Sector::Ppp).await?;
-    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(project))
+    Ok(sector_row_visible(ctx, project.unit_id, entity::enums::Sector::Ppp).await?.then_some(project))
 }
 
 /// A PPP stage assignment, if the viewer may see its project.
@@ -192,9 +197,7 @@ pub async fn tender_project(ctx: &Context<'_>, row: i32) -> Found<entity::tender
         return Ok(None);
     }
     let Some(tender) = rows(ctx)?.tender_projects.load_one(row).await? else { return Ok(None) };
-    let scope = in_scope(ctx, Some(tender.unit_id)).await?;
-    let leads = leads_sector(ctx, entity::enums::Sector::Bidding).await?;
-    Ok(sectors::can_read_sector_row(ctx.viewer()?, scope, leads).then_some(tender))
+    Ok(sector_row_visible(ctx, tender.unit_id, entity::enums::Sector::Bidding).await?.then_some(tender))
 }
 
 /// An evaluation period (their names and dates are public).
@@ -220,9 +223,7 @@ pub async fn debt_instrument(
         return Ok(None);
     }
     let Some(debt) = rows(ctx)?.debt_instruments.load_one(row).await? else { return Ok(None) };
-    let scope = in_scope(ctx, Some(debt.unit_id)).await?;
-    let leads = leads_sector(ctx, entity::enums::Sector::Debt).await?;
-    if !sectors::can_read_sector_row(ctx.viewer()?, scope, leads) {
+    if !sector_row_visible(ctx, debt.unit_id, entity::enums::Sector::Debt).await? {
         return Ok(None);
     }
     let Some(borrower) = rows(ctx)?.units.load_one(debt.unit_id).await? else { return Ok(None) };

@@ -11,6 +11,7 @@ pub mod credit_record;
 pub mod debt_instrument;
 pub mod enums;
 pub mod evaluation;
+pub mod evaluation_breakdown;
 pub mod honours;
 pub mod investment_agreement;
 pub mod listing_event;
