@@ -1,4 +1,4 @@
-//! `chengxin`: serve | migrate | seed | schema | token | export-pushes | bench | soak.
+//! `chengxin`: serve | migrate | seed | rollups rebuild | schema | token | export-pushes | bench | soak.
 
 // The merged query and mutation roots nest deeply in async-graphql's generated futures; the
 // release build's layout computation needs more than the default 128 levels.
@@ -53,6 +53,11 @@ enum Command {
         /// Make a large synthetic database (implies --demo).
         #[arg(long, value_enum)]
         scale: Option<Scale>,
+    },
+    /// The dashboards' record rollups.
+    Rollups {
+        #[command(subcommand)]
+        action: RollupsAction,
     },
     /// Print the GraphQL schema (SDL), as committed in schema.graphql; with `--role`, only what
     /// that role (or ANONYMOUS) may use.
@@ -116,6 +121,15 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum RollupsAction {
+    /// Count the rollups afresh from the credit records, in one transaction.
+    Rebuild {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -176,6 +190,16 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
                 summary.plan_tasks,
                 summary.officials,
                 summary.credit_records,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Rollups { action: RollupsAction::Rebuild { database } } => {
+            let db = startup::open_database(&database).await?;
+            let started = std::time::Instant::now();
+            let (rows, months) = chengxin::store::rollups::rebuild(&db).await?;
+            println!(
+                "rollups rebuilt: {rows} rows by status, {months} rows by month · {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())

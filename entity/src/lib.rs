@@ -25,6 +25,8 @@ pub mod ppp_stage_assignment;
 pub mod procurement_contract;
 pub mod proposal;
 pub mod proposal_round;
+pub mod record_month_rollup;
+pub mod record_rollup;
 pub mod recording_authority;
 pub mod rectification;
 pub mod repair_application;

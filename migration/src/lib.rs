@@ -27,7 +27,10 @@ mod m20261130_000022_add_investment_changes;
 mod m20261130_000023_create_tender_projects;
 mod m20261130_000024_one_report_per_period;
 mod m20261130_000025_version_evaluation_periods;
+mod m20261130_000026_create_record_rollups;
 mod support;
+
+pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
 
 pub struct Migrator;
 
@@ -60,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000023_create_tender_projects::Migration),
             Box::new(m20261130_000024_one_report_per_period::Migration),
             Box::new(m20261130_000025_version_evaluation_periods::Migration),
+            Box::new(m20261130_000026_create_record_rollups::Migration),
         ]
     }
 }

@@ -64,6 +64,14 @@ pub fn operations(units: i32, officials: i32, unit_cursors: Arc<Vec<String>>) ->
             }),
         },
         Operation {
+            name: "dashboard overview + townships + recordTrend",
+            body: Box::new(move |_| {
+                json!({
+                    "query": "{ dashboard { overview { all { total inForce { minor general serious commendations rectifying } byStatus { status count } } unitsOwn { total } officials { total } openWorkflows { kind open overdue } } townships { unit { name } records { total inForce { serious } } latestEvaluation { grade } } recordTrend(months: 12) { month dishonesty honours } } }",
+                })
+            }),
+        },
+        Operation {
             name: "units page + recordStats",
             body: Box::new(move |n| {
                 let after = page_start(&unit_cursors, n);

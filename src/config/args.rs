@@ -55,6 +55,10 @@ pub struct DeadlineArgs {
     /// Days the credit office has to decide an objection (1 to 365).
     #[arg(long, env = "CHENGXIN_OBJECTION_DAYS", default_value_t = 15, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub objection_days: u32,
+    /// Days the credit office has to decide a repair application before dashboards list it as
+    /// overdue (1 to 365).
+    #[arg(long, env = "CHENGXIN_REPAIR_DAYS", default_value_t = 15, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub repair_days: u32,
     /// Days an assigned unit has to reply to a complaint (1 to 365).
     #[arg(long, env = "CHENGXIN_COMPLAINT_DAYS", default_value_t = 15, value_parser = clap::value_parser!(u32).range(1..=365))]
     pub complaint_days: u32,

@@ -144,6 +144,7 @@ fn platform(args: PlatformArgs) -> Result<PlatformConfig, StartupError> {
 fn deadlines(args: DeadlineArgs) -> DeadlineConfig {
     DeadlineConfig {
         objection_days: args.objection_days,
+        repair_days: args.repair_days,
         complaint_days: args.complaint_days,
         complaints_per_hour: args.complaints_per_hour,
         login_failures_per_address: args.login_failures_per_address,

@@ -51,6 +51,9 @@ pub fn default_date_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
 pub struct DeadlineConfig {
     /// Days the credit office has to decide an objection (`CHENGXIN_OBJECTION_DAYS`, default 15).
     pub objection_days: u32,
+    /// Days the credit office has to decide a repair application before dashboards list it as
+    /// overdue (`CHENGXIN_REPAIR_DAYS`, default 15).
+    pub repair_days: u32,
     /// Days an assigned unit has to reply to a complaint unless the assignment says otherwise
     /// (`CHENGXIN_COMPLAINT_DAYS`, default 15).
     pub complaint_days: u32,
@@ -73,6 +76,7 @@ impl Default for DeadlineConfig {
     fn default() -> Self {
         Self {
             objection_days: 15,
+            repair_days: 15,
             complaint_days: 15,
             complaints_per_hour: 5,
             login_failures_per_address: 20,

@@ -9,6 +9,7 @@ pub mod evaluation_facts;
 pub mod evaluation_rules;
 pub mod honours_rules;
 pub mod id_number;
+pub mod integrity_list_rules;
 pub mod investment_rules;
 pub mod listing_rules;
 pub mod login_lockout;

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod connection;
 pub mod context;
+pub mod dashboard;
 pub mod errors;
 pub mod ids;
 pub mod loaders;

@@ -65,6 +65,7 @@ visible_for! {
     keep_sector_projects => KeepSectorProjects,
     report_task_progress => ReportTaskProgress,
     manage_evaluations => ManageEvaluations,
+    read_dashboard => ReadDashboard,
 }
 
 /// The complainant's contact fields: shown to the credit office and the administrator only.

@@ -3,7 +3,9 @@
 //! - validation's `Invalid value for argument "filter.dueTo", …` (our scalars check literals and
 //!   variables there);
 //! - an argument that fails to parse as the resolver reads it (`first: 2147483648`): the error
-//!   points at the argument's value, and the query says which argument that is.
+//!   points at the argument's value, and the query says which argument that is;
+//! - a nullable variable left out for a non-null argument with a default (`Expected input type
+//!   "Boolean", found null.`), pointing at the argument's value like the parse error.
 
 use async_graphql::{
     parser::{
@@ -26,6 +28,12 @@ pub fn classify_input_error(error: &mut ServerError, query: &str, locale: Locale
     let (field, detail) = if let Some(rest) = error.message.strip_prefix("Invalid value for argument \"") {
         let Some((field, detail)) = rest.split_once("\", ") else { return false };
         (field.to_owned(), detail.to_owned())
+    } else if error.message.starts_with("Expected input type ") && error.message.ends_with("found null.") {
+        // A nullable variable left out, for a non-null argument with a default: the spec gives
+        // the argument its default, async-graphql passes null. The error points at the value.
+        let at = error.locations.first().copied();
+        let field = at.and_then(|at| argument_at(query, at)).unwrap_or_else(|| "input".into());
+        (field, format!("{} Give the variable a value or a default.", error.message))
     } else if error.message.starts_with("Failed to parse \"") {
         let at = error.locations.first().copied();
         let field = at.and_then(|at| argument_at(query, at)).unwrap_or_else(|| "input".into());

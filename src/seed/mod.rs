@@ -144,6 +144,7 @@ pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<Seed
         insert_demo(&txn, &mut synth, &index, &volume, &leads, (from, today), now).await?;
     }
     reset_sequences(&txn, SEQUENCED_TABLES).await?;
+    crate::store::rollups::fill(&txn).await?;
     txn.commit().await?;
     batch::refresh_statistics(db).await?;
     summary(db).await

@@ -1,10 +1,11 @@
 //! The unit register (ADMIN): create a unit under its parent, change it, move it. The closure
-//! table follows every move in the same transaction, so subtree scopes stay exact.
+//! table and the record rollups follow every move in the same transaction, so subtree scopes and
+//! subtree counts stay exact.
 
 use std::collections::HashSet;
 
 use entity::{enums::UnitKind, unit, unit_closure};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
 
 use super::{scope, Actor};
 use crate::{
@@ -12,7 +13,10 @@ use crate::{
     domain::register_rules::{check_unit, UnitEntry},
     error::{AppError, AppResult, Reason},
     state::AppState,
-    store::versioned::{expect_version, insert_audited, save_versioned},
+    store::{
+        rollups,
+        versioned::{expect_version, insert_audited, save_versioned},
+    },
 };
 
 /// A unit to register.
@@ -147,6 +151,7 @@ pub async fn update(
             .map(|row| (row.descendant_id, row.depth))
             .collect();
         let inside: HashSet<i32> = subtree.iter().map(|(unit, _)| *unit).collect();
+        let left = ancestors_above(&txn, saved.id).await?;
         // Cut the subtree from its old ancestors, then hang it under the new parent's.
         unit_closure::Entity::delete_many()
             .filter(unit_closure::Column::DescendantId.is_in(inside.iter().copied()))
@@ -154,9 +159,23 @@ pub async fn update(
             .exec(&txn)
             .await?;
         attach(&txn, saved.id, saved.parent_id, &subtree).await?;
+        let joined = ancestors_above(&txn, saved.id).await?;
+        rollups::move_subtree(&txn, saved.id, &left, &joined).await?;
     }
     txn.commit().await?;
     Ok(saved)
+}
+
+/// The units above `unit` (not itself).
+async fn ancestors_above<C: ConnectionTrait>(db: &C, unit: i32) -> AppResult<Vec<i32>> {
+    Ok(unit_closure::Entity::find()
+        .select_only()
+        .column(unit_closure::Column::AncestorId)
+        .filter(unit_closure::Column::DescendantId.eq(unit))
+        .filter(unit_closure::Column::AncestorId.ne(unit))
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// Writes the closure rows that hang `subtree` (each unit with its depth below `root`) under

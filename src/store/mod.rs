@@ -1,10 +1,11 @@
 //! What every write stores beside its rows, with no knowledge of the API: the audit log (and the
-//! audit of unmasked reads), the platform outbox, compare-and-set writes of versioned rows, and
-//! the credit record writer shared by services and jobs.
+//! audit of unmasked reads), the platform outbox, compare-and-set writes of versioned rows,
+//! the credit record writer shared by services and jobs, and the record rollups it keeps.
 
 pub mod audit;
 pub mod identifier_reads;
 pub mod outbox;
 pub mod push_payload;
 pub mod record_writer;
+pub mod rollups;
 pub mod versioned;

@@ -1,5 +1,5 @@
-//! Writing a new credit record: the row, its audit entry and (for dishonesty) its outbox row, on
-//! the caller's transaction. Used by `createCreditRecord` and by the workflows that create
+//! Writing a new credit record: the row, its audit entry, (for dishonesty) its outbox row and its
+//! counts in the rollups, on the caller's transaction. Used by `createCreditRecord` and by the workflows that create
 //! records from their source (a breached commitment, an overdue payment …).
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,6 +19,7 @@ use crate::{
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry, RequestTrace},
     store::outbox::enqueue_push,
+    store::rollups::count_change,
 };
 
 /// A record to write, already checked.
@@ -120,6 +121,7 @@ pub async fn write_new_record<C: ConnectionTrait>(
     };
     write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     enqueue_push(db, &record, at.now).await?;
+    count_change(db, None, Some(&record)).await?;
     Ok(record)
 }
 
@@ -156,5 +158,6 @@ pub async fn write_record_change<C: ConnectionTrait>(
     };
     write_audit(db, at.viewer, at.trace, at.now, entry).await?;
     enqueue_push(db, &changed, at.now).await?;
+    count_change(db, Some(before), Some(&changed)).await?;
     Ok(changed)
 }

@@ -60,3 +60,16 @@ fn a_setting_out_of_range_stops_serve_before_it_opens_anything() {
     assert!(stderr.contains("--objection-days") && stderr.contains("0"), "{stderr}");
     assert!(files_in(dir.path()).is_empty(), "nothing opened: {:?}", files_in(dir.path()));
 }
+
+#[test]
+fn rollups_rebuild_recounts_a_seeded_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeded = chengxin(dir.path(), &["seed", "--demo"]);
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let rebuilt = chengxin(dir.path(), &["rollups", "rebuild"]);
+    assert!(rebuilt.status.success(), "{}", String::from_utf8_lossy(&rebuilt.stderr));
+    let said = String::from_utf8_lossy(&rebuilt.stdout);
+    let rows: u64 =
+        said.split("rebuilt: ").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(rows > 1_000, "{said}");
+}

@@ -315,7 +315,8 @@ impl<'a> RecordFixture<'a> {
     }
 }
 
-/// Inserts a dishonesty record straight into the database; returns its row id.
+/// Inserts a dishonesty record straight into the database (and into the rollups, as the record
+/// writer would); returns its row id.
 pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
     use entity::{credit_record, enums::*};
     use sea_orm::{ActiveModelTrait, Set};
@@ -353,7 +354,9 @@ pub async fn insert_record(app: &TestApp, fixture: RecordFixture<'_>) -> i32 {
         updated_at: Set(now),
         ..Default::default()
     };
-    row.insert(&app.state.db).await.expect("insert record").id
+    let row = row.insert(&app.state.db).await.expect("insert record");
+    chengxin::store::rollups::count_change(&app.state.db, None, Some(&row)).await.expect("count the record");
+    row.id
 }
 
 /// A procurement contract of `unit` signed 100 days ago, inserted straight into the database;

@@ -29,7 +29,7 @@ const ACTORS: [&str; 8] = ["admin", "office", "court", "personnel", "xunzhong", 
 
 /// Each operation: its root field, whether it is a mutation, and who may run it
 /// (Y/n per actor, in the order of ACTORS).
-const MATRIX: [(&str, bool, &str); 94] = [
+const MATRIX: [(&str, bool, &str); 96] = [
     ("me", false, "YYYYYYYY"),
     ("node", false, "YYYYYYYY"),
     ("units", false, "YYYYYYYY"),
@@ -129,6 +129,9 @@ const MATRIX: [(&str, bool, &str); 94] = [
     // Evaluation: published results are public; the credit office computes and publishes.
     ("evaluationPeriods", false, "YYYYYYYY"),
     ("evaluations", false, "YYYYYYYY"),
+    // Dashboards: leadership, the credit office, evaluation firms and a clerk (its subtree).
+    ("dashboard", false, "YYnnYYYn"),
+    ("integrityLists", false, "YYYYYYYY"),
     ("createEvaluationPeriod", true, "YYnnnnnn"),
     ("recordThirdPartyRating", true, "YYnnnnnn"),
     ("computeEvaluations", true, "YYnnnnnn"),
@@ -161,6 +164,7 @@ async fn document(app: &TestApp, op: &str, actor: usize, fixture: &Fixture) -> (
         "me" => d("{ me { anonymous } }"),
         "node" => (format!("{{ node(id: \"{unit}\") {{ id }} }}"), json!({})),
         "units" => d("{ units { totalCount } }"),
+        "dashboard" => d("{ dashboard { overview { all { total } } } }"),
         "unit" => (format!("{{ unit(id: \"{unit}\") {{ name }} }}"), json!({})),
         "publicRecords" => d("{ publicRecords { totalCount } }"),
         "complaintStatus" => d("{ complaintStatus(reference: \"0000-0000-0000\") { status } }"),
@@ -442,6 +446,11 @@ async fn workflow_document(app: &TestApp, op: &str, actor: usize, fixture: &Fixt
         }
         "evaluationPeriods" => m("{ evaluationPeriods { totalCount } }".into()),
         "evaluations" => m("{ evaluations { totalCount } }".into()),
+        "integrityLists" => {
+            let period = crate::helpers::insert_period(app, &format!("矩阵名单{actor}")).await;
+            let period = id(NodeType::EvaluationPeriod, period);
+            m(format!("{{ integrityLists(periodId: \"{period}\") {{ red {{ reasons }} black {{ reasons }} }} }}"))
+        }
         "createEvaluationPeriod" => m(format!("mutation {{ createEvaluationPeriod(input: {{ name: \"矩阵评价{actor}\", startsOn: \"2026-01-01\", endsOn: \"2026-12-31\" }}) {{ period {{ id }} }} }}")),
         "recordThirdPartyRating" | "computeEvaluations" | "publishEvaluations" => {
             let period = crate::helpers::insert_period(app, &format!("矩阵{op}{actor}")).await;

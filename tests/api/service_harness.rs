@@ -128,3 +128,29 @@ impl Snapshot {
         self.rows.keys().any(|key| !after.rows.contains_key(key))
     }
 }
+
+/// An administrative penalty of `unit`, decided yesterday (occurred three days ago), for the
+/// service layer's `credit_records::create`; change the fields a test is about.
+pub fn penalty(
+    app: &TestApp,
+    unit: i32,
+    severity: entity::enums::Severity,
+) -> chengxin::service::credit_records::CreateRecord {
+    let today = app.clock.today();
+    chengxin::service::credit_records::CreateRecord {
+        unit_id: unit,
+        official_id: None,
+        polarity: entity::enums::Polarity::Dishonesty,
+        category: entity::enums::RecordCategory::AdministrativePenalty,
+        sector: entity::enums::Sector::General,
+        severity,
+        title: "测试处罚".into(),
+        facts: "事实".into(),
+        document_number: Some("德政罚〔2026〕1号".into()),
+        deciding_authority: "德化县人民政府".into(),
+        occurred_on: today - chrono::Duration::days(3),
+        decided_on: today - chrono::Duration::days(1),
+        disclosure: None,
+        sanction: None,
+    }
+}

@@ -11,6 +11,7 @@ use sea_orm::{
 pub mod accountability;
 pub mod commitments;
 pub mod complaints;
+pub mod dashboards;
 pub mod evaluations;
 pub mod operations;
 pub mod proposals;

@@ -54,11 +54,12 @@ pub enum Operation {
     ReportTaskProgress,
     ListEvaluations,
     ManageEvaluations,
+    ReadDashboard,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 47] = [
+    pub const ALL: [Operation; 48] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -106,6 +107,7 @@ impl Operation {
         Operation::ReportTaskProgress,
         Operation::ListEvaluations,
         Operation::ManageEvaluations,
+        Operation::ReadDashboard,
     ];
 }
 
@@ -172,6 +174,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         // Evaluation: published results are public (the row rule); the credit office computes.
         ListEvaluations => true,
         ManageEvaluations => matches!(role, Some(Admin | CreditOffice)),
+        // Dashboards: leadership and the credit office; evaluation firms count what they may
+        // count, a clerk its subtree (policy::dashboards).
+        ReadDashboard => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator | UnitClerk)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

@@ -28,7 +28,7 @@ pub use child_table::{
     TransfersOfOfficial,
 };
 pub use honours::{OfficialHonours, UnitHonours};
-pub use record_stats::{RecordStatsLoader, UnitRecordStats};
+pub use record_stats::{CountSource, RecordStatsLoader, StatsKey, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
 pub use task_lead_units::TaskLeadUnits;
 pub use training_minutes::{OfficialYear, TrainingMinutes};
@@ -101,7 +101,10 @@ impl Loaders {
         let reports = policy::can_read_plan_tasks(viewer).map(|_| sea_orm::Condition::all());
         let tender_records = from_source(RecordsOfTender::SOURCE);
         let records = Ok(visible_records);
-        let countable = policy::records::records_visible_to(viewer, today, RecordUse::Counts);
+        let count_source = match policy::dashboards::rollup_disclosures(viewer) {
+            Some(disclosures) => CountSource::Rollups(disclosures),
+            None => CountSource::Records(policy::records::records_visible_to(viewer, today, RecordUse::Counts)),
+        };
         let commitments = Ok(policy::commitments::commitments_visible_to(viewer));
         let complaints = policy::may(viewer, policy::Operation::ListComplaints)
             .map(|_| policy::complaints::complaints_visible_to(viewer));
@@ -123,7 +126,7 @@ impl Loaders {
             unit_record_pages: loader(ChildPages::new(db, records.clone()), &activity),
             official_record_counts: loader(ChildCounts::new(db, records.clone()), &activity),
             official_record_pages: loader(ChildPages::new(db, records), &activity),
-            record_stats: loader(RecordStatsLoader::new(db, countable), &activity),
+            record_stats: loader(RecordStatsLoader::new(db, count_source), &activity),
             unit_commitment_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),
             unit_commitment_pages: loader(ChildPages::new(db, commitments.clone()), &activity),
             agreement_pledge_counts: loader(ChildCounts::new(db, commitments.clone()), &activity),

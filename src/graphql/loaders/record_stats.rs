@@ -1,17 +1,23 @@
-//! `Unit.recordStats`: per unit, active dishonesty records by severity, active commendations and
-//! records under rectification — one grouped statement for many units, counting only what the
-//! viewer may count.
+//! `Unit.recordStats`: per unit — its own records or its whole subtree's, all subjects or one —
+//! active dishonesty records by severity, active commendations and records under rectification.
+//! One grouped statement for many units, counting only what the viewer may count: from the
+//! maintained rollups where the viewer's count rule fits them (`policy::dashboards::
+//! rollup_disclosures`), else from the records themselves.
 
 use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
 use entity::{
     credit_record::{self, Column},
-    enums::{Polarity, RecordStatus, Severity},
+    enums::{Disclosure, Polarity, RecordStatus, Severity, SubjectType},
+    unit_closure,
 };
-use sea_orm::{sea_query::Expr, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    sea_query::{Alias, Expr, ExprTrait, Query},
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+};
 
-use crate::error::AppError;
+use crate::{error::AppError, graphql::dashboard::rollup_reads};
 
 /// The counts of one unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -23,57 +29,143 @@ pub struct UnitRecordStats {
     pub rectifying: u64,
 }
 
-pub struct RecordStatsLoader {
-    db: DatabaseConnection,
-    countable: Condition,
-}
-
-impl RecordStatsLoader {
-    pub fn new(db: &DatabaseConnection, countable: Condition) -> Self {
-        Self { db: db.clone(), countable }
+impl UnitRecordStats {
+    /// Counts `count` records of this shape in.
+    pub fn add(&mut self, polarity: Polarity, severity: Severity, status: RecordStatus, count: i64) {
+        let count = Ord::max(count, 0) as u64;
+        let in_force = matches!(status, RecordStatus::Active | RecordStatus::Rectifying);
+        match polarity {
+            Polarity::Honor if status == RecordStatus::Active => self.commendations += count,
+            Polarity::Honor => {}
+            Polarity::Dishonesty if !in_force => {}
+            Polarity::Dishonesty => match severity {
+                Severity::Minor => self.minor += count,
+                Severity::General => self.general += count,
+                Severity::Serious => self.serious += count,
+            },
+        }
+        if polarity == Polarity::Dishonesty && status == RecordStatus::Rectifying {
+            self.rectifying += count;
+        }
     }
 }
 
-impl Loader<i32> for RecordStatsLoader {
+/// Which counts of a unit: its own records or its subtree's, of every subject or one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatsKey {
+    pub unit: i32,
+    pub subtree: bool,
+    pub subject: Option<SubjectType>,
+}
+
+/// Where the counts come from for this viewer.
+pub enum CountSource {
+    /// The rollups, with these disclosures (`None`: all).
+    Rollups(Option<&'static [Disclosure]>),
+    /// The records, under the viewer's count rule.
+    Records(Condition),
+}
+
+pub struct RecordStatsLoader {
+    db: DatabaseConnection,
+    source: CountSource,
+}
+
+impl RecordStatsLoader {
+    pub fn new(db: &DatabaseConnection, source: CountSource) -> Self {
+        Self { db: db.clone(), source }
+    }
+}
+
+type Row = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, i64);
+
+impl Loader<StatsKey> for RecordStatsLoader {
     type Value = UnitRecordStats;
     type Error = AppError;
 
-    async fn load(&self, units: &[i32]) -> Result<HashMap<i32, UnitRecordStats>, Self::Error> {
-        let rows: Vec<(i32, Polarity, Severity, RecordStatus, i64)> = credit_record::Entity::find()
-            .select_only()
-            .column(Column::UnitId)
-            .column(Column::Polarity)
-            .column(Column::Severity)
-            .column(Column::Status)
-            .column_as(Expr::cust("COUNT(*)"), "count")
-            .filter(Column::UnitId.is_in(units.iter().copied()))
-            .filter(Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
-            .filter(self.countable.clone())
-            .group_by(Column::UnitId)
-            .group_by(Column::Polarity)
-            .group_by(Column::Severity)
-            .group_by(Column::Status)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let mut answer: HashMap<i32, UnitRecordStats> =
-            units.iter().map(|u| (*u, UnitRecordStats::default())).collect();
-        for (unit, polarity, severity, status, count) in rows {
-            let stats = answer.entry(unit).or_default();
-            let count = count.max(0) as u64;
-            match polarity {
-                Polarity::Honor if status == RecordStatus::Active => stats.commendations += count,
-                Polarity::Honor => {}
-                Polarity::Dishonesty => match severity {
-                    Severity::Minor => stats.minor += count,
-                    Severity::General => stats.general += count,
-                    Severity::Serious => stats.serious += count,
-                },
+    async fn load(&self, keys: &[StatsKey]) -> Result<HashMap<StatsKey, UnitRecordStats>, Self::Error> {
+        let mut units: Vec<i32> = keys.iter().map(|k| k.unit).collect();
+        units.sort_unstable();
+        units.dedup();
+        let mut flavours: Vec<bool> = keys.iter().map(|k| k.subtree).collect();
+        flavours.sort_unstable();
+        flavours.dedup();
+        let rows: Vec<Row> = match &self.source {
+            CountSource::Rollups(disclosures) => {
+                rollup_reads::of_units(&self.db, &units, &flavours, *disclosures).await?
             }
-            if polarity == Polarity::Dishonesty && status == RecordStatus::Rectifying {
-                stats.rectifying += count;
+            CountSource::Records(countable) => {
+                let mut rows = Vec::new();
+                for subtree in flavours {
+                    rows.extend(from_records(&self.db, &units, subtree, countable.clone()).await?);
+                }
+                rows
+            }
+        };
+        let mut answer: HashMap<StatsKey, UnitRecordStats> =
+            keys.iter().map(|k| (*k, UnitRecordStats::default())).collect();
+        for (unit, subtree, subject, polarity, severity, status, count) in rows {
+            for key in [StatsKey { unit, subtree, subject: None }, StatsKey { unit, subtree, subject: Some(subject) }] {
+                if let Some(stats) = answer.get_mut(&key) {
+                    stats.add(polarity, severity, status, count);
+                }
             }
         }
         Ok(answer)
     }
+}
+
+/// The counts of `units` aggregated from the records (the own records, or each unit's subtree's
+/// through the closure), among the `countable` ones.
+async fn from_records(
+    db: &DatabaseConnection,
+    units: &[i32],
+    subtree: bool,
+    countable: Condition,
+) -> Result<Vec<Row>, AppError> {
+    let holder = if subtree {
+        Expr::col((unit_closure::Entity, unit_closure::Column::AncestorId))
+    } else {
+        Expr::col((credit_record::Entity, Column::UnitId))
+    };
+    let mut statement = Query::select();
+    statement
+        .expr_as(holder.clone(), Alias::new("holder"))
+        .column((credit_record::Entity, Column::SubjectType))
+        .column((credit_record::Entity, Column::Polarity))
+        .column((credit_record::Entity, Column::Severity))
+        .column((credit_record::Entity, Column::Status))
+        .expr_as(Expr::cust("COUNT(*)"), Alias::new("records"))
+        .from(credit_record::Entity)
+        .cond_where(countable)
+        .and_where(Column::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]))
+        .and_where(holder.clone().is_in(units.iter().copied()))
+        .add_group_by([
+            holder,
+            Expr::col((credit_record::Entity, Column::SubjectType)),
+            Expr::col((credit_record::Entity, Column::Polarity)),
+            Expr::col((credit_record::Entity, Column::Severity)),
+            Expr::col((credit_record::Entity, Column::Status)),
+        ]);
+    if subtree {
+        statement.inner_join(
+            unit_closure::Entity,
+            Expr::col((unit_closure::Entity, unit_closure::Column::DescendantId))
+                .equals((credit_record::Entity, Column::UnitId)),
+        );
+    }
+    let found = db.query_all(&statement).await?;
+    let mut rows = Vec::with_capacity(found.len());
+    for row in found {
+        rows.push((
+            row.try_get("", "holder")?,
+            subtree,
+            row.try_get("", "subject_type")?,
+            row.try_get("", "polarity")?,
+            row.try_get("", "severity")?,
+            row.try_get("", "status")?,
+            row.try_get("", "records")?,
+        ));
+    }
+    Ok(rows)
 }

@@ -8,9 +8,11 @@ mod complaint_status;
 pub(crate) mod complaints;
 mod credit_check;
 pub(crate) mod credit_records;
+mod dashboard;
 mod debt;
 mod evaluations;
-mod filters;
+pub(crate) mod filters;
+mod integrity_lists;
 mod investment_agreements;
 pub(crate) mod list_orders;
 mod me;
@@ -62,4 +64,6 @@ pub struct QueryRoot(
     ppp_projects::PppProjectQuery,
     tender_projects::TenderProjectQuery,
     evaluations::EvaluationQuery,
+    dashboard::DashboardQuery,
+    integrity_lists::IntegrityListQuery,
 );

@@ -13,6 +13,7 @@ pub mod enums;
 pub mod evaluation;
 pub mod evaluation_breakdown;
 pub mod honours;
+pub mod integrity_lists;
 pub mod investment_agreement;
 pub mod listing_event;
 pub mod node;

@@ -13,7 +13,9 @@ use crate::graphql::{
     connection::{connection_types, PageArgs},
     context::ContextExt,
     ids::{global_id, NodeType},
-    loaders::{CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit},
+    loaders::{
+        CommitmentsOfUnit, ComplaintsOfUnit, ContractsOfUnit, OfficialsOfUnit, ProposalsOfUnit, RecordsOfUnit, StatsKey,
+    },
     nested::{nested_page, NestedLoaders},
     query::{commitments, complaints, credit_records, list_orders, procurement_contracts, proposals},
     scalars::DateTime,
@@ -237,9 +239,18 @@ impl Unit {
         Ok(super::honours::HonoursEligibility(bars))
     }
 
-    /// Counts of the unit's records in force (among those the viewer may count).
-    async fn record_stats(&self, ctx: &Context<'_>) -> AppResult<RecordStats> {
-        Ok(ctx.loaders()?.record_stats.load_one(self.0.id).await?.unwrap_or_default().into())
+    /// Counts of the unit's records in force (among those the viewer may count): its own and its
+    /// officials', or one subject's; with `includeSubunits`, of its whole subtree.
+    async fn record_stats(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Count the units below it too.", default = false)] include_subunits: bool,
+        #[graphql(desc = "Only the unit's own records (UNIT) or its officials' (OFFICIAL).")] subject_type: Option<
+            super::record_enums::SubjectType,
+        >,
+    ) -> AppResult<RecordStats> {
+        let key = StatsKey { unit: self.0.id, subtree: include_subunits, subject: subject_type.map(Into::into) };
+        Ok(ctx.loaders()?.record_stats.load_one(key).await?.unwrap_or_default().into())
     }
 }
 

@@ -1,0 +1,195 @@
+//! The record rollups (`record_rollup`, `record_month_rollup`): every record write moves the counts
+//! of the record's old and new shape, for its unit and for each unit above it, on the writer's
+//! transaction. [`rebuild`] counts them afresh from the records.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use entity::{
+    credit_record,
+    enums::{Disclosure, Polarity, RecordStatus, Sector, Severity, SubjectType},
+    record_month_rollup, record_rollup, unit_closure,
+};
+use sea_orm::{
+    sea_query::{Alias, Expr, ExprTrait, OnConflict},
+    ActiveEnum, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
+};
+
+use crate::error::AppResult;
+
+/// The month a record counts in, as `YYYYMM`.
+pub fn month_of(day: chrono::NaiveDate) -> i32 {
+    day.year() * 100 + day.month() as i32
+}
+
+type RowKey = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, Sector, Disclosure);
+type MonthKey = (i32, bool, i32, SubjectType, Polarity, Severity, Disclosure);
+
+/// Moves the rollups from `before` to `after` (a new record has no `before`).
+pub async fn count_change<C: ConnectionTrait>(
+    db: &C,
+    before: Option<&credit_record::Model>,
+    after: Option<&credit_record::Model>,
+) -> AppResult<()> {
+    let shapes: Vec<(&credit_record::Model, i64)> =
+        before.map(|r| (r, -1)).into_iter().chain(after.map(|r| (r, 1))).collect();
+    if let [(old, _), (new, _)] = shapes.as_slice() {
+        if row_shape(old) == row_shape(new) && month_shape(old) == month_shape(new) {
+            return Ok(());
+        }
+    }
+    let units: Vec<i32> = shapes.iter().map(|(record, _)| record.unit_id).collect();
+    let closure: Vec<(i32, i32)> = unit_closure::Entity::find()
+        .select_only()
+        .column(unit_closure::Column::DescendantId)
+        .column(unit_closure::Column::AncestorId)
+        .filter(unit_closure::Column::DescendantId.is_in(units))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut rows: HashMap<RowKey, i64> = HashMap::new();
+    let mut months: HashMap<MonthKey, i64> = HashMap::new();
+    for (record, sign) in shapes {
+        let holders = std::iter::once((record.unit_id, false))
+            .chain(closure.iter().filter(|(unit, _)| *unit == record.unit_id).map(|(_, ancestor)| (*ancestor, true)));
+        for (unit, subtree) in holders {
+            let (s, p, v, st, se, d) = row_shape(record);
+            *rows.entry((unit, subtree, s, p, v, st, se, d)).or_default() += sign;
+            if let Some((m, s, p, v, d)) = month_shape(record) {
+                *months.entry((unit, subtree, m, s, p, v, d)).or_default() += sign;
+            }
+        }
+    }
+    add_rows(db, rows).await?;
+    add_months(db, months).await
+}
+
+type RowShape = (SubjectType, Polarity, Severity, RecordStatus, Sector, Disclosure);
+type MonthShape = (i32, SubjectType, Polarity, Severity, Disclosure);
+
+fn row_shape(r: &credit_record::Model) -> RowShape {
+    (r.subject_type, r.polarity, r.severity, r.status, r.sector, r.disclosure)
+}
+
+/// A revoked record (entered in error) counts in no month.
+fn month_shape(r: &credit_record::Model) -> Option<MonthShape> {
+    (r.status != RecordStatus::Revoked)
+        .then(|| (month_of(r.decided_on), r.subject_type, r.polarity, r.severity, r.disclosure))
+}
+
+/// `records = records + excluded.records`: concurrent writers add to the same row.
+fn add_to_records<C: sea_orm::ColumnTrait + sea_orm::sea_query::IntoIden + Copy>(
+    table: impl sea_orm::sea_query::IntoIden,
+    keys: Vec<C>,
+    records: C,
+) -> OnConflict {
+    OnConflict::columns(keys)
+        .value(records, Expr::col((table, records)).add(Expr::col((Alias::new("excluded"), records))))
+        .to_owned()
+}
+
+async fn add_rows<C: ConnectionTrait>(db: &C, deltas: HashMap<RowKey, i64>) -> AppResult<()> {
+    use record_rollup::Column as R;
+    let mut deltas: Vec<(RowKey, i64)> = deltas.into_iter().filter(|(_, n)| *n != 0).collect();
+    if deltas.is_empty() {
+        return Ok(());
+    }
+    // One order for every writer, so two transactions never wait on each other's rows in turn.
+    deltas.sort_by_key(|((u, t, s, p, v, st, se, d), _)| {
+        (*u, *t, s.to_value(), p.to_value(), v.to_value(), st.to_value(), se.to_value(), d.to_value())
+    });
+    let models = deltas.into_iter().map(|((u, t, s, p, v, st, se, d), n)| record_rollup::ActiveModel {
+        unit_id: Set(u),
+        subtree: Set(t),
+        subject_type: Set(s),
+        polarity: Set(p),
+        severity: Set(v),
+        status: Set(st),
+        sector: Set(se),
+        disclosure: Set(d),
+        records: Set(n),
+    });
+    let keys =
+        vec![R::UnitId, R::Subtree, R::SubjectType, R::Polarity, R::Severity, R::Status, R::Sector, R::Disclosure];
+    record_rollup::Entity::insert_many(models)
+        .on_conflict(add_to_records(record_rollup::Entity, keys, R::Records))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+async fn add_months<C: ConnectionTrait>(db: &C, deltas: HashMap<MonthKey, i64>) -> AppResult<()> {
+    use record_month_rollup::Column as M;
+    let mut deltas: Vec<(MonthKey, i64)> = deltas.into_iter().filter(|(_, n)| *n != 0).collect();
+    if deltas.is_empty() {
+        return Ok(());
+    }
+    deltas
+        .sort_by_key(|((u, t, m, s, p, v, d), _)| (*u, *t, *m, s.to_value(), p.to_value(), v.to_value(), d.to_value()));
+    let models = deltas.into_iter().map(|((u, t, m, s, p, v, d), n)| record_month_rollup::ActiveModel {
+        unit_id: Set(u),
+        subtree: Set(t),
+        month: Set(m),
+        subject_type: Set(s),
+        polarity: Set(p),
+        severity: Set(v),
+        disclosure: Set(d),
+        records: Set(n),
+    });
+    let keys = vec![M::UnitId, M::Subtree, M::Month, M::SubjectType, M::Polarity, M::Severity, M::Disclosure];
+    record_month_rollup::Entity::insert_many(models)
+        .on_conflict(add_to_records(record_month_rollup::Entity, keys, M::Records))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// A unit moved with its subtree: its subtree's counts leave the ancestors it had and join the
+/// ones it has now (`left`, `joined`: ancestor ids outside the subtree).
+pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], joined: &[i32]) -> AppResult<()> {
+    let rows = record_rollup::Entity::find()
+        .filter(record_rollup::Column::UnitId.eq(unit))
+        .filter(record_rollup::Column::Subtree.eq(true))
+        .all(db)
+        .await?;
+    let months = record_month_rollup::Entity::find()
+        .filter(record_month_rollup::Column::UnitId.eq(unit))
+        .filter(record_month_rollup::Column::Subtree.eq(true))
+        .all(db)
+        .await?;
+    let mut row_deltas: HashMap<RowKey, i64> = HashMap::new();
+    let mut month_deltas: HashMap<MonthKey, i64> = HashMap::new();
+    let ancestors = left.iter().map(|a| (*a, -1)).chain(joined.iter().map(|a| (*a, 1)));
+    for (ancestor, sign) in ancestors {
+        for r in &rows {
+            let key = (ancestor, true, r.subject_type, r.polarity, r.severity, r.status, r.sector, r.disclosure);
+            *row_deltas.entry(key).or_default() += sign * r.records;
+        }
+        for m in &months {
+            let key = (ancestor, true, m.month, m.subject_type, m.polarity, m.severity, m.disclosure);
+            *month_deltas.entry(key).or_default() += sign * m.records;
+        }
+    }
+    add_rows(db, row_deltas).await?;
+    add_months(db, month_deltas).await
+}
+
+/// Counts both rollups afresh from the records, on the caller's transaction.
+pub async fn fill<C: ConnectionTrait>(db: &C) -> Result<(), sea_orm::DbErr> {
+    for statement in migration::rollup_fill_statements(db.get_database_backend()) {
+        db.execute_unprepared(&statement).await?;
+    }
+    Ok(())
+}
+
+/// Counts both rollups afresh in one transaction (`chengxin rollups rebuild`); returns the rows
+/// of each.
+pub async fn rebuild(db: &sea_orm::DatabaseConnection) -> Result<(u64, u64), sea_orm::DbErr> {
+    let txn = db.begin().await?;
+    fill(&txn).await?;
+    let rows = record_rollup::Entity::find().count(&txn).await?;
+    let months = record_month_rollup::Entity::find().count(&txn).await?;
+    txn.commit().await?;
+    Ok((rows, months))
+}
