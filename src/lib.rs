@@ -18,6 +18,7 @@ pub mod graphql;
 pub mod http;
 pub mod ids;
 pub mod jobs;
+pub mod live;
 pub mod metrics;
 pub mod seed;
 pub mod service;

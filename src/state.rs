@@ -8,6 +8,7 @@ use crate::{
     auth::{session_cache::SessionCache, JwtKeys},
     clock::Clock,
     config::Config,
+    live::LiveFeed,
     metrics::Metrics,
 };
 
@@ -20,4 +21,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub clock: Arc<dyn Clock>,
     pub sessions: Arc<SessionCache>,
+    /// Audited changes for subscriptions (`live`).
+    pub live: Arc<LiveFeed>,
 }

@@ -1,6 +1,7 @@
 //! Who is asking: tokens, passwords, the viewer, and the one policy module that says what they may do.
 
 pub mod api_tokens;
+pub mod bearer;
 pub mod client_key;
 pub mod jwt;
 pub mod login_guard;

@@ -14,6 +14,7 @@ pub mod role_sdl;
 pub mod scalars;
 pub mod schema;
 pub mod shape_limits;
+pub mod subscription;
 pub mod types;
 pub mod visibility;
 

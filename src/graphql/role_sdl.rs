@@ -13,7 +13,7 @@ use crate::{
 };
 
 const INTROSPECTION: &str = r#"{ __schema { description
-  queryType { name } mutationType { name }
+  queryType { name } mutationType { name } subscriptionType { name }
   types { kind name description specifiedByURL
     fields(includeDeprecated: true) { name description args { name description type { ...T } defaultValue }
       type { ...T } isDeprecated deprecationReason }
@@ -149,14 +149,20 @@ fn print(schema: &Value) -> String {
         let _ = writeln!(out, "}}\n");
     }
     let query = schema["queryType"]["name"].as_str().unwrap_or("Query");
-    let mutation = schema["mutationType"]["name"].as_str().filter(|name| {
-        list(&schema["types"]).iter().any(|t| t["name"].as_str() == Some(name) && !list(&t["fields"]).is_empty())
-    });
+    let root = |key: &str| {
+        schema[key]["name"].as_str().filter(|name| {
+            list(&schema["types"]).iter().any(|t| t["name"].as_str() == Some(name) && !list(&t["fields"]).is_empty())
+        })
+    };
     // async-graphql gives every schema a description; graphql-js prints it on the schema block.
     description(&mut out, schema, "");
-    let _ = match mutation {
-        Some(mutation) => writeln!(out, "schema {{\n\tquery: {query}\n\tmutation: {mutation}\n}}"),
-        None => writeln!(out, "schema {{\n\tquery: {query}\n}}"),
-    };
+    let _ = writeln!(out, "schema {{\n\tquery: {query}");
+    if let Some(mutation) = root("mutationType") {
+        let _ = writeln!(out, "\tmutation: {mutation}");
+    }
+    if let Some(subscription) = root("subscriptionType") {
+        let _ = writeln!(out, "\tsubscription: {subscription}");
+    }
+    let _ = writeln!(out, "}}");
     out
 }

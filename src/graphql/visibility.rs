@@ -76,8 +76,17 @@ pub fn complainant_contact(ctx: &Context<'_>) -> bool {
 /// The mutation root: shown to a role that may run at least one mutation (an evaluator may run
 /// none, so its schema has no mutation type).
 pub fn any_mutation(ctx: &Context<'_>) -> bool {
-    let Some(async_graphql::registry::MetaType::Object { fields, .. }) = ctx.schema_env.registry.types.get("Mutation")
-    else {
+    any_field_of("Mutation", ctx)
+}
+
+/// Whether the viewer may use any subscription: otherwise the schema it sees has no
+/// `Subscription` type at all.
+pub fn any_subscription(ctx: &Context<'_>) -> bool {
+    any_field_of("Subscription", ctx)
+}
+
+fn any_field_of(root: &str, ctx: &Context<'_>) -> bool {
+    let Some(async_graphql::registry::MetaType::Object { fields, .. }) = ctx.schema_env.registry.types.get(root) else {
         return false;
     };
     fields.values().any(|field| field.visible.is_none_or(|visible| visible(ctx)))

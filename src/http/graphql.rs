@@ -29,7 +29,7 @@ use async_graphql::{
 use axum::{
     body::Bytes,
     extract::{ConnectInfo, Extension, State},
-    http::{header::CONTENT_TYPE, HeaderMap, StatusCode, Uri},
+    http::{header::CONTENT_TYPE, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
@@ -65,13 +65,21 @@ pub async fn graphql_post(
     execute(&app, peer, client_id, &headers, batch).await
 }
 
+/// `GET /graphql`: a WebSocket upgrade for subscriptions, a read-only query in the query string,
+/// or GraphiQL.
 pub async fn graphql_get(
     State(app): State<Arc<HttpApp>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(client_id): Extension<ClientRequestId>,
-    headers: HeaderMap,
-    uri: Uri,
+    request: axum::extract::Request,
 ) -> Response {
+    let (mut parts, _) = request.into_parts();
+    let asks_for_socket =
+        parts.headers.get(axum::http::header::UPGRADE).is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket"));
+    if asks_for_socket {
+        return super::subscriptions::upgrade(app, &mut parts).await;
+    }
+    let (headers, uri) = (parts.headers, parts.uri);
     let locale = request_locale(&headers);
     let query_string = uri.query().unwrap_or("");
     if !query_string.split('&').any(|pair| pair.starts_with("query=") || pair.starts_with("extensions=")) {

@@ -4,6 +4,7 @@
 mod authenticate;
 mod catch_panic;
 mod client_request_id;
+pub mod exports;
 mod graphiql;
 mod graphql;
 mod health;
@@ -12,6 +13,7 @@ mod persisted_queries;
 mod protocol_error;
 mod record_metrics;
 mod response_shape;
+mod subscriptions;
 
 use std::sync::Arc;
 
@@ -69,6 +71,7 @@ pub fn router(app: HttpApp) -> Router {
     let router = Router::new()
         .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
         .route("/graphiql/{*asset}", get(graphiql::asset))
+        .route("/exports/evaluations/{period}", get(exports::evaluations))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))

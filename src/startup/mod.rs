@@ -26,6 +26,7 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;
     Ok(AppState {
+        live: crate::live::LiveFeed::new(db.clone()),
         db,
         keys: Arc::new(JwtKeys::new(&config)),
         config: Arc::new(config),

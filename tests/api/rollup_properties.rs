@@ -171,7 +171,20 @@ async fn fresh(app: &TestApp) -> (Counts, Counts) {
     (rows, months)
 }
 
-async fn play(app: &TestApp, cast: &Cast, writes: Vec<Write>) -> Result<(), TestCaseError> {
+/// How many writes of each kind were accepted over the whole run.
+type Accepted = std::cell::RefCell<BTreeMap<&'static str, usize>>;
+
+fn kind(write: &Write) -> &'static str {
+    match write {
+        Write::Create { .. } => "create",
+        Write::Correct { .. } => "correct",
+        Write::Revoke { .. } => "revoke",
+        Write::Rectify { .. } => "rectify",
+        Write::Move { .. } => "move",
+    }
+}
+
+async fn play(app: &TestApp, cast: &Cast, accepted: &Accepted, writes: Vec<Write>) -> Result<(), TestCaseError> {
     let office = viewer_for(app, "office").await;
     let admin = viewer_for(app, "admin").await;
     let trace = trace();
@@ -182,7 +195,7 @@ async fn play(app: &TestApp, cast: &Cast, writes: Vec<Write>) -> Result<(), Test
         let latest = |pick: usize| created.get(pick % created.len().max(1)).copied();
         let record =
             |id: i32| async move { credit_record::Entity::find_by_id(id).one(&app.state.db).await.unwrap().unwrap() };
-        let _outcome = match step.clone() {
+        let outcome = match step.clone() {
             Write::Create { unit, official, honour, severity, disclosure, sector, days_ago } => {
                 let decided = today - Duration::days(days_ago);
                 let command = service::credit_records::CreateRecord {
@@ -243,6 +256,9 @@ async fn play(app: &TestApp, cast: &Cast, writes: Vec<Write>) -> Result<(), Test
                 service::units::update(&app.state, &by, moving.id, moving.version, change).await.is_ok()
             }
         };
+        if outcome {
+            *accepted.borrow_mut().entry(kind(&step)).or_default() += 1;
+        }
         let (rows, months) = stored(app).await;
         let (expected_rows, expected_months) = fresh(app).await;
         prop_assert_eq!(rows, expected_rows, "record_rollup after {:?}", step);
@@ -258,13 +274,17 @@ fn rollups_equal_a_fresh_count_after_every_write() {
     let cast = runtime.block_on(cast(&app));
     let config = Config { cases: CASES, failure_persistence: None, max_shrink_iters: 32, ..Config::default() };
     let strategy = prop::collection::vec(write(), 1..12);
-    let result = TestRunner::new(config).run(&strategy, |writes| runtime.block_on(play(&app, &cast, writes)));
+    let accepted = Accepted::default();
+    let result =
+        TestRunner::new(config).run(&strategy, |writes| runtime.block_on(play(&app, &cast, &accepted, writes)));
     if let Err(failure) = result {
         panic!("{failure}");
     }
+    let accepted = accepted.into_inner();
+    for kind in ["create", "correct", "revoke", "rectify", "move"] {
+        assert!(accepted.get(kind).copied().unwrap_or(0) > 0, "no {kind} was accepted: {accepted:?}");
+    }
     let records = runtime.block_on(credit_record::Entity::find().all(&app.state.db)).unwrap();
-    assert!(records.iter().any(|r| r.status == RecordStatus::Revoked), "some sequence revoked a record");
-    assert!(records.iter().any(|r| r.status == RecordStatus::Rectifying), "some sequence opened a rectification");
     assert!(records.iter().any(|r| r.subject_type == SubjectType::Official), "some record was an official's");
 }
 

@@ -55,11 +55,12 @@ pub enum Operation {
     ListEvaluations,
     ManageEvaluations,
     ReadDashboard,
+    ExportEvaluations,
 }
 
 impl Operation {
     /// Every operation, for the matrix test and the role-scoped schema.
-    pub const ALL: [Operation; 48] = [
+    pub const ALL: [Operation; 49] = [
         Operation::Me,
         Operation::Node,
         Operation::ListUnits,
@@ -108,6 +109,7 @@ impl Operation {
         Operation::ListEvaluations,
         Operation::ManageEvaluations,
         Operation::ReadDashboard,
+        Operation::ExportEvaluations,
     ];
 }
 
@@ -177,6 +179,9 @@ pub fn allowed(role: Option<Role>, operation: Operation) -> bool {
         // Dashboards: leadership and the credit office; evaluation firms count what they may
         // count, a clerk its subtree (policy::dashboards).
         ReadDashboard => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator | UnitClerk)),
+        // The evaluation download: evaluation firms (published periods, by the row rule),
+        // leadership and the credit office.
+        ExportEvaluations => matches!(role, Some(Admin | CreditOffice | Leader | Evaluator)),
         // PERSONNEL records honours of officials; the row rules say which records.
         CreateCreditRecord | ChangeCreditRecord => matches!(role, Some(Admin | CreditOffice | Recorder | Personnel)),
     }

@@ -49,6 +49,14 @@ const INDICATORS: [EvaluationIndicator; 11] = [
     EvaluationIndicator::Commendation,
 ];
 
+impl EvaluationIndicator {
+    /// The domain's stable name, as the stored breakdown and the export write it
+    /// (`DISHONESTY_SERIOUS` …).
+    pub fn name(self) -> &'static str {
+        INDICATORS.iter().position(|i| *i == self).map(|at| Indicator::ALL[at].name()).unwrap_or_default()
+    }
+}
+
 /// The indicator a breakdown line names (the domain's stable name).
 fn indicator_named(name: &str) -> Option<EvaluationIndicator> {
     Indicator::ALL.iter().position(|i| i.name() == name).map(|at| INDICATORS[at])
