@@ -19,6 +19,11 @@ pub enum RecordUse {
     Counts,
 }
 
+/// Whether the viewer sees every record (the credit office, leadership, the administrator).
+pub fn sees_every_record(viewer: &Viewer) -> bool {
+    matches!(viewer.role, Some(Role::Admin | Role::CreditOffice | Role::Leader))
+}
+
 /// The SQL form: which `credit_record` rows the viewer may see.
 pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse) -> Condition {
     let shared = Column::Disclosure.is_in([Disclosure::Public, Disclosure::Shared]);

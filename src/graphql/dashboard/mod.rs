@@ -27,7 +27,6 @@ use rollup_reads::{Holders, RollupScope};
 pub use tally::{PolarityCount, RecordTally, StatusCount, Tally};
 pub use townships::TownshipSummary;
 pub use unit_ranking::RankedEvaluation;
-use workflows::WorkflowReach;
 pub use workflows::{OpenWorkflows, WorkflowKind};
 
 use crate::{
@@ -57,6 +56,10 @@ impl Dashboard {
             Some(unit) => Holders::Units(vec![unit]),
             None => Holders::Roots,
         }
+    }
+
+    fn overdue_reach(&self) -> DashboardOverdue {
+        DashboardOverdue { unit: self.unit, include_subunits: self.include_subunits, as_of: self.as_of }
     }
 
     fn scope(&self) -> RollupScope {
@@ -90,16 +93,7 @@ impl Dashboard {
     /// The records by polarity, status and severity — all, the units' own, their officials' —
     /// and the open workflows by kind.
     async fn overview(&self, ctx: &Context<'_>) -> AppResult<DashboardOverview> {
-        let state = ctx.state()?;
-        let workflows = WorkflowReach {
-            viewer: ctx.viewer()?,
-            today: self.as_of,
-            now: state.clock.now(),
-            unit: self.unit,
-            include_subunits: self.include_subunits,
-            repair_days: state.config.deadlines.repair_days,
-        };
-        overview::overview(&state.db, &self.scope(), &workflows).await
+        overview::overview(&ctx.state()?.db, &self.scope(), self.overdue_reach()).await
     }
 
     /// The records of each key sector, every sector listed.
@@ -148,7 +142,7 @@ impl Dashboard {
 
     /// The overdue workflows of the reach, kind by kind, as connections.
     async fn overdue(&self) -> DashboardOverdue {
-        DashboardOverdue { unit: self.unit, include_subunits: self.include_subunits, as_of: self.as_of }
+        self.overdue_reach()
     }
 
     /// 失信被执行人 listings (判决一起、执行一起): listed, still listed, removed, the removal

@@ -28,7 +28,7 @@ pub struct DashboardOverdue {
 }
 
 impl DashboardOverdue {
-    fn reach<'c>(&self, ctx: &'c Context<'_>) -> AppResult<WorkflowReach<'c>> {
+    pub(super) fn reach<'c>(&self, ctx: &'c Context<'_>) -> AppResult<WorkflowReach<'c>> {
         let state = ctx.state()?;
         Ok(WorkflowReach {
             viewer: ctx.viewer()?,

@@ -1,19 +1,21 @@
 //! `Dashboard.overview`: the reach's records — all, the units' own and their officials' — by
 //! polarity, status and severity, from the rollups in one statement; and its open workflows.
 
-use async_graphql::SimpleObject;
+use async_graphql::{ComplexObject, Context, SimpleObject};
 use entity::enums::SubjectType;
 use sea_orm::ConnectionTrait;
 
 use super::{
+    overdue::DashboardOverdue,
     rollup_reads::{by_status, RollupScope},
     tally::{RecordTally, Tally},
-    workflows::{OpenWorkflows, WorkflowReach},
+    workflows::OpenWorkflows,
 };
-use crate::error::AppResult;
+use crate::{error::AppResult, graphql::context::ContextExt};
 
 /// The records and open workflows of a dashboard's reach.
-#[derive(SimpleObject, Clone)]
+#[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct DashboardOverview {
     /// Every record: the units' own and their officials'.
     pub all: RecordTally,
@@ -21,15 +23,25 @@ pub struct DashboardOverview {
     pub units_own: RecordTally,
     /// The records of the units' officials.
     pub officials: RecordTally,
-    /// The open workflows by kind, with how many are overdue (the kinds the viewer may list).
-    pub open_workflows: Vec<OpenWorkflows>,
+    /// The reach, for the open workflows (counted only when asked for).
+    #[graphql(skip)]
+    pub reach: DashboardOverdue,
 }
 
-/// The three tallies of `scope` (one statement) and the open workflows (one per kind).
+#[ComplexObject]
+impl DashboardOverview {
+    /// The open workflows by kind, with how many are overdue (the kinds the viewer may list; one
+    /// statement each).
+    async fn open_workflows(&self, ctx: &Context<'_>) -> AppResult<Vec<OpenWorkflows>> {
+        self.reach.reach(ctx)?.open_workflows(&ctx.state()?.db).await
+    }
+}
+
+/// The three tallies of `scope`, in one statement.
 pub async fn overview<C: ConnectionTrait>(
     db: &C,
     scope: &RollupScope,
-    workflows: &WorkflowReach<'_>,
+    reach: DashboardOverdue,
 ) -> AppResult<DashboardOverview> {
     let (mut all, mut own, mut officials) = (Tally::default(), Tally::default(), Tally::default());
     for (_, _, subject, polarity, severity, status, count) in by_status(db, scope).await? {
@@ -39,10 +51,5 @@ pub async fn overview<C: ConnectionTrait>(
             SubjectType::Official => officials.add(polarity, severity, status, count),
         }
     }
-    Ok(DashboardOverview {
-        all: all.finish(),
-        units_own: own.finish(),
-        officials: officials.finish(),
-        open_workflows: workflows.open_workflows(db).await?,
-    })
+    Ok(DashboardOverview { all: all.finish(), units_own: own.finish(), officials: officials.finish(), reach })
 }
