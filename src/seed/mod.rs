@@ -5,6 +5,7 @@
 mod accountability;
 mod batch;
 pub mod county;
+mod debts;
 mod evaluations;
 mod people;
 pub mod plan_tasks;

@@ -1,10 +1,10 @@
-//! Synthetic key-sector rows: procurement, PPP with stage responsibility, investment agreements,
-//! debt instruments and fiscal capacity.
+//! Synthetic key-sector rows: procurement, PPP with stage responsibility and investment
+//! agreements; debt (`debts`) and tenders (`tenders`) beside them.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use entity::{
     debt_instrument,
-    enums::{Acceptance, AgreementStatus, ChangeGround, DebtKind, DebtStatus, PppStage, ProcurementMethod, UnitKind},
+    enums::{Acceptance, AgreementStatus, ChangeGround, PppStage, ProcurementMethod, UnitKind},
     fiscal_capacity, investment_agreement, official, ppp_project, ppp_stage_assignment, procurement_contract,
     tender_project,
 };
@@ -219,66 +219,7 @@ pub fn plan_sectors(
             updated_at: now,
         });
     }
-    let borrowers: Vec<i32> = index
-        .units
-        .iter()
-        .filter(|u| matches!(u.kind, UnitKind::CountyGovernment | UnitKind::Township))
-        .map(|u| u.id)
-        .collect();
-    let county = index.units.iter().find(|u| u.kind == UnitKind::CountyGovernment).map(|u| u.id);
-    for n in 0..counts.debts {
-        let issued_on = synth.date_between(from - Duration::days(2_000), today);
-        let maturity_on = issued_on + Duration::days(365 * synth.range(1, 10));
-        let principal = synth.range(5_000_000, 300_000_000) * 100;
-        let status = if maturity_on < today {
-            synth.weighted(&[(DebtStatus::Repaid, 90), (DebtStatus::Overdue, 10)])
-        } else {
-            DebtStatus::Outstanding
-        };
-        let outstanding = match status {
-            DebtStatus::Repaid => 0,
-            DebtStatus::Overdue => principal / 2,
-            DebtStatus::Outstanding => principal * synth.range(40, 100) / 100,
-        };
-        // 预算法 art. 35: local governments borrow only by bonds, issued by the province and lent
-        // on to the county; a township's debt is historical or implicit (OTHER).
-        let borrower = *synth.pick(&borrowers);
-        let kind = if Some(borrower) == county {
-            synth.weighted(&[(DebtKind::GeneralBond, 45), (DebtKind::SpecialBond, 45), (DebtKind::Other, 10)])
-        } else {
-            DebtKind::Other
-        };
-        rows.debts.push(debt_instrument::Model {
-            id: n as i32 + 1,
-            unit_id: borrower,
-            code: format!("DHZW-{}-{:04}", issued_on.year(), n + 1),
-            kind,
-            principal_fen: principal,
-            outstanding_fen: outstanding,
-            rate_bp: synth.range(220, 420) as i32,
-            issued_on,
-            maturity_on,
-            credit_rating: matches!(kind, DebtKind::GeneralBond | DebtKind::SpecialBond)
-                .then(|| synth.pick(&["AAA", "AA+", "AA"]).to_string()),
-            status,
-            record_id: None,
-            version: 1,
-            created_at: now,
-            updated_at: now,
-        });
-    }
-    for year in from.year()..=today.year() {
-        for unit in &borrowers {
-            rows.fiscal.push(fiscal_capacity::Model {
-                id: rows.fiscal.len() as i32 + 1,
-                unit_id: *unit,
-                year,
-                amount_fen: synth.range(80_000_000, 900_000_000) * 100,
-                created_at: now,
-                updated_at: now,
-            });
-        }
-    }
+    (rows.debts, rows.fiscal) = super::debts::plan_debts(synth, index, counts.debts, (from, today), now);
     // Tenders draw from a stream of their own, so the rows above stay as they were.
     rows.tenders = super::tenders::plan_tenders(&mut synth.fork(3), &buyers, counts.tenders, from, today, now);
     rows

@@ -30,7 +30,7 @@ pub fn dashboard_reach(viewer: &Viewer) -> Result<DashboardReach, AppError> {
 /// same rule as `records_visible_to(…, RecordUse::Counts)` inside the reach.
 pub fn dashboard_disclosures(viewer: &Viewer) -> Option<&'static [Disclosure]> {
     match viewer.role {
-        Some(Role::Evaluator) => Some(&[Disclosure::Public, Disclosure::Shared]),
+        Some(Role::Evaluator) => Some(&super::records::SHARED_OR_PUBLIC),
         _ => None,
     }
 }

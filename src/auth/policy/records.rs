@@ -19,6 +19,10 @@ pub enum RecordUse {
     Counts,
 }
 
+/// The disclosures every signed-in reader of records may see (PUBLIC and SHARED): all an
+/// evaluation firm reads or counts.
+pub const SHARED_OR_PUBLIC: [Disclosure; 2] = [Disclosure::Public, Disclosure::Shared];
+
 /// Whether the viewer sees every record (the credit office, leadership, the administrator).
 pub fn sees_every_record(viewer: &Viewer) -> bool {
     matches!(viewer.role, Some(Role::Admin | Role::CreditOffice | Role::Leader))
@@ -26,7 +30,7 @@ pub fn sees_every_record(viewer: &Viewer) -> bool {
 
 /// The SQL form: which `credit_record` rows the viewer may see.
 pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse) -> Condition {
-    let shared = Column::Disclosure.is_in([Disclosure::Public, Disclosure::Shared]);
+    let shared = Column::Disclosure.is_in(SHARED_OR_PUBLIC);
     let restricted = Column::Disclosure.eq(Disclosure::Restricted);
     match viewer.role {
         None => public_portal(today),

@@ -18,7 +18,7 @@ use serde_json::json;
 
 pub mod rows;
 
-use rows::{csv_chunk, page, period_to_export, xlsx, PAGE};
+use rows::{csv_chunk, every_row, page, period_to_export, xlsx, PAGE};
 
 use super::{
     authenticate,
@@ -69,20 +69,10 @@ pub async fn evaluations(
     };
     let name = format!("evaluations-{}", period.id);
     if xlsx_wanted {
-        let mut rows = Vec::new();
-        let mut after = 0;
-        loop {
-            match page(&db, &viewer, &period, after, PAGE).await {
-                Ok((found, next)) => {
-                    rows.extend(found);
-                    match next {
-                        Some(last) => after = last,
-                        None => break,
-                    }
-                }
-                Err(error) => return refuse(error),
-            }
-        }
+        let rows = match every_row(&db, &viewer, &period).await {
+            Ok(rows) => rows,
+            Err(error) => return refuse(error),
+        };
         return match tokio::task::spawn_blocking(move || xlsx(&rows)).await {
             Ok(Ok(bytes)) => download(
                 Body::from(bytes),

@@ -125,6 +125,21 @@ pub async fn page(
     Ok((rows, last.filter(|_| evaluations.len() as u64 == size)))
 }
 
+/// Every row of the period, page after page (the XLSX, which is written whole).
+pub async fn every_row(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    period: &evaluation_period::Model,
+) -> AppResult<Vec<ExportRow>> {
+    let (mut rows, mut after) = (Vec::new(), Some(0));
+    while let Some(from) = after {
+        let (found, next) = page(db, viewer, period, from, PAGE).await?;
+        rows.extend(found);
+        after = next;
+    }
+    Ok(rows)
+}
+
 /// Rows as CSV text (with the header when `header`).
 pub fn csv_chunk(rows: &[ExportRow], header: bool) -> AppResult<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
