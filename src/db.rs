@@ -10,6 +10,14 @@ use sea_orm::{
 
 use crate::{error::StartupError, metrics::Metrics};
 
+/// How much of an SQLite file each connection maps into memory (the OS shares the pages).
+const SQLITE_MMAP_BYTES: i64 = 1 << 30;
+/// Each SQLite connection's page cache: 16 MiB (a negative `cache_size` is in KiB).
+const SQLITE_CACHE_KIB: i64 = -16 * 1024;
+
+/// How many rows an SQLite worker thread may hand over before the reader takes them.
+const SQLITE_ROW_BATCH: usize = 1_024;
+
 /// Opens the pool. SQLite runs in WAL mode with foreign keys on; statements are counted.
 pub async fn connect(url: &str, metrics: Arc<Metrics>) -> Result<DatabaseConnection, StartupError> {
     let mut options = ConnectOptions::new(url.to_owned());
@@ -22,6 +30,13 @@ pub async fn connect(url: &str, metrics: Arc<Metrics>) -> Result<DatabaseConnect
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
+                // Reads map the file instead of copying pages through `pread` into each
+                // connection's small cache (the dashboard spent a third of its time there).
+                .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
+                .pragma("cache_size", SQLITE_CACHE_KIB.to_string())
+                // Rows cross from SQLite's worker thread in batches this large (sqlx's 50 made the
+                // two threads wait on each other every 50 rows).
+                .row_buffer_size(SQLITE_ROW_BATCH)
         });
     if url.starts_with("sqlite") {
         options.max_connections(8).min_connections(1);

@@ -83,6 +83,9 @@ enum Command {
         /// Seconds per operation.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
+        /// Only the operations whose name contains this text.
+        #[arg(long)]
+        only: Option<String>,
     },
     /// Run a mixed read and write load for minutes against the real server (its own process) over
     /// a freshly seeded database; fails on unexpected errors or growing memory.
@@ -197,16 +200,20 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
         Command::Rollups { action: RollupsAction::Rebuild { database } } => {
             let db = startup::open_database(&database).await?;
             let started = std::time::Instant::now();
-            let (rows, months) = chengxin::store::rollups::rebuild(&db).await?;
+            let rebuilt = chengxin::store::rollups::rebuild(&db).await?;
             println!(
-                "rollups rebuilt: {rows} rows by status, {months} rows by month · {:.1} s",
+                "rollups rebuilt: {} rows by sector and status, {} by status, {} by month, {} of open workflows · {:.1} s",
+                rebuilt.records,
+                rebuilt.statuses,
+                rebuilt.months,
+                rebuilt.workflows,
                 started.elapsed().as_secs_f64()
             );
             Ok(())
         }
-        Command::Bench { postgres, scale, clients, seconds } => {
+        Command::Bench { postgres, scale, clients, seconds, only } => {
             let postgres_url = postgres.filter(|u| u.starts_with("postgres"));
-            let options = chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url };
+            let options = chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url, only };
             chengxin::bench::run_bench(options, chengxin::http::app).await
         }
         Command::Soak { postgres, minutes, clients } => {

@@ -28,9 +28,13 @@ mod m20261130_000023_create_tender_projects;
 mod m20261130_000024_one_report_per_period;
 mod m20261130_000025_version_evaluation_periods;
 mod m20261130_000026_create_record_rollups;
+mod m20261130_000027_create_workflow_rollup;
+mod m20261130_000028_create_record_status_rollup;
 mod support;
 
 pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
+pub use m20261130_000027_create_workflow_rollup::workflow_rollup_fill_statements;
+pub use m20261130_000028_create_record_status_rollup::status_rollup_fill_statements;
 
 pub struct Migrator;
 
@@ -64,6 +68,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000024_one_report_per_period::Migration),
             Box::new(m20261130_000025_version_evaluation_periods::Migration),
             Box::new(m20261130_000026_create_record_rollups::Migration),
+            Box::new(m20261130_000027_create_workflow_rollup::Migration),
+            Box::new(m20261130_000028_create_record_status_rollup::Migration),
         ]
     }
 }

@@ -32,6 +32,8 @@ pub struct BenchOptions {
     pub seconds: u64,
     /// A PostgreSQL server URL to make a fresh database on; SQLite in a temporary file otherwise.
     pub postgres_url: Option<String>,
+    /// Only the operations whose name contains this text; all without.
+    pub only: Option<String>,
 }
 
 /// Seeds, serves, measures, prints, and throws the database away.
@@ -78,7 +80,8 @@ async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Re
         "{:<42} {:>9} {:>9} {:>9} {:>9} {:>11}",
         "operation", "requests", "req/s", "p50 ms", "p99 ms", "SQL/request"
     );
-    for operation in operations(summary.units as i32, summary.officials as i32, cursors) {
+    let chosen = |operation: &Operation| options.only.as_deref().is_none_or(|only| operation.name.contains(only));
+    for operation in operations(summary.units as i32, summary.officials as i32, cursors).into_iter().filter(chosen) {
         let before = state.metrics.sql_statements();
         let (latencies, failures, elapsed) =
             drive(&operation, &endpoint, &token, options.clients, options.seconds).await;

@@ -1,6 +1,7 @@
-//! The record rollups (`record_rollup`, `record_month_rollup`): every record write moves the counts
-//! of the record's old and new shape, for its unit and for each unit above it, on the writer's
-//! transaction. [`rebuild`] counts them afresh from the records.
+//! The record rollups (`record_rollup`, its sectorless twin `record_status_rollup`,
+//! `record_month_rollup`): every record write moves the counts of the record's old and new shape,
+//! for its unit and for each unit above it, on the writer's transaction. [`rebuild`] counts them
+//! (and the open-workflow rollup) afresh.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,7 @@ use chrono::Datelike;
 use entity::{
     credit_record,
     enums::{Disclosure, Polarity, RecordStatus, Sector, Severity, SubjectType},
-    record_month_rollup, record_rollup, unit_closure,
+    record_month_rollup, record_rollup, record_status_rollup, unit_closure,
 };
 use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, OnConflict},
@@ -65,6 +66,18 @@ pub async fn count_change<C: ConnectionTrait>(
     add_months(db, months).await
 }
 
+/// A [`RowKey`] without its sector.
+type StatusKey = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, Disclosure);
+
+/// The sectorless deltas of `rows`.
+fn without_sector(rows: &HashMap<RowKey, i64>) -> HashMap<StatusKey, i64> {
+    let mut statuses: HashMap<StatusKey, i64> = HashMap::new();
+    for ((u, t, s, p, v, st, _, d), n) in rows {
+        *statuses.entry((*u, *t, *s, *p, *v, *st, *d)).or_default() += n;
+    }
+    statuses
+}
+
 type RowShape = (SubjectType, Polarity, Severity, RecordStatus, Sector, Disclosure);
 type MonthShape = (i32, SubjectType, Polarity, Severity, Disclosure);
 
@@ -91,6 +104,7 @@ fn add_to_records<C: sea_orm::ColumnTrait + sea_orm::sea_query::IntoIden + Copy>
 
 async fn add_rows<C: ConnectionTrait>(db: &C, deltas: HashMap<RowKey, i64>) -> AppResult<()> {
     use record_rollup::Column as R;
+    add_statuses(db, without_sector(&deltas)).await?;
     let mut deltas: Vec<(RowKey, i64)> = deltas.into_iter().filter(|(_, n)| *n != 0).collect();
     if deltas.is_empty() {
         return Ok(());
@@ -114,6 +128,33 @@ async fn add_rows<C: ConnectionTrait>(db: &C, deltas: HashMap<RowKey, i64>) -> A
         vec![R::UnitId, R::Subtree, R::SubjectType, R::Polarity, R::Severity, R::Status, R::Sector, R::Disclosure];
     record_rollup::Entity::insert_many(models)
         .on_conflict(add_to_records(record_rollup::Entity, keys, R::Records))
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+async fn add_statuses<C: ConnectionTrait>(db: &C, deltas: HashMap<StatusKey, i64>) -> AppResult<()> {
+    use record_status_rollup::Column as R;
+    let mut deltas: Vec<(StatusKey, i64)> = deltas.into_iter().filter(|(_, n)| *n != 0).collect();
+    if deltas.is_empty() {
+        return Ok(());
+    }
+    deltas.sort_by_key(|((u, t, s, p, v, st, d), _)| {
+        (*u, *t, s.to_value(), p.to_value(), v.to_value(), st.to_value(), d.to_value())
+    });
+    let models = deltas.into_iter().map(|((u, t, s, p, v, st, d), n)| record_status_rollup::ActiveModel {
+        unit_id: Set(u),
+        subtree: Set(t),
+        subject_type: Set(s),
+        polarity: Set(p),
+        severity: Set(v),
+        status: Set(st),
+        disclosure: Set(d),
+        records: Set(n),
+    });
+    let keys = vec![R::UnitId, R::Subtree, R::SubjectType, R::Polarity, R::Severity, R::Status, R::Disclosure];
+    record_status_rollup::Entity::insert_many(models)
+        .on_conflict(add_to_records(record_status_rollup::Entity, keys, R::Records))
         .exec_without_returning(db)
         .await?;
     Ok(())
@@ -145,6 +186,11 @@ async fn add_months<C: ConnectionTrait>(db: &C, deltas: HashMap<MonthKey, i64>) 
     Ok(())
 }
 
+/// The ancestors a moved subtree left (its counts subtracted there, -1) and joined (added, +1).
+pub(crate) fn ancestor_signs<'a>(left: &'a [i32], joined: &'a [i32]) -> impl Iterator<Item = (i32, i64)> + 'a {
+    left.iter().map(|a| (*a, -1)).chain(joined.iter().map(|a| (*a, 1)))
+}
+
 /// A unit moved with its subtree: its subtree's counts leave the ancestors it had and join the
 /// ones it has now (`left`, `joined`: ancestor ids outside the subtree).
 pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], joined: &[i32]) -> AppResult<()> {
@@ -160,8 +206,7 @@ pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], j
         .await?;
     let mut row_deltas: HashMap<RowKey, i64> = HashMap::new();
     let mut month_deltas: HashMap<MonthKey, i64> = HashMap::new();
-    let ancestors = left.iter().map(|a| (*a, -1)).chain(joined.iter().map(|a| (*a, 1)));
-    for (ancestor, sign) in ancestors {
+    for (ancestor, sign) in ancestor_signs(left, joined) {
         for r in &rows {
             let key = (ancestor, true, r.subject_type, r.polarity, r.severity, r.status, r.sector, r.disclosure);
             *row_deltas.entry(key).or_default() += sign * r.records;
@@ -172,24 +217,41 @@ pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], j
         }
     }
     add_rows(db, row_deltas).await?;
-    add_months(db, month_deltas).await
+    add_months(db, month_deltas).await?;
+    super::workflow_rollups::move_subtree(db, unit, left, joined).await
 }
 
-/// Counts both rollups afresh from the records, on the caller's transaction.
+/// Counts the record rollups and the open-workflow rollup afresh from their tables, on the
+/// caller's transaction.
 pub async fn fill<C: ConnectionTrait>(db: &C) -> Result<(), sea_orm::DbErr> {
-    for statement in migration::rollup_fill_statements(db.get_database_backend()) {
+    let backend = db.get_database_backend();
+    let statements = migration::rollup_fill_statements(backend)
+        .into_iter()
+        .chain(migration::status_rollup_fill_statements())
+        .chain(migration::workflow_rollup_fill_statements(backend));
+    for statement in statements {
         db.execute_unprepared(&statement).await?;
     }
     Ok(())
 }
 
-/// Counts both rollups afresh in one transaction (`chengxin rollups rebuild`); returns the rows
-/// of each.
-pub async fn rebuild(db: &sea_orm::DatabaseConnection) -> Result<(u64, u64), sea_orm::DbErr> {
+/// The rows of each rollup after a rebuild.
+#[derive(Debug, Clone, Copy)]
+pub struct RebuiltRows {
+    pub records: u64,
+    pub statuses: u64,
+    pub months: u64,
+    pub workflows: u64,
+}
+
+/// Counts every rollup afresh in one transaction (`chengxin rollups rebuild`).
+pub async fn rebuild(db: &sea_orm::DatabaseConnection) -> Result<RebuiltRows, sea_orm::DbErr> {
     let txn = db.begin().await?;
     fill(&txn).await?;
-    let rows = record_rollup::Entity::find().count(&txn).await?;
+    let records = record_rollup::Entity::find().count(&txn).await?;
+    let statuses = record_status_rollup::Entity::find().count(&txn).await?;
     let months = record_month_rollup::Entity::find().count(&txn).await?;
+    let workflows = entity::workflow_rollup::Entity::find().count(&txn).await?;
     txn.commit().await?;
-    Ok((rows, months))
+    Ok(RebuiltRows { records, statuses, months, workflows })
 }

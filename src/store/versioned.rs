@@ -11,6 +11,7 @@ use crate::{
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry},
     store::record_writer::WriteContext,
+    store::workflow_rollups::{self, OpenShape},
 };
 
 /// A table whose inserts are audited under its name and its rows' public ids.
@@ -20,6 +21,11 @@ pub trait Audited: EntityTrait {
     /// Its global id type.
     const NODE: NodeType;
     fn id_of(model: &Self::Model) -> i32;
+    /// How a row counts in the open-workflow rollup: `None` when it does not (closed, or no
+    /// workflow).
+    fn open_shape(_model: &Self::Model) -> Option<OpenShape> {
+        None
+    }
 }
 
 /// A table whose rows carry `id` and `version`.
@@ -30,20 +36,23 @@ pub trait Versioned: Audited {
 }
 
 macro_rules! audited {
-    ($($table:ident => $node:ident),* $(,)?) => {
+    ($($table:ident => $node:ident $(counted by $shape:path)?),* $(,)?) => {
         $(impl Audited for entity::$table::Entity {
             const NAME: &'static str = stringify!($table);
             const NODE: NodeType = NodeType::$node;
             fn id_of(model: &Self::Model) -> i32 {
                 model.id
             }
+            $(fn open_shape(model: &Self::Model) -> Option<OpenShape> {
+                $shape(model)
+            })?
         })*
     };
 }
 
 macro_rules! versioned {
-    ($($table:ident => $node:ident),* $(,)?) => {
-        audited!($($table => $node),*);
+    ($($table:ident => $node:ident $(counted by $shape:path)?),* $(,)?) => {
+        audited!($($table => $node $(counted by $shape)?),*);
         $(impl Versioned for entity::$table::Entity {
             fn id_column() -> Self::Column {
                 entity::$table::Column::Id
@@ -63,13 +72,13 @@ audited!(
     ppp_stage_assignment => PppStageAssignment,
 );
 versioned!(
-    rectification => Rectification,
-    objection => Objection,
-    repair_application => RepairApplication,
-    complaint => Complaint,
-    proposal => Proposal,
+    rectification => Rectification counted by workflow_rollups::rectification_shape,
+    objection => Objection counted by workflow_rollups::objection_shape,
+    repair_application => RepairApplication counted by workflow_rollups::repair_shape,
+    complaint => Complaint counted by workflow_rollups::complaint_shape,
+    proposal => Proposal counted by workflow_rollups::proposal_shape,
     proposal_round => ProposalRound,
-    commitment => Commitment,
+    commitment => Commitment counted by workflow_rollups::commitment_shape,
     accountability_proposal => AccountabilityProposal,
     unit => Unit,
     official => Official,
@@ -117,6 +126,7 @@ where
     if result.rows_affected != 1 {
         return Err(AppError::Conflict(Reason::ChangedMeanwhile));
     }
+    workflow_rollups::count_change(db, E::NAME, E::open_shape(before), E::open_shape(&changed)).await?;
     let entry = AuditEntry {
         action,
         entity: E::NAME,
@@ -142,6 +152,7 @@ where
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
     let model = row.insert(db).await?;
+    workflow_rollups::count_change(db, E::NAME, None, E::open_shape(&model)).await?;
     let entry = AuditEntry {
         action,
         entity: E::NAME,

@@ -1,16 +1,22 @@
-//! The record rollups against a fresh count: random sequences of record writes through the service
-//! layer (create, correct, revoke, open a rectification, move a unit with its subtree), each
-//! followed by a comparison of both rollups with what the records and the unit tree say now.
+//! The rollups against a fresh count: random sequences of writes through the service layer
+//! (create, correct, revoke, open a rectification, file an objection, sweep the deadlines days
+//! later, move a unit with its subtree), each followed by a comparison of the record rollups and the
+//! open-workflow rollup with what the records, the workflows and the unit tree say now.
 //! Bounded: a few dozen sequences.
 
 use std::collections::BTreeMap;
 
-use chengxin::{clock::Clock, service, store::rollups::month_of};
+use chengxin::{
+    clock::Clock,
+    service,
+    store::{rollups::month_of, workflow_rollups as open},
+};
 use chrono::Duration;
 use entity::{
-    credit_record,
+    commitment, complaint, credit_record,
     enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType, UnitKind},
-    record_month_rollup, record_rollup, unit, unit_closure,
+    objection, proposal, record_month_rollup, record_rollup, record_status_rollup, rectification, repair_application,
+    unit, unit_closure, workflow_rollup,
 };
 use proptest::{
     prelude::*,
@@ -49,6 +55,12 @@ enum Write {
     Rectify {
         pick: usize,
     },
+    Object {
+        pick: usize,
+    },
+    Sweep {
+        days_later: i64,
+    },
     Move {
         village: usize,
         township: usize,
@@ -75,6 +87,8 @@ fn write() -> impl Strategy<Value = Write> {
             .prop_map(|(pick, severity, sector, disclosure, days_ago)| Write::Correct { pick, severity, sector, disclosure, days_ago }),
         1 => (0..8usize).prop_map(|pick| Write::Revoke { pick }),
         1 => (0..8usize).prop_map(|pick| Write::Rectify { pick }),
+        1 => (0..8usize).prop_map(|pick| Write::Object { pick }),
+        1 => (10..70i64).prop_map(|days_later| Write::Sweep { days_later }),
         1 => (0..3usize, 0..3usize).prop_map(|(village, township)| Write::Move { village, township }),
     ]
 }
@@ -171,6 +185,76 @@ async fn fresh(app: &TestApp) -> (Counts, Counts) {
     (rows, months)
 }
 
+/// The sectorless status rollup as stored (rows at zero left out).
+async fn stored_statuses(app: &TestApp) -> Counts {
+    let rows = record_status_rollup::Entity::find().all(&app.state.db).await.unwrap();
+    rows.into_iter()
+        .filter(|r| r.records != 0)
+        .map(|r| {
+            let key = format!(
+                "{} {} {:?} {:?} {:?} {:?} {:?}",
+                r.unit_id, r.subtree, r.subject_type, r.polarity, r.severity, r.status, r.disclosure
+            );
+            (key, r.records)
+        })
+        .collect()
+}
+
+/// The status rollup counted afresh: the fresh [`fresh`] rows with their sector (the seventh part
+/// of the key) summed away.
+async fn fresh_statuses(app: &TestApp) -> Counts {
+    let mut counts = Counts::new();
+    for (key, n) in fresh(app).await.0 {
+        let mut parts: Vec<&str> = key.split(' ').collect();
+        parts.remove(6);
+        *counts.entry(parts.join(" ")).or_default() += n;
+    }
+    counts
+}
+
+/// The open-workflow rollup as stored (rows at zero left out).
+async fn stored_workflows(app: &TestApp) -> Counts {
+    let rows = workflow_rollup::Entity::find().all(&app.state.db).await.unwrap();
+    rows.into_iter()
+        .filter(|r| r.open != 0)
+        .map(|r| (format!("{} {} {} {} {}", r.unit_id, r.subtree, r.kind, r.overdue, r.day), r.open))
+        .collect()
+}
+
+/// The open workflows counted afresh from their tables and the unit tree.
+async fn fresh_workflows(app: &TestApp) -> Counts {
+    let db = &app.state.db;
+    let mut shapes: Vec<(&str, open::OpenShape)> = Vec::new();
+    let rows = rectification::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::rectification_shape).map(|s| ("rectification", s)));
+    let rows = objection::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::objection_shape).map(|s| ("objection", s)));
+    let rows = repair_application::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::repair_shape).map(|s| ("repair_application", s)));
+    let rows = complaint::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::complaint_shape).map(|s| ("complaint", s)));
+    let rows = proposal::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::proposal_shape).map(|s| ("proposal", s)));
+    let rows = commitment::Entity::find().all(db).await.unwrap();
+    shapes.extend(rows.iter().filter_map(open::commitment_shape).map(|s| ("commitment", s)));
+    let record_units: BTreeMap<i32, i32> =
+        credit_record::Entity::find().all(db).await.unwrap().into_iter().map(|r| (r.id, r.unit_id)).collect();
+    let closure = unit_closure::Entity::find().all(db).await.unwrap();
+    let mut counts = Counts::new();
+    for (kind, shape) in shapes {
+        let unit = match shape.holder {
+            open::Holder::Record(id) => record_units[&id],
+            open::Holder::Unit(unit) => unit,
+        };
+        let holders = std::iter::once((unit, false))
+            .chain(closure.iter().filter(|c| c.descendant_id == unit).map(|c| (c.ancestor_id, true)));
+        for (holder, subtree) in holders {
+            *counts.entry(format!("{holder} {subtree} {kind} {} {}", shape.overdue, shape.day)).or_default() += 1;
+        }
+    }
+    counts
+}
+
 /// How many writes of each kind were accepted over the whole run.
 type Accepted = std::cell::RefCell<BTreeMap<&'static str, usize>>;
 
@@ -180,6 +264,8 @@ fn kind(write: &Write) -> &'static str {
         Write::Correct { .. } => "correct",
         Write::Revoke { .. } => "revoke",
         Write::Rectify { .. } => "rectify",
+        Write::Object { .. } => "object",
+        Write::Sweep { .. } => "sweep",
         Write::Move { .. } => "move",
     }
 }
@@ -247,6 +333,18 @@ async fn play(app: &TestApp, cast: &Cast, accepted: &Accepted, writes: Vec<Write
                 }
                 None => false,
             },
+            Write::Object { pick } => match latest(pick) {
+                Some(id) => {
+                    let by = actor(app, &admin, &trace);
+                    service::objections::file(&app.state, &by, id, "处罚依据有误").await.is_ok()
+                }
+                None => false,
+            },
+            Write::Sweep { days_later } => {
+                app.clock.advance(Duration::days(days_later));
+                let by = actor(app, &admin, &trace);
+                service::deadlines::sweep(&app.state, &by).await.is_ok_and(|report| report.findings() > 0)
+            }
             Write::Move { village, township } => {
                 let by = actor(app, &admin, &trace);
                 let moving =
@@ -263,6 +361,8 @@ async fn play(app: &TestApp, cast: &Cast, accepted: &Accepted, writes: Vec<Write
         let (expected_rows, expected_months) = fresh(app).await;
         prop_assert_eq!(rows, expected_rows, "record_rollup after {:?}", step);
         prop_assert_eq!(months, expected_months, "record_month_rollup after {:?}", step);
+        prop_assert_eq!(stored_statuses(app).await, fresh_statuses(app).await, "record_status_rollup after {:?}", step);
+        prop_assert_eq!(stored_workflows(app).await, fresh_workflows(app).await, "workflow_rollup after {:?}", step);
     }
     Ok(())
 }
@@ -281,7 +381,7 @@ fn rollups_equal_a_fresh_count_after_every_write() {
         panic!("{failure}");
     }
     let accepted = accepted.into_inner();
-    for kind in ["create", "correct", "revoke", "rectify", "move"] {
+    for kind in ["create", "correct", "revoke", "rectify", "object", "sweep", "move"] {
         assert!(accepted.get(kind).copied().unwrap_or(0) > 0, "no {kind} was accepted: {accepted:?}");
     }
     let records = runtime.block_on(credit_record::Entity::find().all(&app.state.db)).unwrap();
@@ -295,12 +395,19 @@ async fn rebuild_recounts_what_a_direct_insert_left_out() {
     let trace = trace();
     let by = actor(&app, &office, &trace);
     let command = penalty(&app, app.unit_row("浔中镇").await, Severity::General);
-    service::credit_records::create(&app.state, &by, command).await.expect("create");
+    let record = service::credit_records::create(&app.state, &by, command).await.expect("create");
+    let deadline = app.clock.today() + Duration::days(30);
+    service::rectifications::open(&app.state, &by, record.id, record.version, deadline).await.expect("rectify");
     assert_eq!(stored(&app).await, fresh(&app).await, "kept by the write");
+    assert_eq!(stored_workflows(&app).await, fresh_workflows(&app).await, "open workflows kept by the write");
     // A row written behind the service layer's back is not counted until a rebuild.
     record_rollup::Entity::delete_many().exec(&app.state.db).await.unwrap();
     assert_ne!(stored(&app).await, fresh(&app).await);
-    let (rows, months) = chengxin::store::rollups::rebuild(&app.state.db).await.expect("rebuild");
-    assert!(rows > 0 && months > 0);
+    workflow_rollup::Entity::delete_many().exec(&app.state.db).await.unwrap();
+    record_status_rollup::Entity::delete_many().exec(&app.state.db).await.unwrap();
+    let rebuilt = chengxin::store::rollups::rebuild(&app.state.db).await.expect("rebuild");
+    assert!(rebuilt.records > 0 && rebuilt.statuses > 0 && rebuilt.months > 0 && rebuilt.workflows > 0, "{rebuilt:?}");
     assert_eq!(stored(&app).await, fresh(&app).await, "rebuilt");
+    assert_eq!(stored_statuses(&app).await, fresh_statuses(&app).await, "statuses rebuilt");
+    assert_eq!(stored_workflows(&app).await, fresh_workflows(&app).await, "open workflows rebuilt");
 }

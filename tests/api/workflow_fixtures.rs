@@ -1,10 +1,24 @@
 //! Workflow rows straight into the database, in a given state, for tests that start mid-way.
 
+use chengxin::store::workflow_rollups::{self as open, OpenShape};
 use chrono::{Duration, Utc};
 use entity::enums::*;
 use sea_orm::{ActiveModelTrait, Set};
 
 use crate::helpers::TestApp;
+
+/// A workflow row inserted behind the service layer's back, counted in the open-workflow rollup as
+/// the service layer would count it.
+trait CountOpen: Sized {
+    async fn and_then_count(self, app: &TestApp, kind: &'static str, shape: fn(&Self) -> Option<OpenShape>) -> Self;
+}
+
+impl<M> CountOpen for M {
+    async fn and_then_count(self, app: &TestApp, kind: &'static str, shape: fn(&Self) -> Option<OpenShape>) -> Self {
+        open::count_change(&app.state.db, kind, None, shape(&self)).await.expect("count the open workflow");
+        self
+    }
+}
 
 /// A rectification of `record` in `status` (deadline in 30 days; a SUBMITTED one carries its
 /// texts and, when given, a listing's resolution).
@@ -34,6 +48,8 @@ pub async fn insert_rectification(
     .insert(&app.state.db)
     .await
     .expect("insert rectification")
+    .and_then_count(app, "rectification", open::rectification_shape)
+    .await
     .id
 }
 
@@ -59,6 +75,8 @@ pub async fn insert_objection_in(app: &TestApp, record: i32, status: ObjectionSt
     .insert(&app.state.db)
     .await
     .expect("insert objection")
+    .and_then_count(app, "objection", open::objection_shape)
+    .await
     .id
 }
 
@@ -83,6 +101,8 @@ pub async fn insert_repair_in(app: &TestApp, record: i32, status: RepairStatus) 
     .insert(&app.state.db)
     .await
     .expect("insert repair application")
+    .and_then_count(app, "repair_application", open::repair_shape)
+    .await
     .id
 }
 
@@ -113,6 +133,8 @@ pub async fn insert_complaint(app: &TestApp, unit: &str, status: ComplaintStatus
     .insert(&app.state.db)
     .await
     .expect("insert complaint")
+    .and_then_count(app, "complaint", open::complaint_shape)
+    .await
     .id
 }
 
@@ -143,7 +165,9 @@ pub async fn insert_proposal(app: &TestApp, unit: &str, number: &str, status: Pr
     }
     .insert(&app.state.db)
     .await
-    .expect("insert proposal");
+    .expect("insert proposal")
+    .and_then_count(app, "proposal", open::proposal_shape)
+    .await;
     entity::proposal_round::ActiveModel {
         proposal_id: Set(proposal.id),
         number: Set(1),

@@ -46,3 +46,11 @@ pub fn rollup_disclosures(viewer: &Viewer) -> Option<Option<&'static [Disclosure
         _ => None,
     }
 }
+
+/// Whether a viewer's open-workflow counts can be read from the workflow rollup: a viewer who may
+/// list every rectification, objection, repair application, complaint, proposal and commitment
+/// (the rollup keeps no disclosure, publicity or subtree line). Other viewers' counts aggregate
+/// the rows under their list rules.
+pub fn rollup_counts_workflows(viewer: &Viewer) -> bool {
+    matches!(viewer.role, Some(Role::Admin | Role::CreditOffice | Role::Leader))
+}

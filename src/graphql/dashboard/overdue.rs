@@ -33,7 +33,6 @@ impl DashboardOverdue {
         Ok(WorkflowReach {
             viewer: ctx.viewer()?,
             today: self.as_of,
-            now: state.clock.now(),
             unit: self.unit,
             include_subunits: self.include_subunits,
             repair_days: state.config.deadlines.repair_days,

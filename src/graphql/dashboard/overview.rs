@@ -1,5 +1,5 @@
 //! `Dashboard.overview`: the reach's records — all, the units' own and their officials' — by
-//! polarity, status and severity, from the rollups in one statement; and its open workflows.
+//! polarity, status and severity, from the status rollup in one statement; and its open workflows.
 
 use async_graphql::{ComplexObject, Context, SimpleObject};
 use entity::enums::SubjectType;
@@ -30,8 +30,10 @@ pub struct DashboardOverview {
 
 #[ComplexObject]
 impl DashboardOverview {
-    /// The open workflows by kind, with how many are overdue (the kinds the viewer may list; one
-    /// statement each).
+    /// The open workflows by kind, with how many are overdue as of `asOf` (the kinds the viewer
+    /// may list). A repair application is overdue when submitted more than `CHENGXIN_REPAIR_DAYS`
+    /// days before, a proposal when its round was due before; the others when the deadline sweep
+    /// marked them.
     async fn open_workflows(&self, ctx: &Context<'_>) -> AppResult<Vec<OpenWorkflows>> {
         self.reach.reach(ctx)?.open_workflows(&ctx.state()?.db).await
     }

@@ -1,13 +1,15 @@
-//! Reading the record rollups: which units' rows (the county's roots or given units; their own
+//! Reading the record and open-workflow rollups: which units' rows (the county's roots or given units; their own
 //! records or their subtrees'), narrowed to the disclosures the viewer may count, summed in one
 //! statement per question.
 
+use std::collections::HashMap;
+
 use entity::{
     enums::{Disclosure, Polarity, RecordStatus, Sector, Severity, SubjectType},
-    record_month_rollup, record_rollup, unit,
+    record_month_rollup, record_rollup, record_status_rollup, unit, workflow_rollup,
 };
 use sea_orm::{
-    sea_query::{Expr, Query},
+    sea_query::{Alias, Expr, Func, Query},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
 
@@ -32,9 +34,9 @@ pub struct RollupScope {
     pub disclosures: Option<&'static [Disclosure]>,
 }
 
-impl RollupScope {
-    fn condition<C: ColumnTrait>(&self, unit_id: C, subtree: C, disclosure: C) -> Condition {
-        let holders = match &self.holders {
+impl Holders {
+    fn condition<C: ColumnTrait>(&self, unit_id: C) -> Condition {
+        let holders = match self {
             Holders::Roots => unit_id.in_subquery(
                 Query::select()
                     .column(unit::Column::Id)
@@ -44,7 +46,13 @@ impl RollupScope {
             ),
             Holders::Units(units) => unit_id.is_in(units.iter().copied()),
         };
-        let mut condition = Condition::all().add(holders).add(subtree.eq(self.subtree));
+        Condition::all().add(holders)
+    }
+}
+
+impl RollupScope {
+    fn condition<C: ColumnTrait>(&self, unit_id: C, subtree: C, disclosure: C) -> Condition {
+        let mut condition = self.holders.condition(unit_id).add(subtree.eq(self.subtree));
         if let Some(disclosures) = self.disclosures {
             condition = condition.add(disclosure.is_in(disclosures.iter().copied()));
         }
@@ -62,7 +70,7 @@ pub type HolderRow = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, 
 
 /// The scope's [`HolderRow`]s.
 pub async fn by_status<C: ConnectionTrait>(db: &C, scope: &RollupScope) -> AppResult<Vec<HolderRow>> {
-    use record_rollup::Column as R;
+    use record_status_rollup::Column as R;
     holder_rows(db, scope.condition(R::UnitId, R::Subtree, R::Disclosure)).await
 }
 
@@ -74,7 +82,7 @@ pub async fn of_units<C: ConnectionTrait>(
     flavours: &[bool],
     disclosures: Option<&'static [Disclosure]>,
 ) -> AppResult<Vec<HolderRow>> {
-    use record_rollup::Column as R;
+    use record_status_rollup::Column as R;
     let mut condition =
         Condition::all().add(R::UnitId.is_in(units.iter().copied())).add(R::Subtree.is_in(flavours.iter().copied()));
     if let Some(disclosures) = disclosures {
@@ -83,9 +91,10 @@ pub async fn of_units<C: ConnectionTrait>(
     holder_rows(db, condition).await
 }
 
+/// Reads the sectorless `record_status_rollup`: a few hundred rows for the whole county.
 async fn holder_rows<C: ConnectionTrait>(db: &C, condition: Condition) -> AppResult<Vec<HolderRow>> {
-    use record_rollup::Column as R;
-    Ok(record_rollup::Entity::find()
+    use record_status_rollup::Column as R;
+    Ok(record_status_rollup::Entity::find()
         .select_only()
         .column(R::UnitId)
         .column(R::Subtree)
@@ -152,4 +161,33 @@ pub async fn by_month<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?)
+}
+
+/// The open workflows of `holders` (own or subtree rows) per kind (the workflow table's name):
+/// how many are open and how many overdue — marked so, a repair application submitted before
+/// `repair_cutoff`, a proposal due before `today` (both `YYYYMMDD`) — in one statement.
+pub async fn open_workflows<C: ConnectionTrait>(
+    db: &C,
+    holders: &Holders,
+    subtree: bool,
+    repair_cutoff: i32,
+    today: i32,
+) -> AppResult<HashMap<String, (i64, i64)>> {
+    use workflow_rollup::Column as W;
+    let late = Condition::any()
+        .add(W::Overdue.eq(true))
+        .add(Condition::all().add(W::Kind.eq("repair_application")).add(W::Day.lt(repair_cutoff)))
+        .add(Condition::all().add(W::Kind.eq("proposal")).add(W::Day.gt(0)).add(W::Day.lt(today)));
+    let overdue = Expr::case(late, Expr::col(W::Open)).finally(0);
+    let rows: Vec<(String, i64, i64)> = workflow_rollup::Entity::find()
+        .select_only()
+        .column(W::Kind)
+        .column_as(Expr::cust("CAST(SUM(open) AS BIGINT)"), "open")
+        .column_as(Expr::expr(Func::cast_as(Func::sum(overdue), Alias::new("BIGINT"))), "overdue")
+        .filter(holders.condition(W::UnitId).add(W::Subtree.eq(subtree)))
+        .group_by(W::Kind)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|(kind, open, overdue)| (kind, (open, overdue))).collect())
 }
