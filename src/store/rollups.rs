@@ -27,6 +27,17 @@ pub fn month_of(day: chrono::NaiveDate) -> i32 {
 type RowKey = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, Sector, Disclosure);
 type MonthKey = (i32, bool, i32, SubjectType, Polarity, Severity, Disclosure);
 
+/// Takes the rollups' transaction lock on PostgreSQL before a transaction's first rollup row: every
+/// write touches the county's root rows of several rollups, and two transactions that met them in
+/// different orders (a record before a workflow, a workflow before a record) deadlocked. Held to
+/// the end of the transaction; SQLite has one writer anyway.
+pub(crate) async fn lock_rollups<C: ConnectionTrait>(db: &C) -> AppResult<()> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("SELECT pg_advisory_xact_lock(20190614)").await?;
+    }
+    Ok(())
+}
+
 /// Moves the rollups from `before` to `after` (a new record has no `before`).
 pub async fn count_change<C: ConnectionTrait>(
     db: &C,
@@ -40,6 +51,7 @@ pub async fn count_change<C: ConnectionTrait>(
             return Ok(());
         }
     }
+    lock_rollups(db).await?;
     let units: Vec<i32> = shapes.iter().map(|(record, _)| record.unit_id).collect();
     let closure: Vec<(i32, i32)> = unit_closure::Entity::find()
         .select_only()
@@ -194,6 +206,7 @@ pub(crate) fn ancestor_signs<'a>(left: &'a [i32], joined: &'a [i32]) -> impl Ite
 /// A unit moved with its subtree: its subtree's counts leave the ancestors it had and join the
 /// ones it has now (`left`, `joined`: ancestor ids outside the subtree).
 pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], joined: &[i32]) -> AppResult<()> {
+    lock_rollups(db).await?;
     let rows = record_rollup::Entity::find()
         .filter(record_rollup::Column::UnitId.eq(unit))
         .filter(record_rollup::Column::Subtree.eq(true))

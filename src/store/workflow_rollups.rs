@@ -87,6 +87,7 @@ pub async fn count_change<C: ConnectionTrait>(
     if before == after {
         return Ok(());
     }
+    super::rollups::lock_rollups(db).await?;
     let shapes: Vec<(OpenShape, i64)> = before.map(|s| (s, -1)).into_iter().chain(after.map(|s| (s, 1))).collect();
     let records: Vec<i32> = shapes
         .iter()
