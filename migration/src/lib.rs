@@ -30,6 +30,7 @@ mod m20261130_000025_version_evaluation_periods;
 mod m20261130_000026_create_record_rollups;
 mod m20261130_000027_create_workflow_rollup;
 mod m20261130_000028_create_record_status_rollup;
+mod m20261201_000029_add_keyset_indexes;
 mod support;
 
 pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000026_create_record_rollups::Migration),
             Box::new(m20261130_000027_create_workflow_rollup::Migration),
             Box::new(m20261130_000028_create_record_status_rollup::Migration),
+            Box::new(m20261201_000029_add_keyset_indexes::Migration),
         ]
     }
 }

@@ -33,6 +33,8 @@ pub enum Reason {
     // Paging and ids.
     /// not a valid cursor
     InvalidCursor,
+    /// this cursor belongs to another sort order; start again from the first page
+    CursorOfAnotherOrder,
     /// use either first or last, not both
     FirstAndLast,
     /// not a valid id

@@ -1,13 +1,14 @@
-//! Relay cursor connections: opaque cursors, forward and backward paging, a lazy `totalCount`.
+//! Relay cursor connections: opaque cursors, a lazy `totalCount`, and the connection types.
 //!
-//! Cursors are opaque to clients (`base64("cx1:<position>")`), so the encoding can change without
-//! breaking the contract.
+//! Cursors are opaque to clients, so the encoding can change without breaking the contract. The
+//! top-level lists page by key ([`super::keyset`]); the nested connections, which a loader serves
+//! for a whole page of parents at once, by position (`base64("cx1:<position>")`).
 
 use std::{future::Future, pin::Pin, sync::Arc};
 
 use async_graphql::{connection::PageInfo, InputObject};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QuerySelect, Select};
+use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, Select};
 
 use crate::{
     config::Limits,
@@ -136,8 +137,17 @@ impl<N> Page<N> {
         has_next_page: bool,
         total: TotalCount,
     ) -> Self {
-        let edges: Vec<(String, N)> =
-            rows.into_iter().enumerate().map(|(i, node)| (encode_cursor(start + i as u64), node)).collect();
+        let edges = rows.into_iter().enumerate().map(|(i, node)| (encode_cursor(start + i as u64), node)).collect();
+        Self::from_edges(edges, has_previous_page, has_next_page, total)
+    }
+
+    /// Builds a page from rows with their cursors.
+    pub fn from_edges(
+        edges: Vec<(String, N)>,
+        has_previous_page: bool,
+        has_next_page: bool,
+        total: TotalCount,
+    ) -> Self {
         let page_info = PageInfo {
             has_previous_page,
             has_next_page,
@@ -154,50 +164,6 @@ impl<N> Page<N> {
             total: self.total,
         }
     }
-}
-
-/// Runs a filtered, ordered query as one page: one statement for the rows, and one more for the
-/// count only when paging backwards from the end or when `totalCount` is selected.
-pub async fn paginate<E>(
-    db: &DatabaseConnection,
-    select: Select<E>,
-    args: &PageArgs,
-    limits: &Limits,
-) -> AppResult<Page<E::Model>>
-where
-    E: EntityTrait,
-    E::Model: FromQueryResult + Send + Sync,
-{
-    let first = page_size(args.first, "first", limits)?;
-    let last = page_size(args.last, "last", limits)?;
-    if first.is_some() && last.is_some() {
-        return Err(AppError::bad_argument("last", Reason::FirstAndLast));
-    }
-    let start = match &args.after {
-        Some(cursor) => decode_cursor(cursor, "after")? + 1,
-        None => 0,
-    };
-    let end = args.before.as_deref().map(|c| decode_cursor(c, "before")).transpose()?;
-    let total = TotalCount::of_select(db, select.clone());
-    if let Some(last) = last {
-        let end = match end {
-            Some(end) => end,
-            None => total.get().await?,
-        };
-        let from = end.saturating_sub(last).max(start);
-        let rows = select.offset(from).limit(end.saturating_sub(from)).all(db).await?;
-        return Ok(Page::from_rows(rows, from, from > 0, args.before.is_some(), total));
-    }
-    let first = first.unwrap_or(limits.default_page_size);
-    let take = match end {
-        Some(end) => first.min(end.saturating_sub(start)),
-        None => first,
-    };
-    let mut rows = select.offset(start).limit(take + 1).all(db).await?;
-    let more = rows.len() as u64 > take;
-    rows.truncate(take as usize);
-    let has_next = more && end.is_none_or(|end| start + take < end);
-    Ok(Page::from_rows(rows, start, start > 0, has_next || (end.is_some() && more), total))
 }
 
 /// Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type.

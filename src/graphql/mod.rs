@@ -6,6 +6,7 @@ pub mod context;
 pub mod dashboard;
 pub mod errors;
 pub mod ids;
+pub mod keyset;
 pub mod loaders;
 pub mod mutation;
 pub mod nested;
@@ -18,4 +19,4 @@ pub mod subscription;
 pub mod types;
 pub mod visibility;
 
-pub use schema::{build_schema, sdl, AppSchema};
+pub use schema::{build_schema, build_socket_schema, sdl, shape_limits, AppSchema};

@@ -11,10 +11,12 @@ use std::{collections::HashMap, sync::Arc};
 use async_graphql::{
     extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery},
     parser::types::{ExecutableDocument, FragmentDefinition, Selection, SelectionSet},
-    Name, Pos, Positioned, ServerError, ServerResult, Variables,
+    Name, Pos, Positioned, Request, ServerError, ServerResult, Variables,
 };
 
-/// The extension factory; `max_fields` and `max_aliases` come from the configured limits.
+/// The limits. Over HTTP they are checked before execution ([`ShapeLimits::check_request`]); the
+/// WebSocket schema, whose requests async-graphql-axum executes itself, registers them as an
+/// extension. An HTTP schema has no extension at all, so async-graphql runs no hook per field.
 #[derive(Clone, Copy)]
 pub struct ShapeLimits {
     pub max_fields: usize,
@@ -159,6 +161,44 @@ fn too_big(message: String) -> ServerError {
     error
 }
 
+impl ShapeLimits {
+    /// Checks a parsed document against the limits.
+    pub fn check_document(&self, document: &ExecutableDocument) -> ServerResult<()> {
+        let mut counter = Counter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
+        let tally = document
+            .operations
+            .iter()
+            .map(|(_, operation)| counter.count(&operation.node.selection_set.node))
+            .fold(Tally::default(), Tally::add);
+        if tally.fields > self.max_fields {
+            return Err(too_big(format!("query selects {} fields; the limit is {}", tally.fields, self.max_fields)));
+        }
+        if tally.aliases > self.max_aliases {
+            return Err(too_big(format!("query uses {} aliases; the limit is {}", tally.aliases, self.max_aliases)));
+        }
+        let mut meter = DepthMeter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
+        for (_, operation) in document.operations.iter() {
+            let depth = meter.measure(&operation.node.selection_set.node, false);
+            if depth.fields > self.max_depth {
+                return Err(too_big(format!("query is nested {} deep; the limit is {}", depth.fields, self.max_depth)));
+            }
+            if depth.introspection_lists >= MAX_INTROSPECTION_LISTS {
+                return Err(too_big("Maximum introspection depth exceeded".to_owned()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses an HTTP request's query (async-graphql keeps the parsed document for execution) and
+    /// checks it. A query that does not parse passes: executing it reports the parse error.
+    pub fn check_request(&self, request: &mut Request) -> ServerResult<()> {
+        match request.parsed_query() {
+            Ok(document) => self.check_document(document),
+            Err(_) => Ok(()),
+        }
+    }
+}
+
 #[async_graphql::async_trait::async_trait]
 impl Extension for ShapeLimitsExtension {
     async fn parse_query(
@@ -169,32 +209,7 @@ impl Extension for ShapeLimitsExtension {
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
         let document = next.run(ctx, query, variables).await?;
-        let mut counter = Counter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
-        let tally = document
-            .operations
-            .iter()
-            .map(|(_, operation)| counter.count(&operation.node.selection_set.node))
-            .fold(Tally::default(), Tally::add);
-        let limits = &self.0;
-        if tally.fields > limits.max_fields {
-            return Err(too_big(format!("query selects {} fields; the limit is {}", tally.fields, limits.max_fields)));
-        }
-        if tally.aliases > limits.max_aliases {
-            return Err(too_big(format!("query uses {} aliases; the limit is {}", tally.aliases, limits.max_aliases)));
-        }
-        let mut meter = DepthMeter { fragments: &document.fragments, memo: HashMap::new(), visiting: Vec::new() };
-        for (_, operation) in document.operations.iter() {
-            let depth = meter.measure(&operation.node.selection_set.node, false);
-            if depth.fields > limits.max_depth {
-                return Err(too_big(format!(
-                    "query is nested {} deep; the limit is {}",
-                    depth.fields, limits.max_depth
-                )));
-            }
-            if depth.introspection_lists >= MAX_INTROSPECTION_LISTS {
-                return Err(too_big("Maximum introspection depth exceeded".to_owned()));
-            }
-        }
+        self.0.check_document(&document)?;
         Ok(document)
     }
 }

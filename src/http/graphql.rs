@@ -193,7 +193,11 @@ async fn execute(
     let run = async {
         let mut answers = Vec::with_capacity(requests.len());
         for request in requests {
-            answers.push(match request {
+            let checked = request.and_then(|mut request| {
+                app.shape_limits.check_request(&mut request)?;
+                Ok(request)
+            });
+            answers.push(match checked {
                 Ok(request) => schema.execute(prepare(request)).await,
                 Err(error) => GqlResponse::from_errors(vec![error]),
             });

@@ -41,13 +41,16 @@ pub use catch_panic::install_panic_hook;
 
 use crate::{graphql::AppSchema, state::AppState};
 
-/// The router's shared state: the app and the two schemas (suggestions on for signed-in callers,
-/// off for anonymous ones).
+/// The router's shared state: the app, the two HTTP schemas (suggestions on for signed-in callers,
+/// off for anonymous ones), the WebSocket schema and the shape limits HTTP requests are checked
+/// against.
 #[derive(Clone)]
 pub struct HttpApp {
     pub state: AppState,
     pub schema_signed_in: AppSchema,
     pub schema_anonymous: AppSchema,
+    pub schema_socket: AppSchema,
+    pub shape_limits: crate::graphql::shape_limits::ShapeLimits,
     pub persisted_queries: Arc<persisted_queries::PersistedQueries>,
 }
 
@@ -58,6 +61,8 @@ pub fn app(state: AppState) -> Router {
     router(HttpApp {
         schema_signed_in: crate::graphql::build_schema(&limits, true),
         schema_anonymous: crate::graphql::build_schema(&limits, false),
+        schema_socket: crate::graphql::build_socket_schema(&limits),
+        shape_limits: crate::graphql::shape_limits(&limits),
         persisted_queries: Default::default(),
         state,
     })

@@ -27,7 +27,7 @@ pub async fn upgrade(app: Arc<HttpApp>, parts: &mut Parts) -> Response {
         Ok(upgrade) => upgrade,
         Err(rejection) => return rejection.into_response(),
     };
-    let schema = app.schema_signed_in.clone();
+    let schema = app.schema_socket.clone();
     let state = app.state.clone();
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)

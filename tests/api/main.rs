@@ -29,6 +29,7 @@ mod health;
 mod honours;
 mod integrity_lists;
 mod introspection;
+mod keyset_paging;
 mod law_accountability;
 mod law_commitments;
 mod law_listings;

@@ -8,9 +8,9 @@ use super::workflows::{KindRows, WorkflowReach};
 use crate::{
     error::AppResult,
     graphql::{
-        connection::{paginate, OrderDirection, Page, PageArgs},
+        connection::{OrderDirection, Page, PageArgs},
         context::ContextExt,
-        query::filters::ordered,
+        keyset::{paginate, SortKey},
         types::{
             Commitment, CommitmentConnection, Complaint, ComplaintConnection, Objection, ObjectionConnection, Proposal,
             ProposalConnection, Rectification, RectificationConnection, RepairApplication, RepairApplicationConnection,
@@ -55,8 +55,8 @@ where
     Page<N>: Into<Connection>,
 {
     let state = ctx.state()?;
-    let rows = ordered(kind.rows.filter(kind.overdue), deadline, id, OrderDirection::Asc);
-    Ok(paginate(&state.db, rows, &args, &state.config.limits).await?.map(node).into())
+    let key = SortKey::by(deadline, id, OrderDirection::Asc);
+    Ok(paginate(&state.db, kind.rows.filter(kind.overdue), &key, &args, &state.config.limits).await?.map(node).into())
 }
 
 /// The overdue workflows of a dashboard's reach, oldest deadline first.

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use async_graphql::SimpleObject;
 use entity::{enums::UnitKind, evaluation, evaluation_period, unit};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    sea_query::{Asterisk, Expr, ExprTrait, Query},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+};
 
 use super::{
     rollup_reads::{by_status, Holders, RollupScope},
@@ -31,7 +34,7 @@ pub struct TownshipSummary {
     pub latest_evaluation: Option<Evaluation>,
 }
 
-/// The townships under `roots` (the whole county without), by name, in four statements.
+/// The townships under `roots` (the whole county without), by name, in three statements.
 pub async fn townships<C: ConnectionTrait>(
     db: &C,
     viewer: &Viewer,
@@ -67,26 +70,33 @@ pub async fn townships<C: ConnectionTrait>(
         .collect())
 }
 
-/// Each unit's evaluation of the latest period (by its start) the viewer may see one of.
+/// Each unit's evaluation of the latest period (by its start) the viewer may see one of, in one
+/// statement: the visible evaluations ranked per unit by their period's start, the first kept.
 async fn latest_evaluations<C: ConnectionTrait>(
     db: &C,
     viewer: &Viewer,
     units: &[i32],
 ) -> AppResult<HashMap<i32, evaluation::Model>> {
-    let rows = evaluation::Entity::find()
-        .filter(evaluation::Column::UnitId.is_in(units.iter().copied()))
-        .filter(evaluations_visible_to(viewer))
-        .all(db)
-        .await?;
-    let periods: HashMap<i32, chrono::NaiveDate> =
-        evaluation_period::Entity::find().all(db).await?.into_iter().map(|p| (p.id, p.starts_on)).collect();
-    let mut latest: HashMap<i32, evaluation::Model> = HashMap::new();
-    for row in rows {
-        let starts = periods.get(&row.period_id).copied();
-        let newer = latest.get(&row.unit_id).is_none_or(|held| periods.get(&held.period_id).copied() < starts);
-        if newer {
-            latest.insert(row.unit_id, row);
-        }
-    }
-    Ok(latest)
+    let rank =
+        Expr::cust("ROW_NUMBER() OVER (PARTITION BY evaluation.unit_id ORDER BY evaluation_period.starts_on DESC)");
+    let mut ranked = Query::select();
+    ranked
+        .column((evaluation::Entity, Asterisk))
+        .expr_as(rank, "latest_rank")
+        .from(evaluation::Entity)
+        .inner_join(
+            evaluation_period::Entity,
+            Expr::col((evaluation_period::Entity, evaluation_period::Column::Id))
+                .equals((evaluation::Entity, evaluation::Column::PeriodId)),
+        )
+        .cond_where(
+            Condition::all()
+                .add(evaluation::Column::UnitId.is_in(units.iter().copied()))
+                .add(evaluations_visible_to(viewer)),
+        );
+    let mut latest = Query::select();
+    latest.column(Asterisk).from_subquery(ranked, "ranked").and_where(Expr::col("latest_rank").eq(1));
+    let statement = db.get_database_backend().build(&latest);
+    let rows = evaluation::Model::find_by_statement(statement).all(db).await?;
+    Ok(rows.into_iter().map(|row| (row.unit_id, row)).collect())
 }

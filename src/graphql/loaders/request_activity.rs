@@ -112,23 +112,39 @@ impl Wake for ActivityWaker {
 pub struct Tracked<F> {
     inner: Pin<Box<F>>,
     activity: Arc<RequestActivity>,
+    /// The task's waker and ours around it, made again only when the task's waker changes.
+    waker: Option<(Waker, Waker)>,
 }
 
 impl<F> Tracked<F> {
     pub fn new(inner: F, activity: Arc<RequestActivity>) -> Self {
-        Self { inner: Box::pin(inner), activity }
+        Self { inner: Box::pin(inner), activity, waker: None }
+    }
+
+    fn waker_for(&mut self, task: &Waker) -> Waker {
+        match &self.waker {
+            Some((known, ours)) if known.will_wake(task) => ours.clone(),
+            _ => {
+                let ours =
+                    Waker::from(Arc::new(ActivityWaker { inner: task.clone(), activity: self.activity.clone() }));
+                self.waker = Some((task.clone(), ours.clone()));
+                ours
+            }
+        }
     }
 }
 
 impl<F: Future> Future for Tracked<F> {
     type Output = F::Output;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let activity = self.activity.clone();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // `Tracked` is `Unpin` (its future is boxed).
+        let this = self.get_mut();
+        let activity = this.activity.clone();
         activity.woken.store(false, Ordering::SeqCst);
         activity.polling.store(true, Ordering::SeqCst);
-        let waker = Waker::from(Arc::new(ActivityWaker { inner: cx.waker().clone(), activity: activity.clone() }));
-        let result = self.inner.as_mut().poll(&mut Context::from_waker(&waker));
+        let waker = this.waker_for(cx.waker());
+        let result = this.inner.as_mut().poll(&mut Context::from_waker(&waker));
         activity.polling.store(false, Ordering::SeqCst);
         if activity.is_idle() || result.is_ready() {
             activity.woken.store(false, Ordering::SeqCst);

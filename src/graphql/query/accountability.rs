@@ -3,14 +3,15 @@
 
 use async_graphql::{Context, InputObject, Object, ID};
 use entity::accountability_proposal::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy::{self, accountability::accountability_visible_to, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         types::{
             accountability_proposal::AccountabilityStatus, AccountabilityProposal, AccountabilityProposalConnection,
         },
@@ -57,8 +58,9 @@ impl AccountabilityQuery {
             select =
                 select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
         }
-        let select = select.order_by_asc(Column::OverdueSince).order_by_asc(Column::Id);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(Column::OverdueSince, Column::Id, OrderDirection::Asc);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(AccountabilityProposal).into())
     }
 }

@@ -3,14 +3,15 @@
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object};
 use entity::{api_token, user_account};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::filters::contains;
 use crate::{
     auth::policy::{self, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         types::{enums::Role, ApiToken, ApiTokenConnection, User, UserConnection},
     },
 };
@@ -55,8 +56,9 @@ impl AccountQuery {
         if let Some(text) = &filter.username_contains {
             select = select.filter(contains(user_account::Column::Username, text, "filter.usernameContains")?);
         }
-        let select = select.order_by_asc(user_account::Column::Username).order_by_asc(user_account::Column::Id);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(user_account::Column::Username, user_account::Column::Id, OrderDirection::Asc);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(User).into())
     }
 
@@ -89,8 +91,9 @@ impl AccountQuery {
             }
             None => {}
         }
-        let select = select.order_by_desc(api_token::Column::CreatedAt).order_by_desc(api_token::Column::Id);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(api_token::Column::CreatedAt, api_token::Column::Id, OrderDirection::Desc);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(ApiToken).into())
     }
 }

@@ -3,13 +3,14 @@
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object};
 use entity::audit_log::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy::{self, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::DateTime,
         types::{AuditEntry, AuditEntryConnection},
     },
@@ -70,8 +71,9 @@ impl AuditLogQuery {
         if let Some(to) = filter.to {
             select = select.filter(Column::At.lt(to.0));
         }
-        let select = select.order_by_desc(Column::At).order_by_desc(Column::Id);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(Column::At, Column::Id, OrderDirection::Desc);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(AuditEntry).into())
     }
 }

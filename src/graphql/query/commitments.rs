@@ -9,8 +9,9 @@ use super::list_orders::{CommitmentOrder, CommitmentOrderField};
 use crate::{
     auth::policy::{self, commitments::commitments_visible_to, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::PageArgs,
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{
             commitment::{CommitmentKind, CommitmentStatus},
@@ -80,8 +81,8 @@ pub async fn list(
         CommitmentOrderField::DueOn => Column::DueOn,
         CommitmentOrderField::CreatedAt => Column::CreatedAt,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(Commitment).into())
 }
 

@@ -9,8 +9,9 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::{
     auth::policy::{self, complaints::complaints_visible_to, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::PageArgs,
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{
             complaint::{ComplaintChannel, ComplaintStatus},
@@ -86,8 +87,8 @@ pub async fn list(
         ComplaintOrderField::ReceivedAt => Column::ReceivedAt,
         ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(Complaint).into())
 }
 

@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::credit_record::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
 
 use super::filters::contains;
 use crate::{
@@ -10,9 +10,10 @@ use crate::{
     error::{AppError, AppResult, Reason},
     graphql::{
         access,
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{
             record_enums::{Disclosure, Polarity, RecordCategory, RecordStatus, Sector, Severity, SubjectType},
@@ -117,19 +118,15 @@ fn apply(
     Ok(select)
 }
 
-/// Orders by the chosen field, then by id, both in the chosen direction.
-fn order(select: Select<credit_record::Entity>, order: CreditRecordOrder) -> Select<credit_record::Entity> {
-    let direction: sea_orm::Order = order.direction.into();
+/// Sorts by the chosen field, then by id, both in the chosen direction; severity by its rank.
+fn sort_key(order: CreditRecordOrder) -> SortKey<credit_record::Entity> {
     match order.field {
-        CreditRecordOrderField::DecidedOn => select.order_by(Column::DecidedOn, direction.clone()),
-        CreditRecordOrderField::RecordedAt => select.order_by(Column::CreatedAt, direction.clone()),
-        // Stored as names; CASE puts them in their real order.
-        CreditRecordOrderField::Severity => select.order_by(
-            sea_orm::sea_query::Expr::cust("CASE severity WHEN 'MINOR' THEN 1 WHEN 'GENERAL' THEN 2 ELSE 3 END"),
-            direction.clone(),
-        ),
+        CreditRecordOrderField::DecidedOn => SortKey::by(Column::DecidedOn, Column::Id, order.direction),
+        CreditRecordOrderField::RecordedAt => SortKey::by(Column::CreatedAt, Column::Id, order.direction),
+        CreditRecordOrderField::Severity => {
+            SortKey::by_rank(Column::Severity, &["MINOR", "GENERAL", "SERIOUS"], Column::Id, order.direction)
+        }
     }
-    .order_by(Column::Id, direction)
 }
 
 /// The list as `credit_records` gives it; nested connections with a filter or an order call it too.
@@ -144,8 +141,7 @@ pub async fn list(
     policy::may(viewer, Operation::ListCreditRecords)?;
     let visible = policy::records::records_visible_to(viewer, state.clock.today(), RecordUse::Rows);
     let select = apply(credit_record::Entity::find().filter(visible), &filter)?;
-    let select = order(select, order_by);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let page = paginate(&state.db, select, &sort_key(order_by), &args, &state.config.limits).await?;
     Ok(page.map(CreditRecord).into())
 }
 

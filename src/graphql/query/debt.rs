@@ -20,9 +20,10 @@ use crate::{
     domain::debt_rules::{debt_flag, percent},
     error::{AppError, AppResult, Reason},
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         scalars::Decimal,
         types::{
             debt_instrument::{DebtInstrument, DebtInstrumentConnection, DebtKind, DebtRisk, DebtStatus},
@@ -129,8 +130,8 @@ pub async fn list(
         DebtInstrumentOrderField::MaturityOn => Column::MaturityOn,
         DebtInstrumentOrderField::Outstanding => Column::OutstandingFen,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     let kinds = unit_kinds(&state.db, page.edges.iter().map(|(_, row)| row.unit_id)).await?;
     Ok(page
         .map(|row| {

@@ -10,9 +10,10 @@ use crate::{
     auth::policy::{self, evaluations::evaluations_visible_to, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         types::evaluation::{Evaluation, EvaluationConnection, EvaluationPeriod, EvaluationPeriodConnection, Grade},
     },
 };
@@ -74,14 +75,9 @@ impl EvaluationQuery {
         let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ListEvaluations)?;
         let select = evaluation_period::Entity::find();
-        let select = super::filters::ordered(
-            select,
-            evaluation_period::Column::StartsOn,
-            evaluation_period::Column::Id,
-            OrderDirection::Desc,
-        );
+        let key = SortKey::by(evaluation_period::Column::StartsOn, evaluation_period::Column::Id, OrderDirection::Desc);
         let args = PageArgs { first, after, last: None, before: None };
-        let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(EvaluationPeriod).into())
     }
 
@@ -123,8 +119,9 @@ impl EvaluationQuery {
             EvaluationOrderField::Score => evaluation::Column::ScoreCenti,
             EvaluationOrderField::Unit => evaluation::Column::UnitId,
         };
-        let select = super::filters::ordered(select, column, evaluation::Column::Id, order.direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(column, evaluation::Column::Id, order.direction);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(Evaluation).into())
     }
 }

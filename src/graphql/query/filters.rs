@@ -1,19 +1,16 @@
-//! Helpers shared by list filters and orders.
+//! Helpers shared by list filters.
 
 use async_graphql::ID;
 use chrono::NaiveDate;
 use sea_orm::{
     sea_query::{Expr, ExprTrait, IntoColumnRef, LikeExpr},
-    ColumnTrait, Condition, EntityTrait, Order, QueryOrder, Select,
+    ColumnTrait, Condition,
 };
 
 use crate::{
     auth::policy::in_subtree,
     error::{AppError, AppResult, Reason},
-    graphql::{
-        connection::OrderDirection,
-        ids::{expect_id, NodeType},
-    },
+    graphql::ids::{expect_id, NodeType},
 };
 
 /// `column LIKE '%text%'` with `%`, `_` and `\` in `text` taken literally.
@@ -55,15 +52,4 @@ pub fn within_days(column: impl ColumnTrait, from: Option<NaiveDate>, to: Option
         range = range.add(column.lt(midnight(next)));
     }
     range
-}
-
-/// Orders by `column` in `direction`, then by `id` the same way (a stable order for paging).
-pub fn ordered<E: EntityTrait>(
-    select: Select<E>,
-    column: impl ColumnTrait,
-    id: impl ColumnTrait,
-    direction: OrderDirection,
-) -> Select<E> {
-    let direction: Order = direction.into();
-    select.order_by(column, direction.clone()).order_by(id, direction)
 }

@@ -13,8 +13,9 @@ use crate::{
     auth::policy::{self, sectors::sector_rows_visible_to, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::investment_agreement::{AgreementStatus, InvestmentAgreement, InvestmentAgreementConnection},
     },
@@ -92,8 +93,8 @@ pub async fn list(
         InvestmentAgreementOrderField::SignedOn => Column::SignedOn,
         InvestmentAgreementOrderField::AgreedInvestment => Column::AgreedInvestmentFen,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(InvestmentAgreement).into())
 }
 

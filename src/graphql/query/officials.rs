@@ -3,7 +3,7 @@
 use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::official;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::filters::contains;
 use crate::{
@@ -11,9 +11,10 @@ use crate::{
     error::AppError,
     graphql::{
         access,
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         types::{
             enums::{OfficialCategory, OfficialStatus},
             Official, OfficialConnection,
@@ -104,9 +105,9 @@ impl OfficialQuery {
             OfficialOrderField::CreatedAt => official::Column::CreatedAt,
             OfficialOrderField::Id => official::Column::Id,
         };
-        select = select.order_by(column, order.direction.into()).order_by(official::Column::Id, order.direction.into());
+        let key = SortKey::by(column, official::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(Official).into())
     }
 

@@ -3,14 +3,15 @@
 use crate::error::AppResult;
 use async_graphql::{Context, InputObject, Object, ID};
 use entity::{plan_task, plan_task_lead_unit};
-use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{sea_query::Query, ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy,
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         types::{PlanTask, PlanTaskConnection},
     },
 };
@@ -64,9 +65,9 @@ impl PlanTaskQuery {
         if let Some(prefix) = &filter.code_prefix {
             select = select.filter(plan_task::Column::Code.starts_with(prefix.as_str()));
         }
-        select = select.order_by_asc(plan_task::Column::SortOrder).order_by_asc(plan_task::Column::Id);
+        let key = SortKey::by(plan_task::Column::SortOrder, plan_task::Column::Id, OrderDirection::Asc);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(PlanTask).into())
     }
 }

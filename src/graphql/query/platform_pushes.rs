@@ -3,13 +3,14 @@
 use crate::error::AppResult;
 use async_graphql::{Context, Object};
 use entity::platform_push::{self, Column};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::{
     auth::policy::{self, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         types::platform_push::{PlatformPush, PlatformPushConnection, PushStatus},
     },
 };
@@ -36,8 +37,9 @@ impl PlatformPushQuery {
         if let Some(status) = status {
             select = select.filter(Column::Status.eq(entity::enums::PushStatus::from(status)));
         }
-        let select = select.order_by_asc(Column::Id);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by_id(Column::Id, OrderDirection::Asc);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(PlatformPush).into())
     }
 }

@@ -16,9 +16,10 @@ use crate::{
     auth::policy::{self, sectors::sector_rows_visible_to, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         types::ppp_project::{PppProject, PppProjectConnection, PppStage},
     },
 };
@@ -103,8 +104,8 @@ pub async fn list(
         PppProjectOrderField::TotalInvestment => Column::TotalInvestmentFen,
         PppProjectOrderField::CreatedAt => Column::CreatedAt,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(PppProject).into())
 }
 

@@ -16,8 +16,9 @@ use crate::{
     domain::uscc::validate_uscc,
     error::{AppError, AppResult},
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::procurement_contract::{
             Acceptance, ProcurementContract, ProcurementContractConnection, ProcurementMethod,
@@ -126,8 +127,8 @@ pub async fn list(
         ProcurementContractOrderField::PaymentDueOn => Column::PaymentDueOn,
         ProcurementContractOrderField::Amount => Column::AmountFen,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(ProcurementContract).into())
 }
 

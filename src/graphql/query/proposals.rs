@@ -9,8 +9,9 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use crate::{
     auth::policy::{self, proposals::proposals_visible_to, Operation},
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::PageArgs,
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{
             proposal::{ProposalKind, ProposalStatus},
@@ -78,8 +79,8 @@ pub async fn list(
         ProposalOrderField::AssignedOn => Column::AssignedOn,
         ProposalOrderField::RepliedOn => Column::RepliedOn,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(Proposal).into())
 }
 

@@ -9,9 +9,10 @@ use super::filters::contains;
 use crate::{
     auth::policy::{self, records::public_portal, Operation},
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{
             record_enums::{Polarity, RecordCategory, Sector},
@@ -104,8 +105,15 @@ impl PublicRecordQuery {
             PublicRecordOrderField::DecidedOn => Column::DecidedOn,
             PublicRecordOrderField::DisclosureUntil => Column::DisclosureUntil,
         };
-        let select = super::filters::ordered(select.filter(range), column, Column::Id, direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(column, Column::Id, direction);
+        let page = paginate(
+            &state.db,
+            select.filter(range),
+            &key,
+            &PageArgs { first, after, last, before },
+            &state.config.limits,
+        )
+        .await?;
         Ok(page.map(PublicRecord).into())
     }
 }

@@ -5,15 +5,16 @@ use entity::rectification::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{
-    filters::{ordered, within},
+    filters::within,
     queues::{of_visible_records, QueueOrder, QueueOrderField},
 };
 use crate::{
     auth::policy::{self, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::PageArgs,
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{rectification::RectificationStatus, Rectification, RectificationConnection},
     },
@@ -77,8 +78,9 @@ impl RectificationQuery {
             QueueOrderField::Deadline => Column::Deadline,
             QueueOrderField::CreatedAt => Column::CreatedAt,
         };
-        let select = ordered(select, column, Column::Id, order.direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(column, Column::Id, order.direction);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(Rectification).into())
     }
 }

@@ -6,15 +6,16 @@ use entity::repair_application::{self, Column};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{
-    filters::{ordered, within_days},
+    filters::within_days,
     queues::{of_visible_records, QueueOrder},
 };
 use crate::{
     auth::policy::{self, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, PageArgs},
+        connection::PageArgs,
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::{repair_application::RepairStatus, RepairApplication, RepairApplicationConnection},
     },
@@ -71,8 +72,9 @@ impl RepairApplicationQuery {
         }
         let (from, to) = (filter.filed_from.map(|d| d.0), filter.filed_to.map(|d| d.0));
         select = select.filter(within_days(Column::CreatedAt, from, to));
-        let select = ordered(select, Column::CreatedAt, Column::Id, order_by.unwrap_or_default().direction);
-        let page = paginate(&state.db, select, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+        let key = SortKey::by(Column::CreatedAt, Column::Id, order_by.unwrap_or_default().direction);
+        let page =
+            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
         Ok(page.map(RepairApplication).into())
     }
 }

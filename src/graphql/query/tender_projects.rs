@@ -13,8 +13,9 @@ use crate::{
     auth::policy::{self, sectors::sector_rows_visible_to, Operation},
     error::AppResult,
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
+        keyset::{paginate, SortKey},
         scalars::Date,
         types::tender_project::{TenderMethod, TenderProject, TenderProjectConnection, TenderStatus},
     },
@@ -97,8 +98,8 @@ pub async fn list(
         TenderProjectOrderField::BidOpeningOn => Column::BidOpeningOn,
         TenderProjectOrderField::Budget => Column::BudgetFen,
     };
-    let select = super::filters::ordered(select, column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+    let key = SortKey::by(column, Column::Id, order.direction);
+    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(TenderProject).into())
 }
 

@@ -3,7 +3,7 @@
 use crate::error::{AppResult, Reason};
 use async_graphql::{Context, Enum, InputObject, Object, ID};
 use entity::unit;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::filters::contains;
 use crate::{
@@ -11,9 +11,10 @@ use crate::{
     domain::uscc::validate_uscc,
     error::AppError,
     graphql::{
-        connection::{paginate, OrderDirection, PageArgs},
+        connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
+        keyset::{paginate, SortKey},
         types::{enums::UnitKind, Unit, UnitConnection},
     },
 };
@@ -114,9 +115,9 @@ impl UnitQuery {
             UnitOrderField::DivisionCode => unit::Column::DivisionCode,
             UnitOrderField::CreatedAt => unit::Column::CreatedAt,
         };
-        select = select.order_by(column, order.direction.into()).order_by(unit::Column::Id, order.direction.into());
+        let key = SortKey::by(column, unit::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &args, &state.config.limits).await?;
+        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(Unit).into())
     }
 
