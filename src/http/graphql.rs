@@ -17,7 +17,7 @@ use crate::{
     graphql::{
         access::RowsById,
         context::{ClientAddress, LoginAttempts},
-        loaders::{Loaders, RequestActivity, Tracked},
+        loaders::{LoaderScope, Loaders, RequestActivity, Tracked},
     },
     store::audit::RequestTrace,
     store::identifier_reads::IdentifierReads,
@@ -150,8 +150,14 @@ async fn execute(
     let trace = RequestTrace { id: request_id.clone(), client_id: client_id.0 };
     let login_attempts = Arc::new(LoginAttempts::default());
     let activity = Arc::new(RequestActivity::default());
-    let loaders = Arc::new(Loaders::new(&state.db, &viewer, state.clock.today(), activity.clone()));
-    let rows_by_id = Arc::new(RowsById::new(&state.db, &activity));
+    let scope = LoaderScope {
+        db: state.db.clone(),
+        viewer: viewer.clone(),
+        today: state.clock.today(),
+        activity: activity.clone(),
+    };
+    let loaders = Arc::new(Loaders::new(scope.clone()));
+    let rows_by_id = Arc::new(RowsById::new(scope));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
     let identifier_reads = Arc::new(IdentifierReads::default());
     let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
@@ -189,22 +195,30 @@ async fn execute(
         .collect();
     state.metrics.record_operations(requests.len());
     let schema = if viewer.is_anonymous() { &app.schema_anonymous } else { &app.schema_signed_in };
-    // One after another, as async-graphql runs a batch.
+    // One after another, as async-graphql runs a batch. Each query is parsed once: its document is
+    // checked against the shape limits, executed, and gives the answer its shape.
     let run = async {
         let mut answers = Vec::with_capacity(requests.len());
+        let mut documents = Vec::with_capacity(requests.len());
         for request in requests {
             let checked = request.and_then(|mut request| {
                 app.shape_limits.check_request(&mut request)?;
                 Ok(request)
             });
-            answers.push(match checked {
-                Ok(request) => schema.execute(prepare(request)).await,
-                Err(error) => GqlResponse::from_errors(vec![error]),
-            });
+            match checked {
+                Ok(mut request) => {
+                    documents.push(request.parsed_query().ok().cloned());
+                    answers.push(schema.execute(prepare(request)).await);
+                }
+                Err(error) => {
+                    documents.push(None);
+                    answers.push(GqlResponse::from_errors(vec![error]));
+                }
+            }
         }
-        answers
+        (answers, documents)
     };
-    let mut answers = Tracked::new(run, activity).await;
+    let (mut answers, documents) = Tracked::new(run, activity).await;
     let mut response = match (single, answers.pop()) {
         (true, Some(answer)) => BatchResponse::Single(answer),
         (_, last) => BatchResponse::Batch(answers.into_iter().chain(last).collect()),
@@ -214,13 +228,17 @@ async fn execute(
         tracing::error!(request_id, %error, "could not audit identifier reads; answer withheld");
         return withheld(response, &request_id, locale);
     }
-    let finish = |single: &mut GqlResponse, (query, operation): &(String, Option<String>)| {
+    let finish = |single: &mut GqlResponse, ((query, operation), document): (&(String, Option<String>), &Option<_>)| {
         normalize_errors(single, query, &viewer, &request_id, locale);
-        conform(single, query, operation.as_deref());
+        if let Some(document) = document {
+            conform(single, document, operation.as_deref());
+        }
     };
     match &mut response {
-        BatchResponse::Single(single) => finish(single, &queries[0]),
-        BatchResponse::Batch(all) => all.iter_mut().zip(&queries).for_each(|(single, query)| finish(single, query)),
+        BatchResponse::Single(single) => finish(single, (&queries[0], &documents[0])),
+        BatchResponse::Batch(all) => {
+            all.iter_mut().zip(queries.iter().zip(&documents)).for_each(|(single, query)| finish(single, query))
+        }
     }
     with_language(Json(response).into_response(), locale)
 }

@@ -6,28 +6,25 @@
 
 use async_graphql::{
     indexmap::IndexMap,
-    parser::{
-        parse_query,
-        types::{ExecutableDocument, Selection, SelectionSet},
-    },
+    parser::types::{ExecutableDocument, Selection, SelectionSet},
     Name, PathSegment, Response, Value,
 };
 
-/// Puts `response` in the spec's shape for `query` (and `operation`, when it names one).
-pub fn conform(response: &mut Response, query: &str, operation: Option<&str>) {
+/// Puts `response` in the spec's shape for the query's `document` (and `operation`, when it names
+/// one).
+pub fn conform(response: &mut Response, document: &ExecutableDocument, operation: Option<&str>) {
     if matches!(response.data, Value::Null) {
         return;
     }
     for error in &response.errors {
         null_where_dropped(&mut response.data, &error.path);
     }
-    let Ok(document) = parse_query(query) else { return };
     let selected = document.operations.iter().find(|(name, _)| match operation {
         Some(wanted) => name.map(|n| n.as_str()) == Some(wanted),
         None => true,
     });
     if let Some((_, definition)) = selected {
-        order(&mut response.data, &[&definition.node.selection_set.node], &document);
+        order(&mut response.data, &[&definition.node.selection_set.node], document);
     }
 }
 
@@ -137,7 +134,7 @@ fn order_object(value: &mut Value, wanted: &[Key<'_>], document: &ExecutableDocu
 
 #[cfg(test)]
 mod tests {
-    use async_graphql::{Response, ServerError};
+    use async_graphql::{parser::parse_query, Response, ServerError};
 
     use super::*;
 
@@ -162,7 +159,7 @@ mod tests {
             ("b", object(&[("anonymous", Value::from(false)), ("role", Value::from("ADMIN"))])),
         ]);
         let mut response = Response::new(data);
-        conform(&mut response, query, Some("Q"));
+        conform(&mut response, &parse_query(query).unwrap(), Some("Q"));
         assert_eq!(keys_of(&response.data), ["b", "a"]);
         let Value::Object(root) = &response.data else { panic!() };
         assert_eq!(keys_of(&root["b"]), ["role", "anonymous"]);
@@ -188,7 +185,7 @@ mod tests {
         let mut top = ServerError::new("not found", None);
         top.path = vec![PathSegment::Field("lost".into())];
         response.errors = vec![deep, top];
-        conform(&mut response, query, None);
+        conform(&mut response, &parse_query(query).unwrap(), None);
         let Value::Object(root) = &response.data else { panic!() };
         assert_eq!(root["lost"], Value::Null);
         assert_eq!(keys_of(&response.data), ["units", "lost"]);

@@ -20,7 +20,6 @@ use entity::{
     commitment, complaint, credit_record, objection, official, plan_task, proposal, rectification, repair_application,
     unit,
 };
-use sea_orm::DatabaseConnection;
 
 use crate::{
     auth::policy::{
@@ -29,73 +28,40 @@ use crate::{
         sectors, workflows,
     },
     error::AppError,
-    graphql::{
-        context::ContextExt,
-        loaders::{loader, RequestActivity, RequestLoader},
-    },
+    graphql::{context::ContextExt, loaders::request_loaders},
 };
 
 type Found<M> = Result<Option<M>, AppError>;
 
-/// The request's unscoped loaders by id, put in its context beside the scoped `Loaders`; their
-/// fields are private to this module.
-pub struct RowsById {
-    units: RequestLoader<ById<unit::Entity>>,
-    officials: RequestLoader<ById<official::Entity>>,
-    plan_tasks: RequestLoader<ById<plan_task::Entity>>,
-    records: RequestLoader<ById<credit_record::Entity>>,
-    commitments: RequestLoader<ById<commitment::Entity>>,
-    complaints: RequestLoader<ById<complaint::Entity>>,
-    proposals: RequestLoader<ById<proposal::Entity>>,
-    rectifications: RequestLoader<ById<rectification::Entity>>,
-    objections: RequestLoader<ById<objection::Entity>>,
-    repair_applications: RequestLoader<ById<repair_application::Entity>>,
-    users: RequestLoader<ById<entity::user_account::Entity>>,
-    api_tokens: RequestLoader<ById<entity::api_token::Entity>>,
-    audit_entries: RequestLoader<ById<entity::audit_log::Entity>>,
-    platform_pushes: RequestLoader<ById<entity::platform_push::Entity>>,
-    listing_events: RequestLoader<ById<entity::listing_event::Entity>>,
-    proposal_rounds: RequestLoader<ById<entity::proposal_round::Entity>>,
-    official_transfers: RequestLoader<ById<entity::official_transfer::Entity>>,
-    procurement_contracts: RequestLoader<ById<entity::procurement_contract::Entity>>,
-    investment_agreements: RequestLoader<ById<entity::investment_agreement::Entity>>,
-    debt_instruments: RequestLoader<ById<entity::debt_instrument::Entity>>,
-    ppp_projects: RequestLoader<ById<entity::ppp_project::Entity>>,
-    ppp_assignments: RequestLoader<ById<entity::ppp_stage_assignment::Entity>>,
-    tender_projects: RequestLoader<ById<entity::tender_project::Entity>>,
-    evaluation_periods: RequestLoader<ById<entity::evaluation_period::Entity>>,
-    evaluations: RequestLoader<ById<entity::evaluation::Entity>>,
-}
-
-impl RowsById {
-    pub fn new(db: &DatabaseConnection, activity: &Arc<RequestActivity>) -> Self {
-        Self {
-            units: loader(ById::new(db), activity),
-            officials: loader(ById::new(db), activity),
-            plan_tasks: loader(ById::new(db), activity),
-            records: loader(ById::new(db), activity),
-            commitments: loader(ById::new(db), activity),
-            complaints: loader(ById::new(db), activity),
-            proposals: loader(ById::new(db), activity),
-            rectifications: loader(ById::new(db), activity),
-            objections: loader(ById::new(db), activity),
-            repair_applications: loader(ById::new(db), activity),
-            users: loader(ById::new(db), activity),
-            api_tokens: loader(ById::new(db), activity),
-            audit_entries: loader(ById::new(db), activity),
-            platform_pushes: loader(ById::new(db), activity),
-            listing_events: loader(ById::new(db), activity),
-            proposal_rounds: loader(ById::new(db), activity),
-            official_transfers: loader(ById::new(db), activity),
-            procurement_contracts: loader(ById::new(db), activity),
-            investment_agreements: loader(ById::new(db), activity),
-            debt_instruments: loader(ById::new(db), activity),
-            ppp_projects: loader(ById::new(db), activity),
-            ppp_assignments: loader(ById::new(db), activity),
-            tender_projects: loader(ById::new(db), activity),
-            evaluation_periods: loader(ById::new(db), activity),
-            evaluations: loader(ById::new(db), activity),
-        }
+request_loaders! {
+    /// The request's unscoped loaders by id, put in its context beside the scoped `Loaders`; their
+    /// accessors are private to this module.
+    pub struct RowsById {
+        units: ById<unit::Entity> = |s| ById::new(&s.db),
+        officials: ById<official::Entity> = |s| ById::new(&s.db),
+        plan_tasks: ById<plan_task::Entity> = |s| ById::new(&s.db),
+        records: ById<credit_record::Entity> = |s| ById::new(&s.db),
+        commitments: ById<commitment::Entity> = |s| ById::new(&s.db),
+        complaints: ById<complaint::Entity> = |s| ById::new(&s.db),
+        proposals: ById<proposal::Entity> = |s| ById::new(&s.db),
+        rectifications: ById<rectification::Entity> = |s| ById::new(&s.db),
+        objections: ById<objection::Entity> = |s| ById::new(&s.db),
+        repair_applications: ById<repair_application::Entity> = |s| ById::new(&s.db),
+        users: ById<entity::user_account::Entity> = |s| ById::new(&s.db),
+        api_tokens: ById<entity::api_token::Entity> = |s| ById::new(&s.db),
+        audit_entries: ById<entity::audit_log::Entity> = |s| ById::new(&s.db),
+        platform_pushes: ById<entity::platform_push::Entity> = |s| ById::new(&s.db),
+        listing_events: ById<entity::listing_event::Entity> = |s| ById::new(&s.db),
+        proposal_rounds: ById<entity::proposal_round::Entity> = |s| ById::new(&s.db),
+        official_transfers: ById<entity::official_transfer::Entity> = |s| ById::new(&s.db),
+        procurement_contracts: ById<entity::procurement_contract::Entity> = |s| ById::new(&s.db),
+        investment_agreements: ById<entity::investment_agreement::Entity> = |s| ById::new(&s.db),
+        debt_instruments: ById<entity::debt_instrument::Entity> = |s| ById::new(&s.db),
+        ppp_projects: ById<entity::ppp_project::Entity> = |s| ById::new(&s.db),
+        ppp_assignments: ById<entity::ppp_stage_assignment::Entity> = |s| ById::new(&s.db),
+        tender_projects: ById<entity::tender_project::Entity> = |s| ById::new(&s.db),
+        evaluation_periods: ById<entity::evaluation_period::Entity> = |s| ById::new(&s.db),
+        evaluations: ById<entity::evaluation::Entity> = |s| ById::new(&s.db),
     }
 }
 
@@ -110,7 +76,7 @@ pub async fn unit(ctx: &Context<'_>, row: i32) -> Found<unit::Model> {
     if !policy::can_read_units(ctx.viewer()?) {
         return Ok(None);
     }
-    rows(ctx)?.units.load_one(row).await
+    rows(ctx)?.units().load_one(row).await
 }
 
 /// A unit a row cannot be without (its foreign key): every reader sees the register, so the field
@@ -124,7 +90,7 @@ pub async fn plan_task(ctx: &Context<'_>, row: i32) -> Found<plan_task::Model> {
     if policy::can_read_plan_tasks(ctx.viewer()?).is_err() {
         return Ok(None);
     }
-    rows(ctx)?.plan_tasks.load_one(row).await
+    rows(ctx)?.plan_tasks().load_one(row).await
 }
 
 /// Whether `unit` lies in the viewer's subtree (asked only when the viewer's reads depend on it).
@@ -133,7 +99,7 @@ async fn in_scope(ctx: &Context<'_>, unit: Option<i32>) -> Result<bool, AppError
     if !policy::reads_depend_on_subtree(ctx.viewer()?) {
         return Ok(false);
     }
-    Ok(ctx.loaders()?.unit_scope.load_one(unit).await?.unwrap_or(false))
+    Ok(ctx.loaders()?.unit_scope().load_one(unit).await?.unwrap_or(false))
 }
 
 /// Whether the viewer's unit leads `sector` (its lead departments see the whole sector).
@@ -143,7 +109,7 @@ async fn leads_sector(ctx: &Context<'_>, sector: entity::enums::Sector) -> Resul
         return Ok(false);
     }
     let Some(own) = viewer.unit_id else { return Ok(false) };
-    let Some(own) = rows(ctx)?.units.load_one(own).await? else { return Ok(false) };
+    let Some(own) = rows(ctx)?.units().load_one(own).await? else { return Ok(false) };
     Ok(sectors::unit_leads(own.short_name.as_deref(), sector))
 }
 
@@ -159,7 +125,7 @@ pub async fn procurement_contract(ctx: &Context<'_>, row: i32) -> Found<entity::
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
-    let Some(contract) = rows(ctx)?.procurement_contracts.load_one(row).await? else { return Ok(None) };
+    let Some(contract) = rows(ctx)?.procurement_contracts().load_one(row).await? else { return Ok(None) };
     Ok(sector_row_visible(ctx, contract.purchaser_unit_id, entity::enums::Sector::Procurement)
         .await?
         .then_some(contract))
@@ -170,7 +136,7 @@ pub async fn investment_agreement(ctx: &Context<'_>, row: i32) -> Found<entity::
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
-    let Some(agreement) = rows(ctx)?.investment_agreements.load_one(row).await? else { return Ok(None) };
+    let Some(agreement) = rows(ctx)?.investment_agreements().load_one(row).await? else { return Ok(None) };
     Ok(sector_row_visible(ctx, agreement.unit_id, entity::enums::Sector::InvestmentPromotion)
         .await?
         .then_some(agreement))
@@ -181,13 +147,13 @@ pub async fn ppp_project(ctx: &Context<'_>, row: i32) -> Found<entity::ppp_proje
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
-    let Some(project) = rows(ctx)?.ppp_projects.load_one(row).await? else { return Ok(None) };
+    let Some(project) = rows(ctx)?.ppp_projects().load_one(row).await? else { return Ok(None) };
     Ok(sector_row_visible(ctx, project.unit_id, entity::enums::Sector::Ppp).await?.then_some(project))
 }
 
 /// A PPP stage assignment, if the viewer may see its project.
 pub async fn ppp_stage_assignment(ctx: &Context<'_>, row: i32) -> Found<entity::ppp_stage_assignment::Model> {
-    let Some(assignment) = rows(ctx)?.ppp_assignments.load_one(row).await? else { return Ok(None) };
+    let Some(assignment) = rows(ctx)?.ppp_assignments().load_one(row).await? else { return Ok(None) };
     Ok(ppp_project(ctx, assignment.project_id).await?.map(|_| assignment))
 }
 
@@ -196,20 +162,20 @@ pub async fn tender_project(ctx: &Context<'_>, row: i32) -> Found<entity::tender
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
-    let Some(tender) = rows(ctx)?.tender_projects.load_one(row).await? else { return Ok(None) };
+    let Some(tender) = rows(ctx)?.tender_projects().load_one(row).await? else { return Ok(None) };
     Ok(sector_row_visible(ctx, tender.unit_id, entity::enums::Sector::Bidding).await?.then_some(tender))
 }
 
 /// An evaluation period (their names and dates are public).
 pub async fn evaluation_period(ctx: &Context<'_>, row: i32) -> Found<entity::evaluation_period::Model> {
     policy::may(ctx.viewer()?, policy::Operation::ListEvaluations)?;
-    rows(ctx)?.evaluation_periods.load_one(row).await
+    rows(ctx)?.evaluation_periods().load_one(row).await
 }
 
 /// An evaluation, if the viewer may see it (published, or by the row rule).
 pub async fn evaluation(ctx: &Context<'_>, row: i32) -> Found<entity::evaluation::Model> {
     policy::may(ctx.viewer()?, policy::Operation::ListEvaluations)?;
-    let Some(model) = rows(ctx)?.evaluations.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.evaluations().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(model.unit_id)).await?;
     Ok(policy::evaluations::can_read_evaluation(ctx.viewer()?, model.published, scope).then_some(model))
 }
@@ -222,17 +188,17 @@ pub async fn debt_instrument(
     if policy::may(ctx.viewer()?, policy::Operation::ListSectorProjects).is_err() {
         return Ok(None);
     }
-    let Some(debt) = rows(ctx)?.debt_instruments.load_one(row).await? else { return Ok(None) };
+    let Some(debt) = rows(ctx)?.debt_instruments().load_one(row).await? else { return Ok(None) };
     if !sector_row_visible(ctx, debt.unit_id, entity::enums::Sector::Debt).await? {
         return Ok(None);
     }
-    let Some(borrower) = rows(ctx)?.units.load_one(debt.unit_id).await? else { return Ok(None) };
+    let Some(borrower) = rows(ctx)?.units().load_one(debt.unit_id).await? else { return Ok(None) };
     Ok(Some((debt, borrower.kind)))
 }
 
 /// An official, if the viewer may see them.
 pub async fn official(ctx: &Context<'_>, row: i32) -> Found<official::Model> {
-    let Some(official) = rows(ctx)?.officials.load_one(row).await? else { return Ok(None) };
+    let Some(official) = rows(ctx)?.officials().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(official.unit_id)).await?;
     Ok(policy::can_read_official(ctx.viewer()?, scope).then_some(official))
 }
@@ -240,14 +206,14 @@ pub async fn official(ctx: &Context<'_>, row: i32) -> Found<official::Model> {
 /// A credit record, if the viewer may see it.
 pub async fn record(ctx: &Context<'_>, row: i32) -> Found<credit_record::Model> {
     let today = ctx.state()?.clock.today();
-    let Some(record) = rows(ctx)?.records.load_one(row).await? else { return Ok(None) };
+    let Some(record) = rows(ctx)?.records().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(record.unit_id)).await?;
     Ok(records::can_read_record(ctx.viewer()?, &record, today, RecordUse::Rows, scope).then_some(record))
 }
 
 /// A commitment, if the viewer may see it.
 pub async fn commitment(ctx: &Context<'_>, row: i32) -> Found<commitment::Model> {
-    let Some(commitment) = rows(ctx)?.commitments.load_one(row).await? else { return Ok(None) };
+    let Some(commitment) = rows(ctx)?.commitments().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(commitment.unit_id)).await?;
     Ok(commitments::can_read_commitment(ctx.viewer()?, &commitment, scope).then_some(commitment))
 }
@@ -259,19 +225,19 @@ async fn workflow_visible(ctx: &Context<'_>, record_id: i32) -> Result<bool, App
 
 /// A rectification, if the viewer may see its record.
 pub async fn rectification(ctx: &Context<'_>, row: i32) -> Found<rectification::Model> {
-    let Some(model) = rows(ctx)?.rectifications.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.rectifications().load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
 /// An objection, if the viewer may see its record.
 pub async fn objection(ctx: &Context<'_>, row: i32) -> Found<objection::Model> {
-    let Some(model) = rows(ctx)?.objections.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.objections().load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
 /// A repair application, if the viewer may see its record.
 pub async fn repair_application(ctx: &Context<'_>, row: i32) -> Found<repair_application::Model> {
-    let Some(model) = rows(ctx)?.repair_applications.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.repair_applications().load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
@@ -281,7 +247,7 @@ pub async fn complaint(ctx: &Context<'_>, row: i32) -> Found<complaint::Model> {
     if policy::may(viewer, policy::Operation::ListComplaints).is_err() {
         return Ok(None);
     }
-    let Some(model) = rows(ctx)?.complaints.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.complaints().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(model.target_unit_id)).await? || in_scope(ctx, model.assigned_unit_id).await?;
     Ok(complaints::can_read_complaint(viewer, scope).then_some(model))
 }
@@ -292,7 +258,7 @@ pub async fn proposal(ctx: &Context<'_>, row: i32) -> Found<proposal::Model> {
     if policy::may(viewer, policy::Operation::ListProposals).is_err() {
         return Ok(None);
     }
-    let Some(model) = rows(ctx)?.proposals.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.proposals().load_one(row).await? else { return Ok(None) };
     let scope = in_scope(ctx, Some(model.handling_unit_id)).await?;
     Ok(proposals::can_read_proposal(viewer, scope).then_some(model))
 }

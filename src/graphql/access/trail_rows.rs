@@ -25,13 +25,13 @@ pub async fn user(ctx: &Context<'_>, row: i32) -> Found<user_account::Model> {
     if !may(ctx, Operation::ManageUsers)? {
         return Ok(None);
     }
-    rows(ctx)?.users.load_one(row).await
+    rows(ctx)?.users().load_one(row).await
 }
 
 /// The caller's own account (for `me`), whatever its role.
 pub async fn own_account(ctx: &Context<'_>) -> Found<user_account::Model> {
     let Some(id) = ctx.viewer()?.user_id else { return Ok(None) };
-    rows(ctx)?.users.load_one(id).await
+    rows(ctx)?.users().load_one(id).await
 }
 
 /// An API token, for the administrator.
@@ -39,7 +39,7 @@ pub async fn api_token(ctx: &Context<'_>, row: i32) -> Found<api_token::Model> {
     if !may(ctx, Operation::ManageApiTokens)? {
         return Ok(None);
     }
-    rows(ctx)?.api_tokens.load_one(row).await
+    rows(ctx)?.api_tokens().load_one(row).await
 }
 
 /// An audit entry, for whoever may read the audit log.
@@ -47,7 +47,7 @@ pub async fn audit_entry(ctx: &Context<'_>, row: i32) -> Found<audit_log::Model>
     if !may(ctx, Operation::ReadAuditLog)? {
         return Ok(None);
     }
-    rows(ctx)?.audit_entries.load_one(row).await
+    rows(ctx)?.audit_entries().load_one(row).await
 }
 
 /// A delivery to the municipal platform, for whoever manages them.
@@ -55,24 +55,24 @@ pub async fn platform_push(ctx: &Context<'_>, row: i32) -> Found<platform_push::
     if !may(ctx, Operation::ManagePlatformPushes)? {
         return Ok(None);
     }
-    rows(ctx)?.platform_pushes.load_one(row).await
+    rows(ctx)?.platform_pushes().load_one(row).await
 }
 
 /// A listing event (失信被执行人), if the viewer sees the workflows of its record.
 pub async fn listing_event(ctx: &Context<'_>, row: i32) -> Found<listing_event::Model> {
-    let Some(model) = rows(ctx)?.listing_events.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.listing_events().load_one(row).await? else { return Ok(None) };
     Ok(workflow_visible(ctx, model.record_id).await?.then_some(model))
 }
 
 /// A handling round of a proposal the viewer may see.
 pub async fn proposal_round(ctx: &Context<'_>, row: i32) -> Found<proposal_round::Model> {
-    let Some(model) = rows(ctx)?.proposal_rounds.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.proposal_rounds().load_one(row).await? else { return Ok(None) };
     Ok(super::proposal(ctx, model.proposal_id).await?.map(|_| model))
 }
 
 /// A transfer of an official the viewer may see.
 pub async fn official_transfer(ctx: &Context<'_>, row: i32) -> Found<official_transfer::Model> {
-    let Some(model) = rows(ctx)?.official_transfers.load_one(row).await? else { return Ok(None) };
+    let Some(model) = rows(ctx)?.official_transfers().load_one(row).await? else { return Ok(None) };
     Ok(super::official(ctx, model.official_id).await?.map(|_| model))
 }
 
@@ -89,6 +89,6 @@ pub async fn accountability_proposal(ctx: &Context<'_>, row: i32) -> Found<accou
 /// A record as the public portal shows it, for everyone: only while it is on the portal.
 pub async fn public_record(ctx: &Context<'_>, row: i32) -> Found<credit_record::Model> {
     let today = ctx.state()?.clock.today();
-    let Some(record) = rows(ctx)?.records.load_one(row).await? else { return Ok(None) };
+    let Some(record) = rows(ctx)?.records().load_one(row).await? else { return Ok(None) };
     Ok(is_on_public_portal(&record, today).then_some(record))
 }

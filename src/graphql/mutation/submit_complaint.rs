@@ -92,7 +92,7 @@ impl SubmitComplaintMutation {
             work_order_number: input.work_order_number,
         };
         let saved = complaint_form::submit(ctx.state()?, &ctx.actor()?, submission).await?;
-        let in_scope = ctx.loaders()?.unit_scope.load_one(saved.target_unit_id).await?.unwrap_or(false);
+        let in_scope = ctx.loaders()?.unit_scope().load_one(saved.target_unit_id).await?.unwrap_or(false);
         let readable = may(viewer, Operation::ListComplaints).is_ok() && can_read_complaint(viewer, in_scope);
         Ok(SubmitComplaintPayload {
             reference: saved.reference.clone().unwrap_or_default(),

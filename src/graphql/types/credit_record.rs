@@ -146,7 +146,7 @@ impl CreditRecord {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(None);
         }
-        let rows = ctx.loaders()?.record_rectifications.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.record_rectifications().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().last().map(Rectification))
     }
 
@@ -155,7 +155,7 @@ impl CreditRecord {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(Vec::new());
         }
-        let rows = ctx.loaders()?.record_objections.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.record_objections().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(Objection).collect())
     }
 
@@ -164,7 +164,7 @@ impl CreditRecord {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(Vec::new());
         }
-        let rows = ctx.loaders()?.record_repairs.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.record_repairs().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(RepairApplication).collect())
     }
 
@@ -184,7 +184,7 @@ impl CreditRecord {
         if !can_read_workflows(ctx.viewer()?) {
             return Ok(Vec::new());
         }
-        let rows = ctx.loaders()?.record_listing_events.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.record_listing_events().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(ListingEvent).collect())
     }
 }

@@ -143,8 +143,8 @@ impl InvestmentAgreement {
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CommitmentConnection> {
         let loaders = NestedLoaders::<PledgesOfAgreement> {
-            pages: |l| &l.agreement_pledge_pages,
-            counts: |l| &l.agreement_pledge_counts,
+            pages: |l| l.agreement_pledge_pages(),
+            counts: |l| l.agreement_pledge_counts(),
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Commitment).await?.into())
     }

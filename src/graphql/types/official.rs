@@ -98,7 +98,7 @@ impl Official {
     /// The official's transfers between units (调动记录), oldest first. Records made while they
     /// served an earlier unit keep naming it.
     async fn transfers(&self, ctx: &Context<'_>) -> AppResult<Vec<OfficialTransfer>> {
-        let rows = ctx.loaders()?.official_transfers.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.official_transfers().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(OfficialTransfer).collect())
     }
 
@@ -111,7 +111,7 @@ impl Official {
     /// sanction's period.
     #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn honours_eligibility(&self, ctx: &Context<'_>) -> AppResult<super::honours::HonoursEligibility> {
-        let bars = ctx.loaders()?.official_honours.load_one(self.0.id).await?.unwrap_or_default();
+        let bars = ctx.loaders()?.official_honours().load_one(self.0.id).await?.unwrap_or_default();
         Ok(super::honours::HonoursEligibility(bars))
     }
 
@@ -122,7 +122,7 @@ impl Official {
         #[graphql(desc = "The calendar year.")] year: i32,
     ) -> AppResult<Decimal> {
         let key = OfficialYear { official: self.0.id, year };
-        let minutes = ctx.loaders()?.training_minutes.load_one(key).await?.unwrap_or(0);
+        let minutes = ctx.loaders()?.training_minutes().load_one(key).await?.unwrap_or(0);
         Ok(Decimal((rust_decimal::Decimal::new(minutes, 0) / rust_decimal::Decimal::from(60)).round_dp(2)))
     }
 
@@ -147,8 +147,8 @@ impl Official {
             return credit_records::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
         let loaders = NestedLoaders::<RecordsOfOfficial> {
-            pages: |l| &l.official_record_pages,
-            counts: |l| &l.official_record_counts,
+            pages: |l| l.official_record_pages(),
+            counts: |l| l.official_record_counts(),
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
     }

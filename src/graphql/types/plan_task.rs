@@ -53,7 +53,7 @@ impl PlanTask {
 
     /// The units that lead the task (牵头单位).
     async fn lead_units(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
-        let units = ctx.loaders()?.task_lead_units.load_one(self.0.id).await?;
+        let units = ctx.loaders()?.task_lead_units().load_one(self.0.id).await?;
         Ok(units.unwrap_or_default().into_iter().map(Unit).collect())
     }
 
@@ -61,8 +61,10 @@ impl PlanTask {
     /// the last half year that fell due is missing.
     async fn progress(&self, ctx: &Context<'_>) -> AppResult<Vec<LeadUnitProgress>> {
         let loaders = ctx.loaders()?;
-        let (leads, reports) =
-            futures::try_join!(loaders.task_lead_units.load_one(self.0.id), loaders.task_reports.load_one(self.0.id))?;
+        let (leads, reports) = futures::try_join!(
+            loaders.task_lead_units().load_one(self.0.id),
+            loaders.task_reports().load_one(self.0.id)
+        )?;
         let reports = reports.unwrap_or_default();
         let due = Period::last_due(ctx.state()?.clock.today()).to_string();
         Ok(leads
@@ -86,7 +88,7 @@ impl PlanTask {
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<TaskProgressReportConnection> {
         let loaders =
-            NestedLoaders::<ReportsOfTask> { pages: |l| &l.task_report_pages, counts: |l| &l.task_report_counts };
+            NestedLoaders::<ReportsOfTask> { pages: |l| l.task_report_pages(), counts: |l| l.task_report_counts() };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, TaskProgressReport).await?.into())
     }
 }

@@ -67,7 +67,7 @@ pub struct PppProject(pub ppp_project::Model);
 impl PppProject {
     /// The project's trail, oldest first, through the request's loader.
     async fn trail(&self, ctx: &Context<'_>) -> AppResult<Vec<ppp_stage_assignment::Model>> {
-        Ok(ctx.loaders()?.ppp_trails.load_one(self.0.id).await?.unwrap_or_default())
+        Ok(ctx.loaders()?.ppp_trails().load_one(self.0.id).await?.unwrap_or_default())
     }
 }
 
@@ -163,7 +163,7 @@ impl PppProject {
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
         let loaders =
-            NestedLoaders::<RecordsOfPppProject> { pages: |l| &l.ppp_record_pages, counts: |l| &l.ppp_record_counts };
+            NestedLoaders::<RecordsOfPppProject> { pages: |l| l.ppp_record_pages(), counts: |l| l.ppp_record_counts() };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
     }
 

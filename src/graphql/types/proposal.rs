@@ -119,7 +119,7 @@ impl Proposal {
     /// Every handling round, first to last.
     #[graphql(visible = "crate::graphql::visibility::list_proposals")]
     async fn rounds(&self, ctx: &Context<'_>) -> AppResult<Vec<ProposalRound>> {
-        let rows = ctx.loaders()?.proposal_rounds.load_one(self.0.id).await?.unwrap_or_default();
+        let rows = ctx.loaders()?.proposal_rounds().load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(ProposalRound).collect())
     }
 

@@ -109,7 +109,7 @@ impl PublicRecord {
     /// Whether an objection to the record is being handled (shown as 异议处理中).
     async fn objection_pending(&self, ctx: &Context<'_>) -> AppResult<bool> {
         use entity::enums::ObjectionStatus;
-        let objections = ctx.loaders()?.record_objections.load_one(self.0.id).await?.unwrap_or_default();
+        let objections = ctx.loaders()?.record_objections().load_one(self.0.id).await?.unwrap_or_default();
         Ok(objections.iter().any(|o| matches!(o.status, ObjectionStatus::Filed | ObjectionStatus::UnderReview)))
     }
 

@@ -138,8 +138,10 @@ impl TenderProject {
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<CreditRecordConnection> {
-        let loaders =
-            NestedLoaders::<RecordsOfTender> { pages: |l| &l.tender_record_pages, counts: |l| &l.tender_record_counts };
+        let loaders = NestedLoaders::<RecordsOfTender> {
+            pages: |l| l.tender_record_pages(),
+            counts: |l| l.tender_record_counts(),
+        };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
     }
 

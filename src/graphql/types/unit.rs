@@ -86,7 +86,7 @@ impl Unit {
 
     /// The units directly below this one, oldest first.
     async fn children(&self, ctx: &Context<'_>) -> AppResult<Vec<Unit>> {
-        let children = ctx.loaders()?.unit_children.load_one(self.0.id).await?;
+        let children = ctx.loaders()?.unit_children().load_one(self.0.id).await?;
         Ok(children.unwrap_or_default().into_iter().map(Unit).collect())
     }
 
@@ -98,7 +98,8 @@ impl Unit {
         #[graphql(desc = "How many (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "Cursor to start after.")] after: Option<String>,
     ) -> AppResult<OfficialConnection> {
-        let loaders = NestedLoaders::<OfficialsOfUnit> { pages: |l| &l.official_pages, counts: |l| &l.official_counts };
+        let loaders =
+            NestedLoaders::<OfficialsOfUnit> { pages: |l| l.official_pages(), counts: |l| l.official_counts() };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Official).await?.into())
     }
 
@@ -125,7 +126,7 @@ impl Unit {
             return credit_records::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
         let loaders =
-            NestedLoaders::<RecordsOfUnit> { pages: |l| &l.unit_record_pages, counts: |l| &l.unit_record_counts };
+            NestedLoaders::<RecordsOfUnit> { pages: |l| l.unit_record_pages(), counts: |l| l.unit_record_counts() };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, CreditRecord).await?.into())
     }
 
@@ -148,8 +149,8 @@ impl Unit {
             return commitments::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
         let loaders = NestedLoaders::<CommitmentsOfUnit> {
-            pages: |l| &l.unit_commitment_pages,
-            counts: |l| &l.unit_commitment_counts,
+            pages: |l| l.unit_commitment_pages(),
+            counts: |l| l.unit_commitment_counts(),
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Commitment).await?.into())
     }
@@ -174,8 +175,8 @@ impl Unit {
             return complaints::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
         let loaders = NestedLoaders::<ComplaintsOfUnit> {
-            pages: |l| &l.unit_complaint_pages,
-            counts: |l| &l.unit_complaint_counts,
+            pages: |l| l.unit_complaint_pages(),
+            counts: |l| l.unit_complaint_counts(),
         };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Complaint).await?.into())
     }
@@ -199,8 +200,10 @@ impl Unit {
             let args = PageArgs { first, after, last: None, before: None };
             return proposals::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
-        let loaders =
-            NestedLoaders::<ProposalsOfUnit> { pages: |l| &l.unit_proposal_pages, counts: |l| &l.unit_proposal_counts };
+        let loaders = NestedLoaders::<ProposalsOfUnit> {
+            pages: |l| l.unit_proposal_pages(),
+            counts: |l| l.unit_proposal_counts(),
+        };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, Proposal).await?.into())
     }
 
@@ -226,8 +229,10 @@ impl Unit {
             let args = PageArgs { first, after, last: None, before: None };
             return procurement_contracts::list(ctx, filter, order_by.unwrap_or_default(), args).await;
         }
-        let loaders =
-            NestedLoaders::<ContractsOfUnit> { pages: |l| &l.unit_contract_pages, counts: |l| &l.unit_contract_counts };
+        let loaders = NestedLoaders::<ContractsOfUnit> {
+            pages: |l| l.unit_contract_pages(),
+            counts: |l| l.unit_contract_counts(),
+        };
         Ok(nested_page(ctx, loaders, self.0.id, first, after, ProcurementContract).await?.into())
     }
 
@@ -235,7 +240,7 @@ impl Unit {
     /// dishonesty record is in force or a rectification is overdue.
     #[graphql(visible = "crate::graphql::visibility::list_credit_records")]
     async fn honours_eligibility(&self, ctx: &Context<'_>) -> AppResult<super::honours::HonoursEligibility> {
-        let bars = ctx.loaders()?.unit_honours.load_one(self.0.id).await?.unwrap_or_default();
+        let bars = ctx.loaders()?.unit_honours().load_one(self.0.id).await?.unwrap_or_default();
         Ok(super::honours::HonoursEligibility(bars))
     }
 
@@ -250,7 +255,7 @@ impl Unit {
         >,
     ) -> AppResult<RecordStats> {
         let key = StatsKey { unit: self.0.id, subtree: include_subunits, subject: subject_type.map(Into::into) };
-        Ok(ctx.loaders()?.record_stats.load_one(key).await?.unwrap_or_default().into())
+        Ok(ctx.loaders()?.record_stats().load_one(key).await?.unwrap_or_default().into())
     }
 }
 
