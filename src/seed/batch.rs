@@ -2,7 +2,10 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable, Statement};
 
-/// Inserts rows in chunks sized to stay under every engine's bound-parameter limit.
+use super::progress::TableProgress;
+
+/// Inserts rows in chunks sized to stay under every engine's bound-parameter limit, showing the
+/// table's progress.
 pub async fn insert_models<E, C>(db: &C, models: Vec<E::Model>) -> Result<usize, DbErr>
 where
     E: EntityTrait,
@@ -13,11 +16,15 @@ where
     let columns = E::Column::iter().count().max(1);
     let chunk = (20_000 / columns).clamp(1, 1_000);
     let total = models.len();
+    let mut progress = TableProgress::start(E::default().table_name(), total);
     let mut rows = models.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<E::ActiveModel> = rows.by_ref().take(chunk).map(|m| m.into_active_model().reset_all()).collect();
+        let size = batch.len();
         E::insert_many(batch).exec_without_returning(db).await?;
+        progress.advance(size);
     }
+    progress.finish();
     Ok(total)
 }
 
