@@ -38,6 +38,31 @@ pub(crate) async fn lock_rollups<C: ConnectionTrait>(db: &C) -> AppResult<()> {
     Ok(())
 }
 
+/// The rollup rows a unit's rows count in: the unit's own, and each ancestor's subtree.
+pub(crate) struct UnitHolders(Vec<(i32, i32)>);
+
+impl UnitHolders {
+    /// The ancestors of `units`, in one statement.
+    pub(crate) async fn of<C: ConnectionTrait>(db: &C, units: Vec<i32>) -> AppResult<Self> {
+        let closure = unit_closure::Entity::find()
+            .select_only()
+            .column(unit_closure::Column::DescendantId)
+            .column(unit_closure::Column::AncestorId)
+            .filter(unit_closure::Column::DescendantId.is_in(units))
+            .into_tuple()
+            .all(db)
+            .await?;
+        Ok(Self(closure))
+    }
+
+    /// `(holder, subtree)`: `(unit, false)`, then `(ancestor, true)` for each ancestor.
+    pub(crate) fn of_unit(&self, unit: i32) -> impl Iterator<Item = (i32, bool)> + '_ {
+        std::iter::once((unit, false)).chain(
+            self.0.iter().filter(move |(descendant, _)| *descendant == unit).map(|(_, ancestor)| (*ancestor, true)),
+        )
+    }
+}
+
 /// Moves the rollups from `before` to `after` (a new record has no `before`).
 pub async fn count_change<C: ConnectionTrait>(
     db: &C,
@@ -53,20 +78,11 @@ pub async fn count_change<C: ConnectionTrait>(
     }
     lock_rollups(db).await?;
     let units: Vec<i32> = shapes.iter().map(|(record, _)| record.unit_id).collect();
-    let closure: Vec<(i32, i32)> = unit_closure::Entity::find()
-        .select_only()
-        .column(unit_closure::Column::DescendantId)
-        .column(unit_closure::Column::AncestorId)
-        .filter(unit_closure::Column::DescendantId.is_in(units))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let holders = UnitHolders::of(db, units).await?;
     let mut rows: HashMap<RowKey, i64> = HashMap::new();
     let mut months: HashMap<MonthKey, i64> = HashMap::new();
     for (record, sign) in shapes {
-        let holders = std::iter::once((record.unit_id, false))
-            .chain(closure.iter().filter(|(unit, _)| *unit == record.unit_id).map(|(_, ancestor)| (*ancestor, true)));
-        for (unit, subtree) in holders {
+        for (unit, subtree) in holders.of_unit(record.unit_id) {
             let (s, p, v, st, se, d) = row_shape(record);
             *rows.entry((unit, subtree, s, p, v, st, se, d)).or_default() += sign;
             if let Some((m, s, p, v, d)) = month_shape(record) {

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use entity::{
     commitment, complaint, credit_record,
     enums::{CommitmentStatus, ComplaintStatus, ObjectionStatus, ProposalStatus, RectificationStatus, RepairStatus},
-    objection, proposal, rectification, repair_application, unit_closure, workflow_rollup,
+    objection, proposal, rectification, repair_application, workflow_rollup,
 };
 use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, OnConflict},
@@ -115,20 +115,11 @@ pub async fn count_change<C: ConnectionTrait>(
         Holder::Unit(unit) => Some(unit),
     };
     let units: Vec<i32> = shapes.iter().filter_map(|(s, _)| unit_of(s.holder)).collect();
-    let closure: Vec<(i32, i32)> = unit_closure::Entity::find()
-        .select_only()
-        .column(unit_closure::Column::DescendantId)
-        .column(unit_closure::Column::AncestorId)
-        .filter(unit_closure::Column::DescendantId.is_in(units))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let holders = super::rollups::UnitHolders::of(db, units).await?;
     let mut deltas: HashMap<Key, i64> = HashMap::new();
     for (shape, sign) in shapes {
         let Some(unit) = unit_of(shape.holder) else { continue };
-        let holders = std::iter::once((unit, false))
-            .chain(closure.iter().filter(|(d, _)| *d == unit).map(|(_, ancestor)| (*ancestor, true)));
-        for (holder, subtree) in holders {
+        for (holder, subtree) in holders.of_unit(unit) {
             *deltas.entry((holder, subtree, kind, shape.overdue, shape.day)).or_default() += sign;
         }
     }
