@@ -25,7 +25,7 @@ use crate::{
         Viewer,
     },
     error::AppResult,
-    store::workflow_rollups::day_number,
+    store::{versioned::Audited, workflow_rollups::day_number},
 };
 
 /// A kind of workflow.
@@ -199,13 +199,18 @@ impl WorkflowReach<'_> {
         };
         let counts =
             open_workflows(db, &holders, subtree, day_number(self.repair_cutoff()), day_number(self.today)).await?;
+        // Each kind under the name its writers count it by (`store::versioned`).
         let kinds = [
-            (WorkflowKind::Rectification, self.rectifications().is_ok(), "rectification"),
-            (WorkflowKind::Objection, self.objections().is_ok(), "objection"),
-            (WorkflowKind::RepairApplication, self.repair_applications().is_ok(), "repair_application"),
-            (WorkflowKind::Complaint, self.complaints().is_ok(), "complaint"),
-            (WorkflowKind::Proposal, self.proposals().is_ok(), "proposal"),
-            (WorkflowKind::Commitment, self.commitments().is_ok(), "commitment"),
+            (WorkflowKind::Rectification, self.rectifications().is_ok(), <rectification::Entity as Audited>::NAME),
+            (WorkflowKind::Objection, self.objections().is_ok(), <objection::Entity as Audited>::NAME),
+            (
+                WorkflowKind::RepairApplication,
+                self.repair_applications().is_ok(),
+                <repair_application::Entity as Audited>::NAME,
+            ),
+            (WorkflowKind::Complaint, self.complaints().is_ok(), <complaint::Entity as Audited>::NAME),
+            (WorkflowKind::Proposal, self.proposals().is_ok(), <proposal::Entity as Audited>::NAME),
+            (WorkflowKind::Commitment, self.commitments().is_ok(), <commitment::Entity as Audited>::NAME),
         ];
         Ok(kinds
             .into_iter()
