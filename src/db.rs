@@ -20,6 +20,23 @@ const SQLITE_ROW_BATCH: usize = 1_024;
 
 /// Opens the pool. SQLite runs in WAL mode with foreign keys on; statements are counted.
 pub async fn connect(url: &str, metrics: Arc<Metrics>) -> Result<DatabaseConnection, StartupError> {
+    let mut db = open(url).await?;
+    db.set_metric_callback(move |info| metrics.record_statement(info.failed));
+    Ok(db)
+}
+
+/// Opens the read replica's pool (PostgreSQL); its statements are counted apart too. It is not
+/// migrated: it replays the primary.
+pub async fn connect_replica(url: &str, metrics: Arc<Metrics>) -> Result<DatabaseConnection, StartupError> {
+    if !url.starts_with("postgres") {
+        return Err(StartupError::Config("DATABASE_READ_URL must be a PostgreSQL replica (postgres://…)".into()));
+    }
+    let mut db = open(url).await?;
+    db.set_metric_callback(move |info| metrics.record_replica_statement(info.failed));
+    Ok(db)
+}
+
+async fn open(url: &str) -> Result<DatabaseConnection, StartupError> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .sqlx_logging(false)
@@ -43,9 +60,7 @@ pub async fn connect(url: &str, metrics: Arc<Metrics>) -> Result<DatabaseConnect
     } else {
         options.max_connections(32).min_connections(2);
     }
-    let mut db = Database::connect(options).await?;
-    db.set_metric_callback(move |info| metrics.record_statement(info.failed));
-    Ok(db)
+    Ok(Database::connect(options).await?)
 }
 
 /// Applies every pending migration.

@@ -20,6 +20,8 @@ pub mod ids;
 pub mod jobs;
 pub mod live;
 pub mod metrics;
+pub mod progress;
+pub mod read_routing;
 pub mod seed;
 pub mod service;
 pub mod soak;

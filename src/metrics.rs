@@ -33,6 +33,7 @@ pub struct Metrics {
     handle: PrometheusHandle,
     sql_statements: Counter,
     sql_errors: Counter,
+    replica_statements: Counter,
     graphql_operations: Counter,
     session_lookups: Counter,
     scrape_statements: Counter,
@@ -75,6 +76,10 @@ impl Default for Metrics {
         Self {
             sql_statements: counter(SQL_STATEMENTS, "SQL statements executed."),
             sql_errors: counter("chengxin_sql_errors_total", "SQL statements that failed."),
+            replica_statements: counter(
+                "chengxin_replica_sql_statements_total",
+                "Of the SQL statements, those run on the read replica (DATABASE_READ_URL).",
+            ),
             graphql_operations: counter("chengxin_graphql_operations_total", "GraphQL operations executed."),
             session_lookups: counter(
                 "chengxin_session_lookups_total",
@@ -115,6 +120,12 @@ impl Default for Metrics {
 }
 
 impl Metrics {
+    /// Called by the database driver after every statement on the read replica.
+    pub fn record_replica_statement(&self, failed: bool) {
+        self.replica_statements.increment(1);
+        self.record_statement(failed);
+    }
+
     /// Called by the database driver after every statement.
     pub fn record_statement(&self, failed: bool) {
         self.sql_statements.increment(1);

@@ -1,4 +1,4 @@
-//! What every request shares: the pool, configuration, keys, metrics and the clock.
+//! What every request shares: the pools, configuration, keys, metrics and the clock.
 
 use std::sync::Arc;
 
@@ -10,12 +10,16 @@ use crate::{
     config::Config,
     live::LiveFeed,
     metrics::Metrics,
+    read_routing::ReadRouting,
 };
 
 /// Shared, cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
+    /// The primary: every write, and the reads that must see the latest state.
     pub db: DatabaseConnection,
+    /// Where read-only requests read (a replica, when configured).
+    pub reads: Arc<ReadRouting>,
     pub config: Arc<Config>,
     pub keys: Arc<JwtKeys>,
     pub metrics: Arc<Metrics>,

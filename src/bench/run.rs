@@ -16,6 +16,7 @@ use crate::{
     auth::{password::hash_password, Role, Viewer},
     config::Config,
     error::StartupError,
+    progress::Progress,
     seed::{self, Scale, SeedOptions},
     service::{
         api_tokens::{self, IssueApiToken},
@@ -141,12 +142,14 @@ async fn drive(
 ) -> (Vec<f64>, usize, Duration) {
     let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap_or_default();
     let counter = Arc::new(AtomicUsize::new(0));
+    let answered = Arc::new(AtomicUsize::new(0));
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
+    let ticker = tokio::spawn(show_progress(operation.name, seconds, answered.clone()));
     let body = &operation.body;
     let mut workers = Vec::new();
     for _ in 0..clients {
-        let (client, counter) = (client.clone(), counter.clone());
+        let (client, counter, answered) = (client.clone(), counter.clone(), answered.clone());
         let bodies: Vec<serde_json::Value> = (0..64).map(|_| body(counter.fetch_add(1, Ordering::Relaxed))).collect();
         let (endpoint, token) = (endpoint.to_owned(), token.to_owned());
         workers.push(tokio::spawn(async move {
@@ -162,6 +165,7 @@ async fn drive(
                     }
                     Err(_) => false,
                 };
+                answered.fetch_add(1, Ordering::Relaxed);
                 if ok {
                     latencies.push(request_started.elapsed().as_secs_f64() * 1_000.0);
                 } else {
@@ -180,8 +184,24 @@ async fn drive(
             failures += f;
         }
     }
+    let elapsed = started.elapsed();
+    let _ = ticker.await;
     latencies.sort_by(|a, b| a.total_cmp(b));
-    (latencies, failures, started.elapsed())
+    (latencies, failures, elapsed)
+}
+
+/// The running operation's seconds and requests per second so far, until its time is up.
+async fn show_progress(name: &'static str, seconds: u64, answered: Arc<AtomicUsize>) {
+    let mut progress = Progress::start("bench", name, seconds, "s", 0);
+    let started = Instant::now();
+    let mut tick = tokio::time::interval(Duration::from_millis(250));
+    while started.elapsed().as_secs() < seconds {
+        tick.tick().await;
+        let elapsed = started.elapsed();
+        let rate = answered.load(Ordering::Relaxed) as f64 / elapsed.as_secs_f64().max(0.001);
+        progress.set(elapsed.as_secs().min(seconds), Some(format!("{rate:.0} req/s")));
+    }
+    progress.clear();
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {

@@ -87,6 +87,12 @@ pub struct ServerArgs {
     pub database: DatabaseArgs,
     #[command(flatten)]
     pub signing: SigningArgs,
+    /// A read replica of the PostgreSQL database (`postgres://…`): read-only requests read it.
+    #[arg(long = "database-read-url", env = "DATABASE_READ_URL")]
+    pub read_url: Option<String>,
+    /// Seconds after a write during which the writer's reads go to the primary, not the replica.
+    #[arg(long, env = "CHENGXIN_READ_YOUR_WRITES_SECS", default_value_t = 10)]
+    pub read_your_writes_secs: u64,
     /// The address to listen on.
     #[arg(long, env = "CHENGXIN_BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,

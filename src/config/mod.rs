@@ -20,6 +20,10 @@ use secret::demo_secret;
 #[derive(Clone, Debug)]
 pub struct Config {
     pub database_url: String,
+    /// A read replica (`DATABASE_READ_URL`), if any.
+    pub database_read_url: Option<String>,
+    /// How long a writer's reads stay on the primary.
+    pub read_your_writes: Duration,
     pub bind: String,
     pub jwt_secret: Secret,
     pub jwt_issuer: String,
@@ -52,6 +56,8 @@ impl Config {
             Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
         limits.dates = (args.earliest_date.unwrap_or(limits.dates.0), args.latest_date.unwrap_or(limits.dates.1));
         config.bind = args.bind;
+        config.database_read_url = args.read_url.filter(|url| !url.is_empty());
+        config.read_your_writes = Duration::from_secs(args.read_your_writes_secs);
         config.graphiql = demo || args.graphiql;
         config.anonymous_introspection = args.anonymous_introspection;
         config.cors_origins = cors_origins(args.cors_origins)?;
@@ -91,6 +97,8 @@ impl Config {
     pub fn for_database(database_url: &str, jwt_secret: &str) -> Self {
         Self {
             database_url: database_url.into(),
+            database_read_url: None,
+            read_your_writes: Duration::from_secs(10),
             bind: "127.0.0.1:0".into(),
             jwt_secret: Secret::new(jwt_secret),
             jwt_issuer: "chengxin".into(),

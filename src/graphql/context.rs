@@ -3,11 +3,13 @@
 use std::sync::Arc;
 
 use async_graphql::Context;
+use sea_orm::DatabaseConnection;
 
 use super::loaders::Loaders;
 use crate::{
     auth::Viewer,
     error::{AppError, AppResult},
+    read_routing::Reader,
     service::Actor,
     state::AppState,
     store::audit::RequestTrace,
@@ -26,6 +28,10 @@ pub trait ContextExt {
     fn state(&self) -> AppResult<&AppState>;
     fn viewer(&self) -> AppResult<&Viewer>;
     fn loaders(&self) -> AppResult<&Arc<Loaders>>;
+    /// Where this request reads: the read replica for a query of a viewer who has not written
+    /// lately, the primary otherwise (and for anything that writes, such as an audit entry, use
+    /// `state()?.db`).
+    fn reader(&self) -> AppResult<&DatabaseConnection>;
     /// The request id (empty when there is none).
     fn request_id(&self) -> &str;
     /// The request's ids for the audit log.
@@ -45,6 +51,13 @@ impl ContextExt for Context<'_> {
 
     fn loaders(&self) -> AppResult<&Arc<Loaders>> {
         self.data::<Arc<Loaders>>().map_err(|_| AppError::Internal("no loaders in context".into()))
+    }
+
+    fn reader(&self) -> AppResult<&DatabaseConnection> {
+        match self.data_opt::<Reader>() {
+            Some(Reader(db)) => Ok(db),
+            None => Ok(&self.state()?.db),
+        }
     }
 
     fn request_id(&self) -> &str {

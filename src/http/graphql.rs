@@ -19,12 +19,16 @@ use crate::{
         context::{ClientAddress, LoginAttempts},
         loaders::{LoaderScope, Loaders, RequestActivity, Tracked},
     },
+    read_routing::{Reader, READ_PRIMARY_HEADER},
     store::audit::RequestTrace,
     store::identifier_reads::IdentifierReads,
 };
 use async_graphql::{
-    parser::{parse_query, types::OperationType},
-    BatchRequest, BatchResponse, Request, Response as GqlResponse, Value,
+    parser::{
+        parse_query,
+        types::{ExecutableDocument, OperationType},
+    },
+    BatchRequest, BatchResponse, Request, Response as GqlResponse, ServerError, Value,
 };
 use axum::{
     body::Bytes,
@@ -106,18 +110,37 @@ pub async fn graphql_get(
 /// True unless the operation that would run is a mutation or subscription. A query that does not
 /// parse counts as read-only: executing it only reports the parse error.
 fn is_read_only(request: &Request) -> bool {
-    let Ok(document) = parse_query(&request.query) else {
-        return true;
-    };
+    parse_query(&request.query).map_or(true, |document| only_queries(&document, request.operation_name.as_deref()))
+}
+
+/// True unless the operation of `document` that would run is a mutation or subscription.
+fn only_queries(document: &ExecutableDocument, operation_name: Option<&str>) -> bool {
     let mut operations = document.operations.iter();
-    let selected = match &request.operation_name {
-        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name.as_str())),
+    let selected = match operation_name {
+        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
         None => {
             // With several operations and no name, nothing runs; refuse if any of them writes.
             return document.operations.iter().all(|(_, op)| op.node.ty == OperationType::Query);
         }
     };
     selected.is_none_or(|(_, op)| op.node.ty == OperationType::Query)
+}
+
+/// Whether any request of the batch may write (parsing each once; execution reuses the parse).
+fn may_write(requests: &mut [Result<Request, ServerError>]) -> bool {
+    requests.iter_mut().flatten().any(|request| {
+        let name = request.operation_name.clone();
+        request.parsed_query().is_ok_and(|document| !only_queries(document, name.as_deref()))
+    })
+}
+
+/// Who wrote, for read-your-writes: the token's subject, or an anonymous client's address.
+fn writer_key(viewer: &Viewer, client: &ClientAddress) -> String {
+    if viewer.is_anonymous() {
+        format!("anonymous:{}", client.0)
+    } else {
+        viewer.subject.clone()
+    }
 }
 
 /// The client's address: the socket peer, or behind a trusted proxy the last `X-Forwarded-For`
@@ -148,10 +171,25 @@ async fn execute(
     // The x-request-id header is ours by now: the client's was taken off before ours was set.
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned).unwrap_or_default();
     let trace = RequestTrace { id: request_id.clone(), client_id: client_id.0 };
+    let single = matches!(batch, BatchRequest::Single(_));
+    let requests = match batch {
+        BatchRequest::Single(request) => vec![request],
+        BatchRequest::Batch(requests) => requests,
+    };
+    // Apollo's persisted queries: a hash alone becomes its query text, or a per-operation error.
+    let mut requests: Vec<_> = requests.into_iter().map(|request| app.persisted_queries.resolve(request)).collect();
+    let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
+    let writes = may_write(&mut requests);
+    let writer = writer_key(&viewer, &client);
+    let asks_primary = headers.get(READ_PRIMARY_HEADER).is_some_and(|value| value == "primary");
+    let reader = match writes || asks_primary {
+        true => state.db.clone(),
+        false => state.reads.reader(&state.db, &writer).clone(),
+    };
     let login_attempts = Arc::new(LoginAttempts::default());
     let activity = Arc::new(RequestActivity::default());
     let scope = LoaderScope {
-        db: state.db.clone(),
+        db: reader.clone(),
         viewer: viewer.clone(),
         today: state.clock.today(),
         activity: activity.clone(),
@@ -160,7 +198,6 @@ async fn execute(
     let rows_by_id = Arc::new(RowsById::new(scope));
     let hide_introspection = viewer.is_anonymous() && !state.config.anonymous_introspection;
     let identifier_reads = Arc::new(IdentifierReads::default());
-    let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
     let prepare = |request: Request| {
         let request = request
             .data(state.clone())
@@ -170,20 +207,14 @@ async fn execute(
             .data(trace.clone())
             .data(login_attempts.clone())
             .data(identifier_reads.clone())
-            .data(client.clone());
+            .data(client.clone())
+            .data(Reader(reader.clone()));
         if hide_introspection {
             request.disable_introspection()
         } else {
             request
         }
     };
-    let single = matches!(batch, BatchRequest::Single(_));
-    let requests = match batch {
-        BatchRequest::Single(request) => vec![request],
-        BatchRequest::Batch(requests) => requests,
-    };
-    // Apollo's persisted queries: a hash alone becomes its query text, or a per-operation error.
-    let requests: Vec<_> = requests.into_iter().map(|request| app.persisted_queries.resolve(request)).collect();
     // Kept to name the argument of an input error (see `input_errors`) and to give the answer
     // the query's shape (see `response_shape`).
     let queries: Vec<(String, Option<String>)> = requests
@@ -219,6 +250,9 @@ async fn execute(
         (answers, documents)
     };
     let (mut answers, documents) = Tracked::new(run, activity).await;
+    if writes {
+        state.reads.note_write(&writer);
+    }
     let mut response = match (single, answers.pop()) {
         (true, Some(answer)) => BatchResponse::Single(answer),
         (_, last) => BatchResponse::Batch(answers.into_iter().chain(last).collect()),

@@ -1,4 +1,4 @@
-//! `/healthz` (the process is up), `/readyz` (the database answers), `/metrics` (Prometheus).
+//! `/healthz` (the process is up), `/readyz` (the database, and the read replica if any, answer), `/metrics` (Prometheus).
 
 use std::sync::Arc;
 
@@ -12,13 +12,17 @@ pub async fn healthz() -> impl IntoResponse {
 }
 
 pub async fn readyz(State(app): State<Arc<HttpApp>>) -> impl IntoResponse {
-    match app.state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(error) => {
-            tracing::warn!(%error, "database ping failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    if let Err(error) = app.state.db.ping().await {
+        tracing::warn!(%error, "database ping failed");
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unavailable");
+    }
+    if let Some(replica) = app.state.reads.replica() {
+        if let Err(error) = replica.ping().await {
+            tracing::warn!(%error, "read replica ping failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "read replica unavailable");
         }
     }
+    (StatusCode::OK, "ready")
 }
 
 /// Reads the pool and the outbox into their gauges (one SQL statement), then renders.

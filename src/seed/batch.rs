@@ -2,7 +2,7 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable, Statement};
 
-use super::progress::TableProgress;
+use crate::progress::Progress;
 
 /// Inserts rows in chunks sized to stay under every engine's bound-parameter limit, showing the
 /// table's progress.
@@ -16,13 +16,13 @@ where
     let columns = E::Column::iter().count().max(1);
     let chunk = (20_000 / columns).clamp(1, 1_000);
     let total = models.len();
-    let mut progress = TableProgress::start(E::default().table_name(), total);
+    let mut progress = Progress::start("seed", E::default().table_name(), total as u64, "rows", 1_000);
     let mut rows = models.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<E::ActiveModel> = rows.by_ref().take(chunk).map(|m| m.into_active_model().reset_all()).collect();
         let size = batch.len();
         E::insert_many(batch).exec_without_returning(db).await?;
-        progress.advance(size);
+        progress.advance(size as u64);
     }
     progress.finish();
     Ok(total)

@@ -9,7 +9,6 @@ mod debts;
 mod evaluations;
 mod people;
 pub mod plan_tasks;
-mod progress;
 mod record_workflows;
 mod records;
 mod sectors;

@@ -17,6 +17,7 @@ use crate::{
     error::StartupError,
     jobs::platform_push::run_worker,
     metrics::Metrics,
+    read_routing::ReadRouting,
     state::AppState,
 };
 
@@ -25,8 +26,13 @@ pub async fn build_state(config: Config, clock: Arc<dyn Clock>) -> Result<AppSta
     let metrics = Arc::new(Metrics::default());
     let db = db::connect(&config.database_url, metrics.clone()).await?;
     db::migrate(&db).await?;
+    let replica = match &config.database_read_url {
+        Some(url) => Some(db::connect_replica(url, metrics.clone()).await?),
+        None => None,
+    };
     Ok(AppState {
         live: crate::live::LiveFeed::new(db.clone()),
+        reads: Arc::new(ReadRouting::new(replica, config.read_your_writes)),
         db,
         keys: Arc::new(JwtKeys::new(&config)),
         config: Arc::new(config),

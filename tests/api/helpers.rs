@@ -28,7 +28,12 @@ fn password_hash() -> &'static str {
 /// Where the test's database lives, and how to throw it away.
 enum TestDatabase {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+    /// A database the test made itself and throws away itself.
+    Given,
 }
 
 impl Drop for TestDatabase {
@@ -99,6 +104,12 @@ pub async fn spawn_app_configured(edit: impl FnOnce(&mut Config)) -> TestApp {
     spawn_configured(false, edit).await
 }
 
+/// The app with the base seed over a database the test made, its configuration changed by `edit`.
+#[allow(dead_code)]
+pub async fn spawn_app_over(url: &str, edit: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_over((url.to_owned(), TestDatabase::Given), false, edit).await
+}
+
 async fn spawn_with(demo: bool) -> TestApp {
     spawn_configured(demo, |_| {}).await
 }
@@ -107,7 +118,10 @@ async fn spawn_configured(demo: bool, edit: impl FnOnce(&mut Config)) -> TestApp
     if std::env::var("TEST_LOG").is_ok() {
         let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").try_init();
     }
-    let (url, database) = fresh_database().await;
+    spawn_over(fresh_database().await, demo, edit).await
+}
+
+async fn spawn_over((url, database): (String, TestDatabase), demo: bool, edit: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::for_database(&url, TEST_SECRET);
     edit(&mut config);
     let clock = Arc::new(ManualClock::new(Utc::now()));

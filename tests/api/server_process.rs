@@ -21,7 +21,13 @@ pub fn free_port() -> u16 {
 
 /// `chengxin serve` over the test's database, as its own process.
 pub fn start_server(app: &TestApp, port: u16, platform_url: Option<&str>) -> Child {
+    start_server_with(app, port, platform_url, &[])
+}
+
+/// [`start_server`] with more environment variables.
+pub fn start_server_with(app: &TestApp, port: u16, platform_url: Option<&str>, env: &[(&str, &str)]) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_chengxin"));
+    command.envs(env.iter().copied());
     command
         .arg("serve")
         .env("DATABASE_URL", &app.state.config.database_url)

@@ -83,7 +83,7 @@ pub async fn accountability_proposal(ctx: &Context<'_>, row: i32) -> Found<accou
         return Ok(None);
     }
     let visible = accountability_proposal::Entity::find_by_id(row).filter(accountability_visible_to(viewer));
-    Ok(visible.one(&ctx.state()?.db).await?)
+    Ok(visible.one(ctx.reader()?).await?)
 }
 
 /// A record as the public portal shows it, for everyone: only while it is on the portal.

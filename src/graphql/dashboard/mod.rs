@@ -93,12 +93,12 @@ impl Dashboard {
     /// The records by polarity, status and severity — all, the units' own, their officials' —
     /// and the open workflows by kind.
     async fn overview(&self, ctx: &Context<'_>) -> AppResult<DashboardOverview> {
-        overview::overview(&ctx.state()?.db, &self.scope(), self.overdue_reach()).await
+        overview::overview(ctx.reader()?, &self.scope(), self.overdue_reach()).await
     }
 
     /// The records of each key sector, every sector listed.
     async fn records_by_sector(&self, ctx: &Context<'_>) -> AppResult<Vec<SectorRecords>> {
-        records_by_sector::records_by_sector(&ctx.state()?.db, &self.scope()).await
+        records_by_sector::records_by_sector(ctx.reader()?, &self.scope()).await
     }
 
     /// The records decided in each of the last `months` months up to `asOf` (revoked ones left
@@ -111,13 +111,13 @@ impl Dashboard {
         if !(1..=120).contains(&months) {
             return Err(AppError::bad_argument("months", Reason::NumberBetween { min: 1, max: 120 }));
         }
-        record_trend::record_trend(&ctx.state()?.db, &self.scope(), self.as_of, months as u32).await
+        record_trend::record_trend(ctx.reader()?, &self.scope(), self.as_of, months as u32).await
     }
 
     /// The townships within the reach, by name, each with its subtree's records and its latest
     /// evaluation.
     async fn townships(&self, ctx: &Context<'_>) -> AppResult<Vec<TownshipSummary>> {
-        townships::townships(&ctx.state()?.db, ctx.viewer()?, &self.holders(), self.disclosures).await
+        townships::townships(ctx.reader()?, ctx.viewer()?, &self.holders(), self.disclosures).await
     }
 
     /// The evaluations of a period for the units within the reach, best first (or worst first),
@@ -136,7 +136,7 @@ impl Dashboard {
             return Err(AppError::bad_argument("first", Reason::NumberBetween { min: 1, max: 100 }));
         }
         let period = period_id.as_ref().map(|id| expect_id(id, NodeType::EvaluationPeriod, "periodId")).transpose()?;
-        let (db, viewer) = (&ctx.state()?.db, ctx.viewer()?);
+        let (db, viewer) = (ctx.reader()?, ctx.viewer()?);
         unit_ranking::unit_ranking(db, viewer, self.unit, period, first as u64, lowest_first).await
     }
 
@@ -151,7 +151,7 @@ impl Dashboard {
         let state = ctx.state()?;
         let today = state.clock.today();
         let (unit, subunits) = (self.unit, self.include_subunits);
-        judgment_debtors::judgment_debtors(&state.db, ctx.viewer()?, today, unit, subunits, self.as_of).await
+        judgment_debtors::judgment_debtors(ctx.reader()?, ctx.viewer()?, today, unit, subunits, self.as_of).await
     }
 
     /// Units whose debt ratio for the year is YELLOW or worse (债务风险预警), worst first.
@@ -165,12 +165,12 @@ impl Dashboard {
             return Err(AppError::bad_argument("year", Reason::NumberBetween { min: 2000, max: 2100 }));
         }
         let state = ctx.state()?;
-        debt_warnings::debt_warnings(&state.db, ctx.viewer()?, &state.config.debt_bands, self.unit, year).await
+        debt_warnings::debt_warnings(ctx.reader()?, ctx.viewer()?, &state.config.debt_bands, self.unit, year).await
     }
 
     /// The plan's tasks a lead unit within the reach is behind on: its report on the last half
     /// year due is missing, or its latest report says DELAYED.
     async fn plan_tasks(&self, ctx: &Context<'_>) -> AppResult<Vec<PlanTask>> {
-        plan_tasks::tasks_behind(&ctx.state()?.db, ctx.viewer()?, self.unit, self.as_of).await
+        plan_tasks::tasks_behind(ctx.reader()?, ctx.viewer()?, self.unit, self.as_of).await
     }
 }

@@ -56,7 +56,10 @@ where
 {
     let state = ctx.state()?;
     let key = SortKey::by(deadline, id, OrderDirection::Asc);
-    Ok(paginate(&state.db, kind.rows.filter(kind.overdue), &key, &args, &state.config.limits).await?.map(node).into())
+    Ok(paginate(ctx.reader()?, kind.rows.filter(kind.overdue), &key, &args, &state.config.limits)
+        .await?
+        .map(node)
+        .into())
 }
 
 /// The overdue workflows of a dashboard's reach, oldest deadline first.

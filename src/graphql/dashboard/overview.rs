@@ -35,7 +35,7 @@ impl DashboardOverview {
     /// days before, a proposal when its round was due before; the others when the deadline sweep
     /// marked them.
     async fn open_workflows(&self, ctx: &Context<'_>) -> AppResult<Vec<OpenWorkflows>> {
-        self.reach.reach(ctx)?.open_workflows(&ctx.state()?.db).await
+        self.reach.reach(ctx)?.open_workflows(ctx.reader()?).await
     }
 }
 

@@ -60,7 +60,8 @@ impl AccountabilityQuery {
         }
         let key = SortKey::by(Column::OverdueSince, Column::Id, OrderDirection::Asc);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(AccountabilityProposal).into())
     }
 }

@@ -58,7 +58,8 @@ impl AccountQuery {
         }
         let key = SortKey::by(user_account::Column::Username, user_account::Column::Id, OrderDirection::Asc);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(User).into())
     }
 
@@ -93,7 +94,8 @@ impl AccountQuery {
         }
         let key = SortKey::by(api_token::Column::CreatedAt, api_token::Column::Id, OrderDirection::Desc);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(ApiToken).into())
     }
 }

@@ -73,7 +73,8 @@ impl AuditLogQuery {
         }
         let key = SortKey::by(Column::At, Column::Id, OrderDirection::Desc);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(AuditEntry).into())
     }
 }

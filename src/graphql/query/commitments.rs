@@ -82,7 +82,7 @@ pub async fn list(
         CommitmentOrderField::CreatedAt => Column::CreatedAt,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(Commitment).into())
 }
 

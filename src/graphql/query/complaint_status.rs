@@ -27,7 +27,7 @@ impl ComplaintStatusQuery {
         policy::may(ctx.viewer()?, Operation::FollowComplaint)?;
         let Some(reference) = normalize_reference(&reference) else { return Ok(None) };
         let found =
-            complaint::Entity::find().filter(complaint::Column::Reference.eq(reference)).one(&ctx.state()?.db).await?;
+            complaint::Entity::find().filter(complaint::Column::Reference.eq(reference)).one(ctx.reader()?).await?;
         Ok(found.map(ComplaintReceipt))
     }
 }

@@ -55,7 +55,7 @@ impl DashboardQuery {
             (DashboardReach::County, asked) => asked,
             (DashboardReach::Subtree(own), None) => Some(own),
             (DashboardReach::Subtree(own), Some(asked)) => {
-                if !unit_within(&state.db, own, asked).await? {
+                if !unit_within(ctx.reader()?, own, asked).await? {
                     return Err(AppError::Forbidden(Reason::OutsideYourUnits));
                 }
                 Some(asked)

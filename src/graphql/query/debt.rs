@@ -131,8 +131,8 @@ pub async fn list(
         DebtInstrumentOrderField::Outstanding => Column::OutstandingFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
-    let kinds = unit_kinds(&state.db, page.edges.iter().map(|(_, row)| row.unit_id)).await?;
+    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let kinds = unit_kinds(ctx.reader()?, page.edges.iter().map(|(_, row)| row.unit_id)).await?;
     Ok(page
         .map(|row| {
             let kind = kinds.get(&row.unit_id).copied().unwrap_or(UnitKind::Department);
@@ -208,7 +208,7 @@ impl DebtQuery {
         if !(2000..=2100).contains(&year) {
             return Err(AppError::bad_argument("year", Reason::NumberBetween { min: 2000, max: 2100 }));
         }
-        let db = &state.db;
+        let db = ctx.reader()?;
         let root = match &unit_id {
             Some(id) => expect_id(id, NodeType::Unit, "unitId")?,
             None => {

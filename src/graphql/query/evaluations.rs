@@ -77,7 +77,7 @@ impl EvaluationQuery {
         let select = evaluation_period::Entity::find();
         let key = SortKey::by(evaluation_period::Column::StartsOn, evaluation_period::Column::Id, OrderDirection::Desc);
         let args = PageArgs { first, after, last: None, before: None };
-        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(EvaluationPeriod).into())
     }
 
@@ -121,7 +121,8 @@ impl EvaluationQuery {
         };
         let key = SortKey::by(column, evaluation::Column::Id, order.direction);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(Evaluation).into())
     }
 }

@@ -54,7 +54,7 @@ impl IntegrityListQuery {
         let evaluations: HashMap<i32, evaluation::Model> = evaluation::Entity::find()
             .filter(evaluation::Column::PeriodId.eq(period.id))
             .filter(evaluations_visible_to(viewer))
-            .all(&state.db)
+            .all(ctx.reader()?)
             .await?
             .into_iter()
             .map(|e| (e.unit_id, e))
@@ -70,7 +70,7 @@ impl IntegrityListQuery {
         };
         let mut counts: HashMap<i32, usize> = HashMap::new();
         let holders: Vec<i32> =
-            in_force().select_only().column(credit_record::Column::UnitId).into_tuple().all(&state.db).await?;
+            in_force().select_only().column(credit_record::Column::UnitId).into_tuple().all(ctx.reader()?).await?;
         for unit in holders {
             *counts.entry(unit).or_default() += 1;
         }
@@ -82,7 +82,7 @@ impl IntegrityListQuery {
                     .filter(records_visible_to(viewer, state.clock.today(), RecordUse::Rows))
                     .order_by_desc(credit_record::Column::DecidedOn)
                     .order_by_desc(credit_record::Column::Id)
-                    .all(&state.db)
+                    .all(ctx.reader()?)
                     .await?
             }
             Err(_) => Vec::new(),
@@ -95,7 +95,7 @@ impl IntegrityListQuery {
             .filter(unit::Column::Id.is_in(listed))
             .order_by_asc(unit::Column::Name)
             .order_by_asc(unit::Column::Id)
-            .all(&state.db)
+            .all(ctx.reader()?)
             .await?;
         let (mut red, mut black) = (Vec::new(), Vec::new());
         for unit in units {

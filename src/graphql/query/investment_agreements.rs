@@ -94,7 +94,7 @@ pub async fn list(
         InvestmentAgreementOrderField::AgreedInvestment => Column::AgreedInvestmentFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(InvestmentAgreement).into())
 }
 

@@ -83,7 +83,8 @@ impl ObjectionQuery {
         };
         let key = SortKey::by(column, Column::Id, order.direction);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(Objection).into())
     }
 }

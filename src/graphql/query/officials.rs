@@ -107,7 +107,7 @@ impl OfficialQuery {
         };
         let key = SortKey::by(column, official::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(Official).into())
     }
 

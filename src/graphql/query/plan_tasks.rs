@@ -67,7 +67,7 @@ impl PlanTaskQuery {
         }
         let key = SortKey::by(plan_task::Column::SortOrder, plan_task::Column::Id, OrderDirection::Asc);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(PlanTask).into())
     }
 }

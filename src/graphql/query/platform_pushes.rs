@@ -39,7 +39,8 @@ impl PlatformPushQuery {
         }
         let key = SortKey::by_id(Column::Id, OrderDirection::Asc);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(PlatformPush).into())
     }
 }

@@ -105,7 +105,7 @@ pub async fn list(
         PppProjectOrderField::CreatedAt => Column::CreatedAt,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(PppProject).into())
 }
 

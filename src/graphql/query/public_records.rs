@@ -107,7 +107,7 @@ impl PublicRecordQuery {
         };
         let key = SortKey::by(column, Column::Id, direction);
         let page = paginate(
-            &state.db,
+            ctx.reader()?,
             select.filter(range),
             &key,
             &PageArgs { first, after, last, before },

@@ -31,7 +31,7 @@ impl RecordingAuthorityQuery {
         if let Some(unit) = unit_id {
             select = select.filter(Column::UnitId.eq(expect_id(&unit, NodeType::Unit, "unitId")?));
         }
-        let rows = select.order_by_asc(Column::UnitId).order_by_asc(Column::Category).all(&ctx.state()?.db).await?;
+        let rows = select.order_by_asc(Column::UnitId).order_by_asc(Column::Category).all(ctx.reader()?).await?;
         Ok(rows.into_iter().map(RecordingAuthority).collect())
     }
 }

@@ -80,7 +80,8 @@ impl RectificationQuery {
         };
         let key = SortKey::by(column, Column::Id, order.direction);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(Rectification).into())
     }
 }

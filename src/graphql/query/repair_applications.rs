@@ -74,7 +74,8 @@ impl RepairApplicationQuery {
         select = select.filter(within_days(Column::CreatedAt, from, to));
         let key = SortKey::by(Column::CreatedAt, Column::Id, order_by.unwrap_or_default().direction);
         let page =
-            paginate(&state.db, select, &key, &PageArgs { first, after, last, before }, &state.config.limits).await?;
+            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
+                .await?;
         Ok(page.map(RepairApplication).into())
     }
 }

@@ -99,7 +99,7 @@ pub async fn list(
         TenderProjectOrderField::Budget => Column::BudgetFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
     Ok(page.map(TenderProject).into())
 }
 

@@ -117,7 +117,7 @@ impl UnitQuery {
         };
         let key = SortKey::by(column, unit::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(&state.db, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
         Ok(page.map(Unit).into())
     }
 

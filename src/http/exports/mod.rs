@@ -62,7 +62,8 @@ pub async fn evaluations(
     let Some((NodeType::EvaluationPeriod, row)) = parse_global_id(&period) else {
         return refuse(AppError::NotFound(Reason::PeriodNotFound));
     };
-    let db = app.state.db.clone();
+    // An export only reads: the replica, unless its viewer wrote lately.
+    let db = app.state.reads.reader(&app.state.db, &viewer.subject).clone();
     let period = match period_to_export(&db, &viewer, row).await {
         Ok(period) => period,
         Err(error) => return refuse(error),
