@@ -8,7 +8,7 @@ use std::{future::Future, pin::Pin, sync::Arc};
 
 use async_graphql::{connection::PageInfo, InputObject};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use sea_orm::{DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, Select};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryResult, Select};
 
 use crate::{
     config::Limits,
@@ -81,6 +81,27 @@ pub fn page_size(value: Option<i32>, field: &str, limits: &Limits) -> AppResult<
             Err(AppError::bad_argument(field, Reason::NumberBetween { min: 0, max: limits.max_page_size as i64 }))
         }
         Some(n) => Ok(Some(n as u64)),
+    }
+}
+
+/// The column a counted page's statement carries its total in.
+pub(crate) const PAGE_TOTAL: &str = "page_total";
+
+/// A row of a page read with its total (the rows its filter matches) in the same statement.
+pub(crate) struct Counted<M> {
+    pub row: M,
+    total: i64,
+}
+
+impl<M> Counted<M> {
+    pub fn total(&self) -> u64 {
+        u64::try_from(self.total).unwrap_or(0)
+    }
+}
+
+impl<M: FromQueryResult> FromQueryResult for Counted<M> {
+    fn from_query_result(result: &QueryResult, prefix: &str) -> Result<Self, DbErr> {
+        Ok(Self { row: M::from_query_result(result, prefix)?, total: result.try_get(prefix, PAGE_TOTAL)? })
     }
 }
 

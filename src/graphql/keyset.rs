@@ -8,20 +8,21 @@
 //! cursor is `BAD_USER_INPUT` on the argument that carried it. Rows whose sort field is empty sort
 //! last in either direction.
 
+use async_graphql::Context;
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, NullOrdering, SimpleExpr},
-    ColumnTrait, ColumnType, DatabaseConnection, EntityTrait, FromQueryResult, IdenStatic, ModelTrait, Order,
-    QueryFilter, QueryOrder, QuerySelect, Select, Value,
+    sea_query::{Expr, ExprTrait, NullOrdering, Query, QueryStatementBuilder, SimpleExpr},
+    ColumnTrait, ColumnType, EntityTrait, FromQueryResult, IdenStatic, ModelTrait, Order, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Select, Value,
 };
 use serde::{Deserialize, Serialize};
 
-use super::connection::{page_size, OrderDirection, Page, PageArgs, TotalCount};
-use crate::{
-    config::Limits,
-    error::{AppError, AppResult, Reason},
+use super::{
+    connection::{page_size, Counted, OrderDirection, Page, PageArgs, TotalCount, PAGE_TOTAL},
+    context::ContextExt,
 };
+use crate::error::{AppError, AppResult, Reason};
 
 /// One sort-key value as a cursor carries it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -244,21 +245,30 @@ where
     }
 }
 
-/// Runs a filtered query as one page in `key`'s order: one statement for the rows (the sort key
-/// and id of `after`/`before` bound it), and one more for the count only when `totalCount` is
-/// selected. `hasPreviousPage` is true when paging after a cursor, and `hasNextPage` when paging
-/// backwards before one (Relay's rule); the other is exact.
+/// `(SELECT COUNT(*) FROM (<the filtered query>))`, for the page's statement to carry.
+fn count_of<E: EntityTrait>(select: &Select<E>) -> SimpleExpr {
+    let filtered = select.clone().into_query();
+    let count = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(filtered, "filtered").to_owned();
+    SimpleExpr::SubQuery(None, Box::new(count.into_sub_query_statement()))
+}
+
+/// Runs a filtered query as one page in `key`'s order, on the request's reader: one statement for
+/// the rows (the sort key and id of `after`/`before` bound it), which also counts the filtered rows
+/// when the list's `totalCount` is selected (a sub-select; an empty page counts in a statement of
+/// its own, if asked). `hasPreviousPage` is true when paging after a cursor, and `hasNextPage` when
+/// paging backwards before one (Relay's rule); the other is exact.
 pub async fn paginate<E>(
-    db: &DatabaseConnection,
+    ctx: &Context<'_>,
     select: Select<E>,
     key: &SortKey<E>,
     args: &PageArgs,
-    limits: &Limits,
 ) -> AppResult<Page<E::Model>>
 where
     E: EntityTrait,
     E::Model: FromQueryResult + Send + Sync,
 {
+    let (db, limits) = (ctx.reader()?, &ctx.state()?.config.limits);
+    let counted = ctx.look_ahead().field("totalCount").exists();
     let first = page_size(args.first, "first", limits)?;
     let last = page_size(args.last, "last", limits)?;
     if first.is_some() && last.is_some() {
@@ -267,6 +277,7 @@ where
     let after = args.after.as_deref().map(|c| key.decode(c, "after")).transpose()?;
     let before = args.before.as_deref().map(|c| key.decode(c, "before")).transpose()?;
     let total = TotalCount::of_select(db, select.clone());
+    let count = counted.then(|| count_of(&select));
     let mut select = select;
     if let Some(after) = &after {
         select = select.filter(key.beyond(after, true));
@@ -278,7 +289,17 @@ where
         Some(last) => (last, true),
         None => (first.unwrap_or(limits.default_page_size), false),
     };
-    let mut rows = key.order(select, backwards).limit(take + 1).all(db).await?;
+    let ordered = key.order(select, backwards).limit(take + 1);
+    let (mut rows, total) = match count {
+        Some(count) => {
+            let rows = ordered.expr_as(count, PAGE_TOTAL).into_model::<Counted<E::Model>>().all(db).await?;
+            let counted = rows.first().map(|row| TotalCount::known(row.total()));
+            // An empty first page counts none; an empty page after a cursor counts on its own.
+            let empty = (after.is_none() && before.is_none()).then(|| TotalCount::known(0));
+            (rows.into_iter().map(|row| row.row).collect(), counted.or(empty).unwrap_or(total))
+        }
+        None => (ordered.all(db).await?, total),
+    };
     let more = rows.len() as u64 > take;
     rows.truncate(take as usize);
     if backwards {

@@ -21,7 +21,7 @@ pub struct NestedLoaders<C: ChildTable> {
 }
 
 /// A page of `parent`'s children. The page query runs only when the client selects rows; the
-/// count only when it selects `totalCount`.
+/// count only when it selects `totalCount`, in the page's statement when both are selected.
 pub async fn nested_page<C, N>(
     ctx: &Context<'_>,
     loaders_of: NestedLoaders<C>,
@@ -40,17 +40,25 @@ where
     let loaders = ctx.loaders()?;
     let look_ahead = ctx.look_ahead();
     let wants_rows = ["edges", "nodes", "pageInfo"].iter().any(|f| look_ahead.field(f).exists());
-    let mut rows = if wants_rows {
-        (loaders_of.pages)(loaders).load_one(PageKey { parent, offset, limit }).await?.unwrap_or_default()
+    let counted = look_ahead.field("totalCount").exists();
+    let (mut rows, known) = if wants_rows {
+        let key = PageKey { parent, offset, limit, counted };
+        let page = (loaders_of.pages)(loaders).load_one(key).await?;
+        page.map_or((Vec::new(), None), |page| (page.rows, page.total))
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
     let has_next = rows.len() as u64 > limit;
     rows.truncate(limit as usize);
-    let (loaders, counts) = (loaders.clone(), loaders_of.counts);
-    let total = TotalCount::from_fn(move || {
-        let loaders = loaders.clone();
-        async move { Ok(counts(&loaders).load_one(parent).await?.unwrap_or(0)) }
-    });
+    let total = match known {
+        Some(total) => TotalCount::known(total),
+        None => {
+            let (loaders, counts) = (loaders.clone(), loaders_of.counts);
+            TotalCount::from_fn(move || {
+                let loaders = loaders.clone();
+                async move { Ok(counts(&loaders).load_one(parent).await?.unwrap_or(0)) }
+            })
+        }
+    };
     Ok(Page::from_rows(rows.into_iter().map(wrap).collect(), offset, offset > 0, has_next, total))
 }

@@ -146,6 +146,14 @@ async fn pages_stay_stable_while_rows_are_inserted_before_and_after_the_cursor()
     assert!(seen.len() > before_inserts.len(), "the older rows inserted behind the cursor came too");
 }
 
+/// The statements one request of `RECORDS` costs, and its answer.
+async fn cost(app: &TestApp, token: &str, variables: Value) -> (u64, Value) {
+    let start = app.sql_statements().await;
+    let body = app.graphql(Some(token), RECORDS, variables).await;
+    assert!(body["errors"].is_null(), "{body}");
+    (app.sql_statements().await - start, body)
+}
+
 #[tokio::test]
 async fn a_deep_page_costs_the_statements_of_the_first() {
     let app = spawn_app().await;
@@ -154,19 +162,39 @@ async fn a_deep_page_costs_the_statements_of_the_first() {
     let order = json!({ "field": "DECIDED_ON", "direction": "DESC" });
     let deep = app.graphql(Some(&office), RECORDS, json!({ "first": 55, "order": order })).await;
     let cursor = deep["data"]["creditRecords"]["pageInfo"]["endCursor"].as_str().unwrap().to_owned();
-    let cost = |variables: Value| {
+    let (first, page_1) = cost(&app, &office, json!({ "first": 5, "order": order })).await;
+    let (deeper, page_12) = cost(&app, &office, json!({ "first": 5, "after": cursor, "order": order })).await;
+    let rows = |body: &Value| ids(body, "creditRecords").len();
+    assert_eq!((first, rows(&page_1)), (deeper, rows(&page_12)), "(statements, rows) of page 1 and of page 12");
+    assert_eq!(rows(&page_1), 5);
+}
+
+#[tokio::test]
+async fn a_page_with_its_total_count_is_one_statement_and_counts_every_page_alike() {
+    let app = spawn_app().await;
+    let office = app.token_for("office").await;
+    let statements = |variables: Value| {
         let (app, office) = (&app, &office);
         async move {
-            let start = app.sql_statements().await;
-            let body = app.graphql(Some(office), RECORDS, variables).await;
-            assert!(body["errors"].is_null(), "{body}");
-            (app.sql_statements().await - start, ids(&body, "creditRecords").len())
+            let (statements, body) = cost(app, office, variables).await;
+            let page = &body["data"]["creditRecords"];
+            let cursor = page["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+            (statements, page["totalCount"].as_u64().unwrap(), ids(&body, "creditRecords").len(), cursor)
         }
     };
-    let first = cost(json!({ "first": 5, "order": order })).await;
-    let deeper = cost(json!({ "first": 5, "after": cursor, "order": order })).await;
-    assert_eq!(first, deeper, "(statements, rows) of page 1 and of page 12");
-    assert_eq!(first.1, 5);
+    let (cost, total, rows, _) = statements(json!({ "first": 5 })).await;
+    assert_eq!((cost, total, rows), (1, 0, 0), "an empty list: one statement, totalCount 0");
+    records(&app, 12).await;
+    let (cost, total, rows, cursor) = statements(json!({ "first": 5 })).await;
+    assert_eq!((cost, total, rows), (1, 12, 5), "the page and its count in one statement");
+    let (cost, total, rows, cursor) = statements(json!({ "first": 5, "after": cursor })).await;
+    assert_eq!((cost, total, rows), (1, 12, 5), "a later page counts the whole list too");
+    let (_, _, rows, cursor) = statements(json!({ "first": 5, "after": cursor })).await;
+    assert_eq!(rows, 2);
+    let (cost, total, rows, _) = statements(json!({ "first": 5, "after": cursor })).await;
+    assert_eq!((cost, total, rows), (2, 12, 0), "an empty page after the last counts on its own");
+    let without = app.graphql(Some(&office), "{ creditRecords(first: 5) { edges { node { id } } } }", json!({})).await;
+    assert_eq!(without["data"]["creditRecords"]["edges"].as_array().map(Vec::len), Some(5));
 }
 
 #[tokio::test]

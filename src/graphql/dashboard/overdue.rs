@@ -54,12 +54,8 @@ where
     E::Model: sea_orm::FromQueryResult + Send + Sync,
     Page<N>: Into<Connection>,
 {
-    let state = ctx.state()?;
     let key = SortKey::by(deadline, id, OrderDirection::Asc);
-    Ok(paginate(ctx.reader()?, kind.rows.filter(kind.overdue), &key, &args, &state.config.limits)
-        .await?
-        .map(node)
-        .into())
+    Ok(paginate(ctx, kind.rows.filter(kind.overdue), &key, &args).await?.map(node).into())
 }
 
 /// The overdue workflows of a dashboard's reach, oldest deadline first.

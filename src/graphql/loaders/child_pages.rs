@@ -11,15 +11,29 @@ use sea_orm::{
 };
 
 use super::child_table::ChildTable;
-use crate::error::AppError;
+use crate::{
+    error::AppError,
+    graphql::connection::{Counted, PAGE_TOTAL},
+};
 
 /// One parent's page: rows after position `offset`, at most `limit` (one more is fetched to
-/// tell whether there is a next page).
+/// tell whether there is a next page), and with `counted` the parent's visible children counted
+/// in the same statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PageKey {
     pub parent: i32,
     pub offset: u64,
     pub limit: u64,
+    pub counted: bool,
+}
+
+/// One parent's page of children, and how many it has in all when the key asked and the
+/// statement could tell (a parent with no row on the page was counted only when the page is its
+/// first).
+#[derive(Debug, Clone)]
+pub struct ChildPage<M> {
+    pub rows: Vec<M>,
+    pub total: Option<u64>,
 }
 
 /// Loads nested pages of `C`; `visible` is the policy's condition for the viewer (or why the
@@ -38,19 +52,19 @@ impl<C: ChildTable> ChildPages<C> {
     /// One statement that reads, for each parent (`owner`), `limit + 1` rows of the child
     /// table's index on the parent column — so its cost follows the page size, not the parents'
     /// sizes: `CROSS JOIN LATERAL` on PostgreSQL, a correlated `IN (… LIMIT)` on SQLite (which has
-    /// no LATERAL; PostgreSQL plans that form as a nested loop over every child).
+    /// no LATERAL; PostgreSQL plans that form as a nested loop over every child). With `counted`
+    /// it joins each parent's count of visible children (one `GROUP BY` over the parents).
     async fn load_window(
         &self,
         parents: &[i32],
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<<C::Table as EntityTrait>::Model>, AppError> {
+        (offset, limit, counted): (u64, u64, bool),
+    ) -> Result<Vec<Counted<<C::Table as EntityTrait>::Model>>, AppError> {
         let visible = self.visible.clone()?;
         let (owner, member) = (Alias::new("owner"), Alias::new("member"));
         let postgres = self.db.get_database_backend() == DbBackend::Postgres;
         let mut page = <C::Table as EntityTrait>::find()
             .filter(Expr::col((C::Table::default(), C::parent_column())).equals((owner.clone(), C::parent_id())))
-            .filter(visible);
+            .filter(visible.clone());
         for (column, order) in C::order() {
             page = page.order_by(column, order);
         }
@@ -70,6 +84,22 @@ impl<C: ChildTable> ChildPages<C> {
             let in_page = Expr::col((member.clone(), id)).in_subquery(page);
             statement.join_as(JoinType::InnerJoin, C::Table::default(), member.clone(), in_page);
         }
+        let totals = Alias::new("totals");
+        if counted {
+            let counts = <C::Table as EntityTrait>::find()
+                .select_only()
+                .column_as(C::parent_column(), "parent")
+                .column_as(Expr::cust("COUNT(*)"), PAGE_TOTAL)
+                .filter(C::parent_column().is_in(parents.iter().copied()))
+                .filter(visible)
+                .group_by(C::parent_column())
+                .into_query();
+            let on = Expr::col((totals.clone(), Alias::new("parent"))).equals((owner.clone(), C::parent_id()));
+            statement.join_subquery(JoinType::InnerJoin, counts, totals.clone(), on);
+            statement.column((totals, Alias::new(PAGE_TOTAL)));
+        } else {
+            statement.expr_as(Expr::val(0i64), Alias::new(PAGE_TOTAL));
+        }
         statement
             .and_where(Expr::col((owner.clone(), C::parent_id())).is_in(parents.iter().copied()))
             .order_by((owner, C::parent_id()), sea_orm::Order::Asc);
@@ -77,7 +107,8 @@ impl<C: ChildTable> ChildPages<C> {
             statement.order_by((member.clone(), column), order);
         }
         let statement = self.db.get_database_backend().build(&statement);
-        Ok(<C::Table as EntityTrait>::find().from_raw_sql(statement).all(&self.db).await?)
+        let rows = <C::Table as EntityTrait>::find().from_raw_sql(statement).into_model::<Counted<_>>();
+        Ok(rows.all(&self.db).await?)
     }
 }
 
@@ -85,19 +116,25 @@ impl<C: ChildTable> Loader<PageKey> for ChildPages<C>
 where
     <C::Table as EntityTrait>::Model: Send + Sync + Clone,
 {
-    type Value = Vec<<C::Table as EntityTrait>::Model>;
+    type Value = ChildPage<<C::Table as EntityTrait>::Model>;
     type Error = AppError;
 
     async fn load(&self, keys: &[PageKey]) -> Result<HashMap<PageKey, Self::Value>, Self::Error> {
-        let mut windows: HashMap<(u64, u64), Vec<i32>> = HashMap::new();
+        let mut windows: HashMap<(u64, u64, bool), Vec<i32>> = HashMap::new();
         for key in keys {
-            windows.entry((key.offset, key.limit)).or_default().push(key.parent);
+            windows.entry((key.offset, key.limit, key.counted)).or_default().push(key.parent);
         }
-        let mut answer: HashMap<PageKey, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for ((offset, limit), parents) in windows {
-            for row in self.load_window(&parents, offset, limit).await? {
-                if let Some(parent) = C::parent_of(&row) {
-                    answer.entry(PageKey { parent, offset, limit }).or_default().push(row);
+        // A parent missing from its statement's rows has none on the page: none at all if the page
+        // is its first.
+        let empty =
+            |key: &PageKey| ChildPage { rows: Vec::new(), total: (key.counted && key.offset == 0).then_some(0) };
+        let mut answer: HashMap<PageKey, Self::Value> = keys.iter().map(|k| (*k, empty(k))).collect();
+        for ((offset, limit, counted), parents) in windows {
+            for row in self.load_window(&parents, (offset, limit, counted)).await? {
+                let Some(parent) = C::parent_of(&row.row) else { continue };
+                if let Some(page) = answer.get_mut(&PageKey { parent, offset, limit, counted }) {
+                    page.total = counted.then(|| row.total());
+                    page.rows.push(row.row);
                 }
             }
         }

@@ -46,7 +46,6 @@ impl AccountabilityQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<AccountabilityProposalConnection> {
-        let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListAccountabilityProposals)?;
         let filter = filter.unwrap_or_default();
@@ -59,9 +58,7 @@ impl AccountabilityQuery {
                 select.filter(super::filters::in_unit(Column::UnitId, unit, filter.include_subunits, "filter.unitId")?);
         }
         let key = SortKey::by(Column::OverdueSince, Column::Id, OrderDirection::Asc);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(AccountabilityProposal).into())
     }
 }

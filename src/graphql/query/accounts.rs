@@ -43,7 +43,6 @@ impl AccountQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<UserConnection> {
-        let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ManageUsers)?;
         let filter = filter.unwrap_or_default();
         let mut select = user_account::Entity::find();
@@ -57,9 +56,7 @@ impl AccountQuery {
             select = select.filter(contains(user_account::Column::Username, text, "filter.usernameContains")?);
         }
         let key = SortKey::by(user_account::Column::Username, user_account::Column::Id, OrderDirection::Asc);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(User).into())
     }
 
@@ -93,9 +90,7 @@ impl AccountQuery {
             None => {}
         }
         let key = SortKey::by(api_token::Column::CreatedAt, api_token::Column::Id, OrderDirection::Desc);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(ApiToken).into())
     }
 }

@@ -49,7 +49,6 @@ impl AuditLogQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<AuditEntryConnection> {
-        let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ReadAuditLog)?;
         let filter = filter.unwrap_or_default();
         let mut select = audit_log::Entity::find();
@@ -72,9 +71,7 @@ impl AuditLogQuery {
             select = select.filter(Column::At.lt(to.0));
         }
         let key = SortKey::by(Column::At, Column::Id, OrderDirection::Desc);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(AuditEntry).into())
     }
 }

@@ -52,7 +52,6 @@ pub async fn list(
     order: CommitmentOrder,
     args: PageArgs,
 ) -> AppResult<CommitmentConnection> {
-    let state = ctx.state()?;
     let viewer = ctx.viewer()?;
     policy::may(viewer, Operation::ListCommitments)?;
     let mut select = commitment::Entity::find().filter(commitments_visible_to(viewer));
@@ -82,7 +81,7 @@ pub async fn list(
         CommitmentOrderField::CreatedAt => Column::CreatedAt,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(Commitment).into())
 }
 

@@ -52,7 +52,6 @@ pub async fn list(
     order: ComplaintOrder,
     args: PageArgs,
 ) -> AppResult<ComplaintConnection> {
-    let state = ctx.state()?;
     let viewer = ctx.viewer()?;
     policy::may(viewer, Operation::ListComplaints)?;
     let mut select = complaint::Entity::find().filter(complaints_visible_to(viewer));
@@ -88,7 +87,7 @@ pub async fn list(
         ComplaintOrderField::HandlingDeadline => Column::HandlingDeadline,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(Complaint).into())
 }
 

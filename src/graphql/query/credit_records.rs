@@ -141,7 +141,7 @@ pub async fn list(
     policy::may(viewer, Operation::ListCreditRecords)?;
     let visible = policy::records::records_visible_to(viewer, state.clock.today(), RecordUse::Rows);
     let select = apply(credit_record::Entity::find().filter(visible), &filter)?;
-    let page = paginate(ctx.reader()?, select, &sort_key(order_by), &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &sort_key(order_by), &args).await?;
     Ok(page.map(CreditRecord).into())
 }
 

@@ -131,7 +131,7 @@ pub async fn list(
         DebtInstrumentOrderField::Outstanding => Column::OutstandingFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     let kinds = unit_kinds(ctx.reader()?, page.edges.iter().map(|(_, row)| row.unit_id)).await?;
     Ok(page
         .map(|row| {

@@ -72,12 +72,11 @@ impl EvaluationQuery {
         #[graphql(desc = "How many (at most 100).")] first: Option<i32>,
         #[graphql(desc = "Start after this cursor.")] after: Option<String>,
     ) -> AppResult<EvaluationPeriodConnection> {
-        let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ListEvaluations)?;
         let select = evaluation_period::Entity::find();
         let key = SortKey::by(evaluation_period::Column::StartsOn, evaluation_period::Column::Id, OrderDirection::Desc);
         let args = PageArgs { first, after, last: None, before: None };
-        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx, select, &key, &args).await?;
         Ok(page.map(EvaluationPeriod).into())
     }
 
@@ -93,7 +92,6 @@ impl EvaluationQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<EvaluationConnection> {
-        let state = ctx.state()?;
         let viewer = ctx.viewer()?;
         policy::may(viewer, Operation::ListEvaluations)?;
         let filter = filter.unwrap_or_default();
@@ -120,9 +118,7 @@ impl EvaluationQuery {
             EvaluationOrderField::Unit => evaluation::Column::UnitId,
         };
         let key = SortKey::by(column, evaluation::Column::Id, order.direction);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(Evaluation).into())
     }
 }

@@ -72,7 +72,6 @@ pub async fn list(
     order: InvestmentAgreementOrder,
     args: PageArgs,
 ) -> AppResult<InvestmentAgreementConnection> {
-    let state = ctx.state()?;
     let viewer = ctx.viewer()?;
     policy::may(viewer, Operation::ListSectorProjects)?;
     let visible = sector_rows_visible_to(viewer, Sector::InvestmentPromotion, Column::UnitId);
@@ -94,7 +93,7 @@ pub async fn list(
         InvestmentAgreementOrderField::AgreedInvestment => Column::AgreedInvestmentFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(InvestmentAgreement).into())
 }
 

@@ -82,9 +82,7 @@ impl ObjectionQuery {
             QueueOrderField::CreatedAt => Column::CreatedAt,
         };
         let key = SortKey::by(column, Column::Id, order.direction);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(Objection).into())
     }
 }

@@ -78,7 +78,6 @@ impl OfficialQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<OfficialConnection> {
-        let state = ctx.state()?;
         let visible = policy::officials_visible_to(ctx.viewer()?)?;
         let filter = filter.unwrap_or_default();
         let mut select = official::Entity::find().filter(visible);
@@ -107,7 +106,7 @@ impl OfficialQuery {
         };
         let key = SortKey::by(column, official::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx, select, &key, &args).await?;
         Ok(page.map(Official).into())
     }
 

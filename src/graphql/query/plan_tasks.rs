@@ -43,7 +43,6 @@ impl PlanTaskQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<PlanTaskConnection> {
-        let state = ctx.state()?;
         policy::can_read_plan_tasks(ctx.viewer()?)?;
         let filter = filter.unwrap_or_default();
         let mut select = plan_task::Entity::find();
@@ -67,7 +66,7 @@ impl PlanTaskQuery {
         }
         let key = SortKey::by(plan_task::Column::SortOrder, plan_task::Column::Id, OrderDirection::Asc);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx, select, &key, &args).await?;
         Ok(page.map(PlanTask).into())
     }
 }

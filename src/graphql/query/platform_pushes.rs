@@ -31,16 +31,13 @@ impl PlatformPushQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<PlatformPushConnection> {
-        let state = ctx.state()?;
         policy::may(ctx.viewer()?, Operation::ManagePlatformPushes)?;
         let mut select = platform_push::Entity::find();
         if let Some(status) = status {
             select = select.filter(Column::Status.eq(entity::enums::PushStatus::from(status)));
         }
         let key = SortKey::by_id(Column::Id, OrderDirection::Asc);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(PlatformPush).into())
     }
 }

@@ -75,7 +75,6 @@ pub async fn list(
     order: PppProjectOrder,
     args: PageArgs,
 ) -> AppResult<PppProjectConnection> {
-    let state = ctx.state()?;
     let viewer = ctx.viewer()?;
     policy::may(viewer, Operation::ListSectorProjects)?;
     let mut select = ppp_project::Entity::find().filter(sector_rows_visible_to(viewer, Sector::Ppp, Column::UnitId));
@@ -105,7 +104,7 @@ pub async fn list(
         PppProjectOrderField::CreatedAt => Column::CreatedAt,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(PppProject).into())
 }
 

@@ -128,7 +128,7 @@ pub async fn list(
         ProcurementContractOrderField::Amount => Column::AmountFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(ProcurementContract).into())
 }
 

@@ -80,7 +80,7 @@ pub async fn list(
         ProposalOrderField::RepliedOn => Column::RepliedOn,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(Proposal).into())
 }
 

@@ -106,14 +106,7 @@ impl PublicRecordQuery {
             PublicRecordOrderField::DisclosureUntil => Column::DisclosureUntil,
         };
         let key = SortKey::by(column, Column::Id, direction);
-        let page = paginate(
-            ctx.reader()?,
-            select.filter(range),
-            &key,
-            &PageArgs { first, after, last, before },
-            &state.config.limits,
-        )
-        .await?;
+        let page = paginate(ctx, select.filter(range), &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(PublicRecord).into())
     }
 }

@@ -79,9 +79,7 @@ impl RectificationQuery {
             QueueOrderField::CreatedAt => Column::CreatedAt,
         };
         let key = SortKey::by(column, Column::Id, order.direction);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(Rectification).into())
     }
 }

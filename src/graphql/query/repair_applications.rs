@@ -73,9 +73,7 @@ impl RepairApplicationQuery {
         let (from, to) = (filter.filed_from.map(|d| d.0), filter.filed_to.map(|d| d.0));
         select = select.filter(within_days(Column::CreatedAt, from, to));
         let key = SortKey::by(Column::CreatedAt, Column::Id, order_by.unwrap_or_default().direction);
-        let page =
-            paginate(ctx.reader()?, select, &key, &PageArgs { first, after, last, before }, &state.config.limits)
-                .await?;
+        let page = paginate(ctx, select, &key, &PageArgs { first, after, last, before }).await?;
         Ok(page.map(RepairApplication).into())
     }
 }

@@ -74,7 +74,6 @@ pub async fn list(
     order: TenderProjectOrder,
     args: PageArgs,
 ) -> AppResult<TenderProjectConnection> {
-    let state = ctx.state()?;
     let viewer = ctx.viewer()?;
     policy::may(viewer, Operation::ListSectorProjects)?;
     let mut select =
@@ -99,7 +98,7 @@ pub async fn list(
         TenderProjectOrderField::Budget => Column::BudgetFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+    let page = paginate(ctx, select, &key, &args).await?;
     Ok(page.map(TenderProject).into())
 }
 

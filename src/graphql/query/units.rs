@@ -79,7 +79,6 @@ impl UnitQuery {
         #[graphql(desc = "Page backward: how many (at most 100).")] last: Option<i32>,
         #[graphql(desc = "Page backward: end before this cursor.")] before: Option<String>,
     ) -> AppResult<UnitConnection> {
-        let state = ctx.state()?;
         if !policy::can_read_units(ctx.viewer()?) {
             return Err(AppError::forbidden());
         }
@@ -117,7 +116,7 @@ impl UnitQuery {
         };
         let key = SortKey::by(column, unit::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
-        let page = paginate(ctx.reader()?, select, &key, &args, &state.config.limits).await?;
+        let page = paginate(ctx, select, &key, &args).await?;
         Ok(page.map(Unit).into())
     }
 
