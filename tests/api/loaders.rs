@@ -2,6 +2,7 @@
 //! same, small number of SQL statements (read from the `/metrics` counter).
 
 use chengxin::graphql::connection::encode_cursor;
+use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 
 use crate::helpers::{spawn_demo_app, TestApp};
@@ -76,6 +77,42 @@ async fn record_stats_cost_the_same_for_10_and_100_units_for_every_scope() {
             .iter()
             .any(|e| e["node"]["recordStats"]["general"].as_u64().unwrap() > 0));
     }
+}
+
+/// The leader's `recordStats` (read from the rollups) equal the records counted afresh, unit by unit.
+#[tokio::test]
+async fn record_stats_from_the_rollups_equal_the_records_counted_afresh() {
+    let app = spawn_demo_app().await;
+    let token = app.token_for("leader").await;
+    let query = "{ units(first: 100) { edges { node { id recordStats { minor general serious commendations rectifying } officials: recordStats(subjectType: OFFICIAL) { general } } } } }";
+    let body = app.graphql(Some(&token), query, json!({})).await;
+    let sql = "SELECT unit_id, \
+        SUM(CASE WHEN polarity = 'DISHONESTY' AND severity = 'MINOR' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN polarity = 'DISHONESTY' AND severity = 'GENERAL' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN polarity = 'DISHONESTY' AND severity = 'SERIOUS' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN polarity = 'HONOR' AND status = 'ACTIVE' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN polarity = 'DISHONESTY' AND status = 'RECTIFYING' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN polarity = 'DISHONESTY' AND severity = 'GENERAL' AND subject_type = 'OFFICIAL' THEN 1 ELSE 0 END) \
+        FROM credit_record WHERE status IN ('ACTIVE', 'RECTIFYING') GROUP BY unit_id";
+    let backend = app.state.db.get_database_backend();
+    let rows = app.state.db.query_all_raw(Statement::from_string(backend, sql)).await.expect("count");
+    let mut expected = std::collections::HashMap::new();
+    for row in rows {
+        let n = |i: usize| row.try_get_by_index::<i64>(i).unwrap_or_default();
+        expected.insert(row.try_get_by_index::<i32>(0).unwrap(), [n(1), n(2), n(3), n(4), n(5), n(6)]);
+    }
+    let mut nonzero = 0;
+    for edge in body["data"]["units"]["edges"].as_array().unwrap() {
+        let node = &edge["node"];
+        let (_, row) = chengxin::graphql::ids::parse_global_id(node["id"].as_str().unwrap()).unwrap();
+        let stats = &node["recordStats"];
+        let got = ["minor", "general", "serious", "commendations", "rectifying"].map(|f| stats[f].as_i64().unwrap());
+        let want = expected.get(&row).copied().unwrap_or_default();
+        assert_eq!(got, want[..5], "unit {row}: {node}");
+        assert_eq!(node["officials"]["general"].as_i64().unwrap(), want[5], "unit {row}'s officials");
+        nonzero += usize::from(want.iter().any(|n| *n > 0));
+    }
+    assert!(nonzero > 10, "the demo seed placed records across units");
 }
 
 /// A nested page carries its parent's total; a page past a parent's last child counts on its own.

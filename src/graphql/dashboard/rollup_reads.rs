@@ -9,7 +9,7 @@ use entity::{
     record_month_rollup, record_rollup, record_status_rollup, unit, workflow_rollup,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, Func, Query},
+    sea_query::{Alias, Expr, ExprTrait, Func, Query},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
 
@@ -74,21 +74,54 @@ pub async fn by_status<C: ConnectionTrait>(db: &C, scope: &RollupScope) -> AppRe
     holder_rows(db, scope.condition(R::UnitId, R::Subtree, R::Disclosure)).await
 }
 
-/// [`HolderRow`]s of `units`, own and subtree rows as `flavours` asks, for many units at once
-/// (`Unit.recordStats`).
-pub async fn of_units<C: ConnectionTrait>(
+/// `Unit.recordStats` of many units at once, own and subtree rows as `flavours` asks: per holder,
+/// flavour and subject, the records in force (ACTIVE or RECTIFYING) summed in the statement into
+/// the five tallies — dishonesty by severity, commendations (ACTIVE honours), dishonesty under
+/// rectification — so a page of units reads a few hundred narrow rows, not every combination.
+pub async fn stats_of_units<C: ConnectionTrait>(
     db: &C,
     units: &[i32],
     flavours: &[bool],
     disclosures: Option<&'static [Disclosure]>,
-) -> AppResult<Vec<HolderRow>> {
+) -> AppResult<Vec<StatsRow>> {
     use record_status_rollup::Column as R;
-    let mut condition =
-        Condition::all().add(R::UnitId.is_in(units.iter().copied())).add(R::Subtree.is_in(flavours.iter().copied()));
+    let mut condition = Condition::all()
+        .add(R::UnitId.is_in(units.iter().copied()))
+        .add(R::Subtree.is_in(flavours.iter().copied()))
+        .add(R::Status.is_in([RecordStatus::Active, RecordStatus::Rectifying]));
     if let Some(disclosures) = disclosures {
         condition = condition.add(R::Disclosure.is_in(disclosures.iter().copied()));
     }
-    holder_rows(db, condition).await
+    let dishonesty = || R::Polarity.eq(Polarity::Dishonesty);
+    let of_severity = |severity: Severity| sum_when(dishonesty().and(R::Severity.eq(severity)));
+    Ok(record_status_rollup::Entity::find()
+        .select_only()
+        .column(R::UnitId)
+        .column(R::Subtree)
+        .column(R::SubjectType)
+        .column_as(of_severity(Severity::Minor), "minor")
+        .column_as(of_severity(Severity::General), "general")
+        .column_as(of_severity(Severity::Serious), "serious")
+        .column_as(sum_when(R::Polarity.eq(Polarity::Honor).and(R::Status.eq(RecordStatus::Active))), "commendations")
+        .column_as(sum_when(dishonesty().and(R::Status.eq(RecordStatus::Rectifying))), "rectifying")
+        .filter(condition)
+        .group_by(R::UnitId)
+        .group_by(R::Subtree)
+        .group_by(R::SubjectType)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Per holder, own-or-subtree and subject: minor, general and serious dishonesty in force,
+/// commendations, and dishonesty under rectification.
+pub type StatsRow = (i32, bool, SubjectType, i64, i64, i64, i64, i64);
+
+/// `SUM(CASE WHEN … THEN records ELSE 0 END)` as a BIGINT.
+fn sum_when(condition: Expr) -> Expr {
+    use record_status_rollup::Column as R;
+    let counted = Expr::case(condition, Expr::col(R::Records)).finally(Expr::val(0i64));
+    Expr::expr(Func::cast_as(Func::sum(counted), Alias::new("BIGINT")))
 }
 
 /// Reads the sectorless `record_status_rollup`: a few hundred rows for the whole county.

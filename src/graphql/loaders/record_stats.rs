@@ -48,6 +48,15 @@ impl UnitRecordStats {
             self.rectifying += count;
         }
     }
+
+    /// Adds another tally in.
+    fn merge(&mut self, other: Self) {
+        self.minor += other.minor;
+        self.general += other.general;
+        self.serious += other.serious;
+        self.commendations += other.commendations;
+        self.rectifying += other.rectifying;
+    }
 }
 
 /// Which counts of a unit: its own records or its subtree's, of every subject or one.
@@ -90,24 +99,39 @@ impl Loader<StatsKey> for RecordStatsLoader {
         let mut flavours: Vec<bool> = keys.iter().map(|k| k.subtree).collect();
         flavours.sort_unstable();
         flavours.dedup();
-        let rows: Vec<Row> = match &self.source {
+        // Per holder, flavour and subject.
+        let mut tallies: HashMap<(i32, bool, SubjectType), UnitRecordStats> = HashMap::new();
+        match &self.source {
             CountSource::Rollups(disclosures) => {
-                rollup_reads::of_units(&self.db, &units, &flavours, *disclosures).await?
+                let rows = rollup_reads::stats_of_units(&self.db, &units, &flavours, *disclosures).await?;
+                for (unit, subtree, subject, minor, general, serious, commendations, rectifying) in rows {
+                    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+                    let stats = UnitRecordStats {
+                        minor: count(minor),
+                        general: count(general),
+                        serious: count(serious),
+                        commendations: count(commendations),
+                        rectifying: count(rectifying),
+                    };
+                    tallies.insert((unit, subtree, subject), stats);
+                }
             }
             CountSource::Records(countable) => {
-                let mut rows = Vec::new();
                 for subtree in flavours {
-                    rows.extend(from_records(&self.db, &units, subtree, countable.clone()).await?);
+                    for (unit, subtree, subject, polarity, severity, status, count) in
+                        from_records(&self.db, &units, subtree, countable.clone()).await?
+                    {
+                        tallies.entry((unit, subtree, subject)).or_default().add(polarity, severity, status, count);
+                    }
                 }
-                rows
             }
-        };
+        }
         let mut answer: HashMap<StatsKey, UnitRecordStats> =
             keys.iter().map(|k| (*k, UnitRecordStats::default())).collect();
-        for (unit, subtree, subject, polarity, severity, status, count) in rows {
+        for ((unit, subtree, subject), tally) in tallies {
             for key in [StatsKey { unit, subtree, subject: None }, StatsKey { unit, subtree, subject: Some(subject) }] {
                 if let Some(stats) = answer.get_mut(&key) {
-                    stats.add(polarity, severity, status, count);
+                    stats.merge(tally);
                 }
             }
         }
