@@ -135,7 +135,9 @@ enum RollupsAction {
 
 /// jemalloc, not the system allocator: under load the server spent about a fifth of its time in
 /// glibc's malloc and on its arena locks (measured with `perf`; jemalloc and mimalloc preloaded
-/// into the same binary both gained 20-40 % on the PostGraphile comparison, jemalloc more).
+/// into the same binary both gained 20-40 % on the PostGraphile comparison, jemalloc more). It
+/// also serves C's `malloc` (the `unprefixed_malloc_on_supported_platforms` feature), so SQLite's
+/// allocations stop queueing on glibc's arena locks too.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
