@@ -11,11 +11,22 @@ use std::{
 
 use sea_orm::DatabaseConnection;
 
+use crate::auth::Viewer;
+
 /// The header by which a request asks to read the primary.
 pub const READ_PRIMARY_HEADER: &str = "x-chengxin-read";
 
 /// How many writers are remembered before those outside the window are forgotten.
 const WRITERS_KEPT: usize = 1_024;
+
+/// Who wrote, for read-your-writes: the token's subject, or an anonymous client's address.
+pub fn writer_key(viewer: &Viewer, client_address: &str) -> String {
+    if viewer.is_anonymous() {
+        format!("anonymous:{client_address}")
+    } else {
+        viewer.subject.clone()
+    }
+}
 
 /// The connection one request reads from, in its GraphQL context.
 #[derive(Clone)]

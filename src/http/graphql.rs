@@ -7,6 +7,7 @@ use super::{
     authenticate,
     client_request_id::ClientRequestId,
     input_errors::classify_input_error,
+    operation_kind::{is_read_only, may_write},
     protocol_error::{protocol_error, request_locale, with_language},
     response_shape::conform,
     HttpApp,
@@ -19,17 +20,11 @@ use crate::{
         context::{ClientAddress, LoginAttempts},
         loaders::{LoaderScope, Loaders, RequestActivity, Tracked},
     },
-    read_routing::{Reader, READ_PRIMARY_HEADER},
+    read_routing::{writer_key, Reader, READ_PRIMARY_HEADER},
     store::audit::RequestTrace,
     store::identifier_reads::IdentifierReads,
 };
-use async_graphql::{
-    parser::{
-        parse_query,
-        types::{ExecutableDocument, OperationType},
-    },
-    BatchRequest, BatchResponse, Request, Response as GqlResponse, ServerError, Value,
-};
+use async_graphql::{BatchRequest, BatchResponse, Request, Response as GqlResponse, Value};
 use axum::{
     body::Bytes,
     extract::{ConnectInfo, Extension, State},
@@ -107,42 +102,6 @@ pub async fn graphql_get(
     execute(&app, peer, client_id, &headers, BatchRequest::Single(request)).await
 }
 
-/// True unless the operation that would run is a mutation or subscription. A query that does not
-/// parse counts as read-only: executing it only reports the parse error.
-fn is_read_only(request: &Request) -> bool {
-    parse_query(&request.query).map_or(true, |document| only_queries(&document, request.operation_name.as_deref()))
-}
-
-/// True unless the operation of `document` that would run is a mutation or subscription.
-fn only_queries(document: &ExecutableDocument, operation_name: Option<&str>) -> bool {
-    let mut operations = document.operations.iter();
-    let selected = match operation_name {
-        Some(name) => operations.find(|(n, _)| n.map(|n| n.as_str()) == Some(name)),
-        None => {
-            // With several operations and no name, nothing runs; refuse if any of them writes.
-            return document.operations.iter().all(|(_, op)| op.node.ty == OperationType::Query);
-        }
-    };
-    selected.is_none_or(|(_, op)| op.node.ty == OperationType::Query)
-}
-
-/// Whether any request of the batch may write (parsing each once; execution reuses the parse).
-fn may_write(requests: &mut [Result<Request, ServerError>]) -> bool {
-    requests.iter_mut().flatten().any(|request| {
-        let name = request.operation_name.clone();
-        request.parsed_query().is_ok_and(|document| !only_queries(document, name.as_deref()))
-    })
-}
-
-/// Who wrote, for read-your-writes: the token's subject, or an anonymous client's address.
-fn writer_key(viewer: &Viewer, client: &ClientAddress) -> String {
-    if viewer.is_anonymous() {
-        format!("anonymous:{}", client.0)
-    } else {
-        viewer.subject.clone()
-    }
-}
-
 /// The client's address: the socket peer, or behind a trusted proxy the last `X-Forwarded-For`
 /// entry (the one the proxy appended).
 fn client_address(peer: SocketAddr, headers: &HeaderMap, trust_forwarded_for: bool) -> ClientAddress {
@@ -180,7 +139,7 @@ async fn execute(
     let mut requests: Vec<_> = requests.into_iter().map(|request| app.persisted_queries.resolve(request)).collect();
     let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
     let writes = may_write(&mut requests);
-    let writer = writer_key(&viewer, &client);
+    let writer = writer_key(&viewer, &client.0);
     let asks_primary = headers.get(READ_PRIMARY_HEADER).is_some_and(|value| value == "primary");
     let reader = match writes || asks_primary {
         true => state.db.clone(),

@@ -9,6 +9,7 @@ mod graphiql;
 mod graphql;
 mod health;
 mod input_errors;
+mod operation_kind;
 mod persisted_queries;
 mod protocol_error;
 mod record_metrics;
