@@ -86,6 +86,10 @@ enum Command {
         /// Only the operations whose name contains this text.
         #[arg(long)]
         only: Option<String>,
+        /// Measure this database as it is and keep it (seeded first if it has no units),
+        /// instead of a fresh one thrown away afterwards.
+        #[arg(long)]
+        database: Option<String>,
     },
     /// Run a mixed read and write load for minutes against the real server (its own process) over
     /// a freshly seeded database; fails on unexpected errors or growing memory.
@@ -219,9 +223,10 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             );
             Ok(())
         }
-        Command::Bench { postgres, scale, clients, seconds, only } => {
+        Command::Bench { postgres, scale, clients, seconds, only, database } => {
             let postgres_url = postgres.filter(|u| u.starts_with("postgres"));
-            let options = chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url, only };
+            let options =
+                chengxin::bench::BenchOptions { scale, clients, seconds, postgres_url, only, database_url: database };
             chengxin::bench::run_bench(options, chengxin::http::app).await
         }
         Command::Soak { postgres, minutes, clients } => {

@@ -35,11 +35,17 @@ pub struct BenchOptions {
     pub postgres_url: Option<String>,
     /// Only the operations whose name contains this text; all without.
     pub only: Option<String>,
+    /// A database to use as it is and keep (seeded first if it has no units): a province seed
+    /// takes minutes, so it is made once (`chengxin seed --scale province`) and measured often.
+    pub database_url: Option<String>,
 }
 
 /// Seeds, serves, measures, prints, and throws the database away.
 /// `app` makes the router (`http::app`, handed in by `main.rs`).
 pub async fn run_bench(options: BenchOptions, app: startup::MakeApp) -> Result<(), StartupError> {
+    if let Some(url) = &options.database_url {
+        return measure(&options, url, app).await;
+    }
     let (url, cleanup) = fresh_database(options.postgres_url.as_deref()).await?;
     let result = measure(&options, &url, app).await;
     cleanup.run().await;
@@ -59,7 +65,8 @@ async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Re
     };
     let summary = seed::seed(&state.db, &seed_options).await?;
     println!(
-        "seeded {:?} on {}: {} units, {} officials, {} credit records in {:.1} s",
+        "{} {:?} on {}: {} units, {} officials, {} credit records in {:.1} s",
+        if summary.skipped { "already seeded, not" } else { "seeded" },
         options.scale,
         if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
         summary.units,
@@ -77,6 +84,7 @@ async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Re
     let endpoint = format!("http://{}/graphql", server.address);
     let cursors = unit_page_cursors(&endpoint, &token).await?;
     println!("{} clients × {} s per operation", options.clients, options.seconds);
+    let resident_before = resident_mb();
     println!(
         "{:<42} {:>9} {:>9} {:>9} {:>9} {:>11}",
         "operation", "requests", "req/s", "p50 ms", "p99 ms", "SQL/request"
@@ -99,7 +107,16 @@ async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Re
             if failures > 0 { format!("  ({failures} failed)") } else { String::new() }
         );
     }
+    println!(
+        "resident memory of this process (server and clients): {resident_before:.1} MB before the load, {:.1} MB after",
+        resident_mb()
+    );
     server.stop().await
+}
+
+/// This process's resident memory in megabytes.
+fn resident_mb() -> f64 {
+    crate::soak::resident_kb(std::process::id()).unwrap_or(0) as f64 / 1024.0
 }
 
 /// The cursor after each full page of 50 units, read from the API as a client would (cursors are

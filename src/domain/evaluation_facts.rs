@@ -77,6 +77,13 @@ impl EvaluationFacts {
 }
 
 impl EvaluationFacts {
+    /// Adds the facts gathered from other rows (the seed gathers its records chunk by chunk).
+    pub fn extend(&mut self, other: Self) {
+        for (key, inputs) in other.0 {
+            self.0.entry(key).or_default().extend(inputs);
+        }
+    }
+
     /// What a unit's evaluation of `year` counts.
     pub fn of(&self, unit: i32, year: i32) -> &[Input] {
         self.0.get(&(unit, year)).map(Vec::as_slice).unwrap_or_default()

@@ -1,7 +1,8 @@
 //! Batched inserts with explicit ids, and putting PostgreSQL's id sequences right afterwards.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable, Statement};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable};
 
+use super::sink::Sink;
 use crate::progress::Progress;
 
 /// Inserts rows in chunks sized to stay under every engine's bound-parameter limit, showing the
@@ -29,16 +30,29 @@ where
 }
 
 /// After inserting explicit ids, moves each PostgreSQL sequence past the largest id.
-pub async fn reset_sequences<C: ConnectionTrait>(db: &C, tables: &[&str]) -> Result<(), DbErr> {
-    if db.get_database_backend() != DbBackend::Postgres {
+pub async fn reset_sequences(sink: &mut Sink, tables: &[&str]) -> Result<(), DbErr> {
+    if sink.backend() != DbBackend::Postgres {
         return Ok(());
     }
     for table in tables {
         let sql = format!(
             "SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE((SELECT MAX(id) FROM \"{table}\"), 0) + 1, false)"
         );
-        db.execute_raw(Statement::from_string(DbBackend::Postgres, sql)).await?;
+        sink.execute(&sql).await?;
     }
+    Ok(())
+}
+
+/// Counts the rollups afresh from the rows just written (`store::rollups::fill`'s statements, on
+/// the seed's transaction).
+pub async fn fill_rollups(sink: &mut Sink) -> Result<(), DbErr> {
+    let statements = crate::store::rollups::fill_statements(sink.backend());
+    let mut progress = Progress::start("seed", "rollups", statements.len() as u64, "statements", 0);
+    for statement in statements {
+        sink.execute(&statement).await?;
+        progress.advance(1);
+    }
+    progress.finish();
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 mod accountability;
 mod batch;
+mod copy;
 pub mod county;
 mod debts;
 mod evaluations;
@@ -12,6 +13,8 @@ pub mod plan_tasks;
 mod record_workflows;
 mod records;
 mod sectors;
+mod set_aside;
+mod sink;
 pub mod synthetic;
 mod tenders;
 mod units;
@@ -25,10 +28,11 @@ use entity::{
     rectification, repair_application, task_progress, tender_project, third_party_rating, training_record, unit,
     user_account,
 };
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
-use crate::error::StartupError;
-use batch::{insert_models, reset_sequences};
+use crate::{domain::evaluation_facts::EvaluationFacts, error::StartupError};
+use batch::{fill_rollups, reset_sequences};
+use sink::Sink;
 use synthetic::Synth;
 
 /// How much data to make.
@@ -129,6 +133,15 @@ pub struct SeedSummary {
 
 /// Seeds an empty database. A database that already has units is left as it is.
 pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<SeedSummary, StartupError> {
+    seed_in_chunks(db, options, RECORDS_PER_CHUNK).await
+}
+
+/// [`seed`], planning and writing at most `records_per_chunk` records at a time.
+pub async fn seed_in_chunks(
+    db: &DatabaseConnection,
+    options: &SeedOptions,
+    records_per_chunk: usize,
+) -> Result<SeedSummary, StartupError> {
     if unit::Entity::find().count(db).await? > 0 {
         return Ok(SeedSummary { skipped: true, ..summary(db).await? });
     }
@@ -138,31 +151,38 @@ pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<Seed
     let today = (now + chrono::Duration::hours(8)).date_naive();
     let from = today.checked_sub_months(Months::new(36)).unwrap_or(today);
     let index = units::plan_units(&mut synth, &volume, now);
-    let txn = db.begin().await?;
-    let leads = units::insert_structure(&txn, &index).await?;
-    users::insert_users(&txn, &index, &options.password_hash, now).await?;
+    let mut sink = Sink::begin(db).await?;
+    let leads = units::insert_structure(&mut sink, &index).await?;
+    users::insert_users(&mut sink, &index, &options.password_hash, now).await?;
     if options.demo || options.scale.is_some() {
-        insert_demo(&txn, &mut synth, &index, &volume, &leads, (from, today), now).await?;
+        let large = volume.records > records_per_chunk || volume.records >= LARGE_LOAD;
+        let set_aside = if large { sink.set_aside(DEMO_TABLES).await? } else { None };
+        let plan = DemoPlan { volume: &volume, leads: &leads, records_per_chunk, dates: (from, today), now };
+        insert_demo(&mut sink, &mut synth, &index, plan).await?;
+        sink.restore(set_aside).await?;
     }
-    reset_sequences(&txn, SEQUENCED_TABLES).await?;
-    crate::store::rollups::fill(&txn).await?;
-    txn.commit().await?;
+    reset_sequences(&mut sink, BASE_SEQUENCED_TABLES).await?;
+    reset_sequences(&mut sink, DEMO_TABLES).await?;
+    fill_rollups(&mut sink).await?;
+    sink.commit().await?;
     batch::refresh_statistics(db).await?;
     summary(db).await
 }
 
-const SEQUENCED_TABLES: &[&str] = &[
-    "unit",
-    "user_account",
-    "api_token",
+/// From this many records (or more than one chunk of them) a load is large: on PostgreSQL the
+/// demo tables' secondary indexes and foreign keys are made after their rows, not row by row.
+const LARGE_LOAD: usize = 100_000;
+
+/// The tables the demo data fills (each with an id sequence).
+const DEMO_TABLES: &[&str] = &[
     "official",
     "training_record",
     "credit_record",
     "rectification",
-    "listing_event",
-    "accountability_proposal",
     "objection",
     "repair_application",
+    "listing_event",
+    "accountability_proposal",
     "commitment",
     "complaint",
     "proposal",
@@ -177,48 +197,74 @@ const SEQUENCED_TABLES: &[&str] = &[
     "evaluation_period",
     "evaluation",
     "third_party_rating",
-    "plan_task",
     "task_progress",
 ];
 
-async fn insert_demo<C: sea_orm::ConnectionTrait>(
-    db: &C,
+/// The base seed's tables with an id sequence (every demo table has one too).
+const BASE_SEQUENCED_TABLES: &[&str] = &["unit", "user_account", "api_token", "plan_task"];
+
+/// At most this many records are planned and held at a time (a province has 15 M): each chunk
+/// makes the records of its own share of the units and their officials, so a unit's records, and
+/// the bars its honours must respect, are all in one chunk.
+const RECORDS_PER_CHUNK: usize = 2_000_000;
+
+/// What the demo data is made of.
+struct DemoPlan<'a> {
+    volume: &'a Volume,
+    leads: &'a [plan_task_lead_unit::Model],
+    records_per_chunk: usize,
+    dates: (NaiveDate, NaiveDate),
+    now: DateTime<Utc>,
+}
+
+async fn insert_demo(
+    sink: &mut Sink,
     synth: &mut Synth,
     index: &units::UnitIndex,
-    volume: &Volume,
-    leads: &[plan_task_lead_unit::Model],
-    (from, today): (NaiveDate, NaiveDate),
-    now: DateTime<Utc>,
+    plan: DemoPlan<'_>,
 ) -> Result<(), StartupError> {
+    let DemoPlan { volume, leads, records_per_chunk, dates: (from, today), now } = plan;
     let officials = people::plan_officials(synth, index, volume.officials, now);
-    insert_models::<official::Entity, _>(db, officials.clone()).await?;
-    insert_models::<training_record::Entity, _>(
-        db,
-        people::plan_training(synth, &officials, volume.trainings, from, today, now),
-    )
+    sink.insert::<official::Entity>(officials.clone()).await?;
+    sink.insert::<training_record::Entity>(people::plan_training(
+        synth,
+        &officials,
+        volume.trainings,
+        from,
+        today,
+        now,
+    ))
     .await?;
-    let records = records::plan_records(synth, index, &officials, volume.records, from, today, now);
-    let accountability_proposals = record_workflows::accountability_proposals(&records, now);
+    let mut facts = EvaluationFacts::default();
+    let mut taken = records::IdsTaken::default();
+    let chunks = volume.records.div_ceil(records_per_chunk.max(1)).max(1);
+    for chunk in 0..chunks {
+        let ours = |unit: i32| unit as usize % chunks == chunk;
+        let subjects = records::Subjects {
+            units: index.units.iter().filter(|u| ours(u.id)).collect(),
+            officials: officials.iter().filter(|o| ours(o.unit_id)).collect(),
+            taken,
+        };
+        let count = volume.records * (chunk + 1) / chunks - volume.records * chunk / chunks;
+        let rows = records::plan_records(synth, index, subjects, count, (from, today), now);
+        let accountability_proposals = record_workflows::accountability_proposals(&rows, now);
+        taken = rows.taken_after(accountability_proposals.len());
+        facts.extend(EvaluationFacts::gather(&rows.records, &rows.rectifications, &[], &[], &[]));
+        sink.insert::<credit_record::Entity>(rows.records).await?;
+        sink.insert::<rectification::Entity>(rows.rectifications).await?;
+        sink.insert::<objection::Entity>(rows.objections).await?;
+        sink.insert::<repair_application::Entity>(rows.repairs).await?;
+        sink.insert::<listing_event::Entity>(rows.listing_events).await?;
+        sink.insert::<accountability_proposal::Entity>(accountability_proposals).await?;
+    }
     let commitments = accountability::plan_commitments(synth, index, volume.commitments, from, today, now);
     let complaints = accountability::plan_complaints(synth, index, volume.complaints, from, today);
     let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
-    let facts = crate::domain::evaluation_facts::EvaluationFacts::gather(
-        &records.records,
-        &records.rectifications,
-        &commitments,
-        &complaints,
-        &proposals,
-    );
-    insert_models::<credit_record::Entity, _>(db, records.records).await?;
-    insert_models::<rectification::Entity, _>(db, records.rectifications).await?;
-    insert_models::<objection::Entity, _>(db, records.objections).await?;
-    insert_models::<repair_application::Entity, _>(db, records.repairs).await?;
-    insert_models::<listing_event::Entity, _>(db, records.listing_events).await?;
-    insert_models::<accountability_proposal::Entity, _>(db, accountability_proposals).await?;
-    insert_models::<commitment::Entity, _>(db, commitments).await?;
-    insert_models::<complaint::Entity, _>(db, complaints).await?;
-    insert_models::<proposal::Entity, _>(db, proposals).await?;
-    insert_models::<proposal_round::Entity, _>(db, rounds).await?;
+    facts.extend(EvaluationFacts::gather(&[], &[], &commitments, &complaints, &proposals));
+    sink.insert::<commitment::Entity>(commitments).await?;
+    sink.insert::<complaint::Entity>(complaints).await?;
+    sink.insert::<proposal::Entity>(proposals).await?;
+    sink.insert::<proposal_round::Entity>(rounds).await?;
     let counts = sectors::SectorCounts {
         procurements: volume.procurements,
         ppp: volume.ppp,
@@ -227,19 +273,19 @@ async fn insert_demo<C: sea_orm::ConnectionTrait>(
         tenders: volume.tenders,
     };
     let sector_rows = sectors::plan_sectors(synth, index, &officials, &counts, from, today, now);
-    insert_models::<procurement_contract::Entity, _>(db, sector_rows.procurements).await?;
-    insert_models::<ppp_project::Entity, _>(db, sector_rows.ppp_projects).await?;
-    insert_models::<ppp_stage_assignment::Entity, _>(db, sector_rows.ppp_assignments).await?;
-    insert_models::<investment_agreement::Entity, _>(db, sector_rows.investments).await?;
-    insert_models::<debt_instrument::Entity, _>(db, sector_rows.debts).await?;
-    insert_models::<fiscal_capacity::Entity, _>(db, sector_rows.fiscal).await?;
-    insert_models::<tender_project::Entity, _>(db, sector_rows.tenders).await?;
+    sink.insert::<procurement_contract::Entity>(sector_rows.procurements).await?;
+    sink.insert::<ppp_project::Entity>(sector_rows.ppp_projects).await?;
+    sink.insert::<ppp_stage_assignment::Entity>(sector_rows.ppp_assignments).await?;
+    sink.insert::<investment_agreement::Entity>(sector_rows.investments).await?;
+    sink.insert::<debt_instrument::Entity>(sector_rows.debts).await?;
+    sink.insert::<fiscal_capacity::Entity>(sector_rows.fiscal).await?;
+    sink.insert::<tender_project::Entity>(sector_rows.tenders).await?;
     let evaluation_rows =
         evaluations::plan_evaluations(synth, index, leads, &facts, from.year()..=today.year() - 1, now);
-    insert_models::<evaluation_period::Entity, _>(db, evaluation_rows.periods).await?;
-    insert_models::<evaluation::Entity, _>(db, evaluation_rows.evaluations).await?;
-    insert_models::<third_party_rating::Entity, _>(db, evaluation_rows.ratings).await?;
-    insert_models::<task_progress::Entity, _>(db, evaluation_rows.progress).await?;
+    sink.insert::<evaluation_period::Entity>(evaluation_rows.periods).await?;
+    sink.insert::<evaluation::Entity>(evaluation_rows.evaluations).await?;
+    sink.insert::<third_party_rating::Entity>(evaluation_rows.ratings).await?;
+    sink.insert::<task_progress::Entity>(evaluation_rows.progress).await?;
     Ok(())
 }
 

@@ -1,5 +1,7 @@
 //! The rectifications, objections and repair applications a seeded record's status implies.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use entity::{
     accountability_proposal, credit_record,
@@ -12,9 +14,22 @@ use entity::{
 
 use super::{synthetic::Synth, users::demo_user_id};
 
-/// Everything the record seed produces: records and the workflow rows this module adds to them.
+/// How many ids of each table earlier chunks of records took.
+#[derive(Default, Clone, Copy)]
+pub struct IdsTaken {
+    pub records: i32,
+    pub rectifications: i32,
+    pub objections: i32,
+    pub repairs: i32,
+    pub listing_events: i32,
+    pub accountability_proposals: i32,
+}
+
+/// Everything the record seed produces: records and the workflow rows this module adds to them
+/// (one chunk of them: ids follow those `taken` before).
 #[derive(Default)]
 pub struct RecordRows {
+    pub taken: IdsTaken,
     pub records: Vec<credit_record::Model>,
     pub rectifications: Vec<rectification::Model>,
     pub objections: Vec<objection::Model>,
@@ -51,7 +66,7 @@ pub fn add_workflows(
         let submitted_on = submitted.then(|| (decided_on + Duration::days(synth.range(5, 55))).min(today));
         let reviewed = matches!(rect_status, RectificationStatus::Accepted | RectificationStatus::Rejected);
         rows.rectifications.push(rectification::Model {
-            id: rows.rectifications.len() as i32 + 1,
+            id: rows.taken.rectifications + rows.rectifications.len() as i32 + 1,
             record_id,
             deadline,
             cause: submitted.then(|| "对相关制度执行不到位，内部审核把关不严。".into()),
@@ -85,7 +100,7 @@ pub fn add_workflows(
         let decided = matches!(objection_status, ObjectionStatus::Upheld | ObjectionStatus::Dismissed);
         let deadline = (decided_on + Duration::days(20)).min(today + Duration::days(15));
         rows.objections.push(objection::Model {
-            id: rows.objections.len() as i32 + 1,
+            id: rows.taken.objections + rows.objections.len() as i32 + 1,
             record_id,
             filed_by_user_id: demo_user_id("xunzhong"),
             grounds: "认定事实有误，相关义务已于决定作出前履行完毕。".into(),
@@ -117,7 +132,7 @@ pub fn add_workflows(
     if let Some(repair_status) = repair {
         let decided = repair_status != RepairStatus::Submitted;
         rows.repairs.push(repair_application::Model {
-            id: rows.repairs.len() as i32 + 1,
+            id: rows.taken.repairs + rows.repairs.len() as i32 + 1,
             record_id,
             applicant_user_id: demo_user_id("xunzhong"),
             measures: "已全额履行义务，消除不良影响，并提交信用承诺书。".into(),
@@ -158,7 +173,7 @@ pub fn add_removal(
         (ListingRemovalGrounds::CreditorRequest, 15),
     ]);
     rows.listing_events.push(listing_event::Model {
-        id: rows.listing_events.len() as i32 + 1,
+        id: rows.taken.listing_events + rows.listing_events.len() as i32 + 1,
         record_id,
         kind: ListingEventKind::Removal,
         years: None,
@@ -175,14 +190,14 @@ pub fn add_removal(
 /// The accountability proposals the sweep would have opened: one PROPOSED per overdue
 /// rectification, about its record's unit.
 pub fn accountability_proposals(rows: &RecordRows, now: DateTime<Utc>) -> Vec<accountability_proposal::Model> {
-    let unit_of = |record: i32| rows.records.iter().find(|r| r.id == record).map(|r| r.unit_id);
+    let units: HashMap<i32, i32> = rows.records.iter().map(|r| (r.id, r.unit_id)).collect();
     rows.rectifications
         .iter()
         .filter(|r| r.status == RectificationStatus::Overdue)
-        .filter_map(|r| unit_of(r.record_id).map(|unit| (r, unit)))
+        .filter_map(|r| units.get(&r.record_id).map(|unit| (r, *unit)))
         .enumerate()
         .map(|(n, (rectification, unit_id))| accountability_proposal::Model {
-            id: n as i32 + 1,
+            id: rows.taken.accountability_proposals + n as i32 + 1,
             rectification_id: rectification.id,
             record_id: rectification.record_id,
             unit_id,
@@ -197,4 +212,19 @@ pub fn accountability_proposals(rows: &RecordRows, now: DateTime<Utc>) -> Vec<ac
             updated_at: now,
         })
         .collect()
+}
+
+impl RecordRows {
+    /// The ids taken once this chunk (with `proposals` accountability proposals) is written.
+    pub fn taken_after(&self, proposals: usize) -> IdsTaken {
+        let more = |taken: i32, rows: usize| taken + rows as i32;
+        IdsTaken {
+            records: more(self.taken.records, self.records.len()),
+            rectifications: more(self.taken.rectifications, self.rectifications.len()),
+            objections: more(self.taken.objections, self.objections.len()),
+            repairs: more(self.taken.repairs, self.repairs.len()),
+            listing_events: more(self.taken.listing_events, self.listing_events.len()),
+            accountability_proposals: more(self.taken.accountability_proposals, proposals),
+        }
+    }
 }

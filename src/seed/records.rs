@@ -9,10 +9,10 @@ use entity::{
     enums::{
         Disclosure, Polarity, RecordCategory as Cat, RecordStatus, Sanction, Sector, Severity, SubjectType, UnitKind,
     },
-    official,
+    official, unit,
 };
 
-pub use super::record_workflows::RecordRows;
+pub use super::record_workflows::{IdsTaken, RecordRows};
 use super::{record_workflows, synthetic::Synth, units::UnitIndex, users::demo_user_id};
 
 /// The unit that records a category (by short name) and its document-number pattern.
@@ -86,27 +86,34 @@ fn sector_for(category: Cat, township: bool, synth: &mut Synth) -> Sector {
     }
 }
 
-/// `count` records between `from` and `today`.
+/// Whose records a chunk makes: these units and these officials (of those units), with ids after
+/// those `taken` by earlier chunks.
+pub struct Subjects<'a> {
+    pub units: Vec<&'a unit::Model>,
+    pub officials: Vec<&'a official::Model>,
+    pub taken: IdsTaken,
+}
+
+/// `count` records between `from` and `today` about `subjects`.
 pub fn plan_records(
     synth: &mut Synth,
     index: &UnitIndex,
-    officials: &[official::Model],
+    subjects: Subjects<'_>,
     count: usize,
-    from: NaiveDate,
-    today: NaiveDate,
+    (from, today): (NaiveDate, NaiveDate),
     now: DateTime<Utc>,
 ) -> RecordRows {
-    let mut rows = RecordRows::default();
-    let subjects: Vec<_> = index.units.iter().collect();
+    let mut rows = RecordRows { taken: subjects.taken, ..RecordRows::default() };
+    let Subjects { units: subjects, officials, .. } = subjects;
     let full_names: std::collections::HashMap<&str, &str> =
         index.units.iter().filter_map(|u| u.short_name.as_deref().map(|s| (s, u.name.as_str()))).collect();
     let names: std::collections::HashMap<i32, &str> =
         index.units.iter().map(|u| (u.id, u.short_name.as_deref().unwrap_or(&u.name))).collect();
     for n in 0..count {
-        let id = n as i32 + 1;
+        let id = rows.taken.records + n as i32 + 1;
         let about_official = !officials.is_empty() && synth.chance(35);
         let (subject_type, unit_id, official_id, subject_name, category) = if about_official {
-            let person = synth.pick(officials);
+            let person = *synth.pick(&officials);
             (
                 SubjectType::Official,
                 person.unit_id,

@@ -4,14 +4,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use entity::{enums::UnitKind, plan_task, plan_task_lead_unit, recording_authority, unit, unit_closure};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::DbErr;
 
 use super::{
-    batch::insert_models,
     county::{ORGANS, RECORDING_AUTHORITIES, TOWNSHIPS, VILLAGE_FIRST, VILLAGE_SECOND},
     plan_tasks::PLAN_TASKS,
     synthetic::{uscc_for, Synth},
-    Volume,
+    Sink, Volume,
 };
 
 /// The seeded units, with lookups the rest of the seed needs.
@@ -128,14 +127,16 @@ pub fn plan_units(synth: &mut Synth, volume: &Volume, now: DateTime<Utc>) -> Uni
                 village = format!("{village}{}", n + 1);
                 used.insert(village.clone());
             }
-            let division = format!("{code}{:03}", 200 + n);
+            // A village's 12-digit code is its township's and 200–999: a province-sized
+            // township (thousands of villages) leaves the villages past the 800th without one.
+            let division = (200 + n <= 999).then(|| format!("{code}{:03}", 200 + n));
             b.add(
                 format!("{name}{village}村民委员会"),
                 Some(format!("{village}村")),
                 UnitKind::VillageCommittee,
                 Some(*township),
                 uscc_for("54", serial),
-                Some(division),
+                division,
             );
         }
         for n in 0..residents {
@@ -191,19 +192,16 @@ pub fn closure_of(units: &[unit::Model]) -> Vec<unit_closure::Model> {
 }
 
 /// Inserts the units, the closure, the recording authorities and the plan's tasks.
-pub async fn insert_structure<C: ConnectionTrait>(
-    db: &C,
-    index: &UnitIndex,
-) -> Result<Vec<plan_task_lead_unit::Model>, DbErr> {
-    insert_models::<unit::Entity, _>(db, index.units.clone()).await?;
-    insert_models::<unit_closure::Entity, _>(db, closure_of(&index.units)).await?;
+pub async fn insert_structure(sink: &mut Sink, index: &UnitIndex) -> Result<Vec<plan_task_lead_unit::Model>, DbErr> {
+    sink.insert::<unit::Entity>(index.units.clone()).await?;
+    sink.insert::<unit_closure::Entity>(closure_of(&index.units)).await?;
     let mut authorities = Vec::new();
     for (short, categories) in RECORDING_AUTHORITIES {
         if let Some(unit_id) = index.id(short) {
             authorities.extend(categories.iter().map(|c| recording_authority::Model { unit_id, category: *c }));
         }
     }
-    insert_models::<recording_authority::Entity, _>(db, authorities).await?;
+    sink.insert::<recording_authority::Entity>(authorities).await?;
     let mut tasks = Vec::new();
     let mut leads = Vec::new();
     for (n, seed) in PLAN_TASKS.iter().enumerate() {
@@ -223,7 +221,7 @@ pub async fn insert_structure<C: ConnectionTrait>(
         unit_ids.dedup();
         leads.extend(unit_ids.into_iter().map(|unit_id| plan_task_lead_unit::Model { task_id, unit_id }));
     }
-    insert_models::<plan_task::Entity, _>(db, tasks).await?;
-    insert_models::<plan_task_lead_unit::Entity, _>(db, leads.clone()).await?;
+    sink.insert::<plan_task::Entity>(tasks).await?;
+    sink.insert::<plan_task_lead_unit::Entity>(leads.clone()).await?;
     Ok(leads)
 }

@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use entity::{api_token, enums::Role, user_account};
-use sea_orm::{ConnectionTrait, DbErr};
+use sea_orm::DbErr;
 
-use super::{batch::insert_models, units::UnitIndex};
+use super::{units::UnitIndex, Sink};
 
 /// The seeded accounts: username, display name, role and the short name of their unit.
 pub const DEMO_USERS: [(&str, &str, Role, &str); 6] = [
@@ -21,8 +21,8 @@ pub const DEMO_EVALUATOR_JTI: &str = "demo-evaluator";
 pub const DEMO_EVALUATOR_FIRM: &str = "泉州诚信评估有限公司（示例）";
 
 /// Inserts the accounts (all with the same password hash) and the demo evaluator token.
-pub async fn insert_users<C: ConnectionTrait>(
-    db: &C,
+pub async fn insert_users(
+    sink: &mut Sink,
     index: &UnitIndex,
     password_hash: &str,
     now: DateTime<Utc>,
@@ -44,7 +44,7 @@ pub async fn insert_users<C: ConnectionTrait>(
             updated_at: now,
         })
         .collect();
-    insert_models::<user_account::Entity, _>(db, users).await?;
+    sink.insert::<user_account::Entity>(users).await?;
     let token = api_token::Model {
         id: 1,
         jti: DEMO_EVALUATOR_JTI.into(),
@@ -57,7 +57,7 @@ pub async fn insert_users<C: ConnectionTrait>(
         created_by_user_id: Some(1),
         created_at: now,
     };
-    insert_models::<api_token::Entity, _>(db, vec![token]).await?;
+    sink.insert::<api_token::Entity>(vec![token]).await?;
     Ok(())
 }
 

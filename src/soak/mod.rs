@@ -8,6 +8,8 @@
 mod report;
 mod scenario;
 
+pub(crate) use report::resident_kb;
+
 use std::{
     collections::BTreeMap,
     sync::{Arc, Mutex},

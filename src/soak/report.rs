@@ -17,8 +17,8 @@ pub(super) struct Tally {
     pub(super) unexpected: BTreeMap<String, u64>,
 }
 
-/// The server's resident memory (kB), from `/proc`.
-fn resident_kb(pid: u32) -> Option<u64> {
+/// A process's resident memory (kB), from `/proc`.
+pub(crate) fn resident_kb(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()

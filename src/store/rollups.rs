@@ -253,12 +253,7 @@ pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], j
 /// Counts the record rollups and the open-workflow rollup afresh from their tables, on the
 /// caller's transaction, showing its progress statement by statement.
 pub async fn fill<C: ConnectionTrait>(db: &C) -> Result<(), sea_orm::DbErr> {
-    let backend = db.get_database_backend();
-    let statements: Vec<String> = migration::rollup_fill_statements(backend)
-        .into_iter()
-        .chain(migration::status_rollup_fill_statements())
-        .chain(migration::workflow_rollup_fill_statements(backend))
-        .collect();
+    let statements = fill_statements(db.get_database_backend());
     let mut progress = crate::progress::Progress::start("rollups", "fill", statements.len() as u64, "statements", 0);
     for statement in statements {
         db.execute_unprepared(&statement).await?;
@@ -266,6 +261,15 @@ pub async fn fill<C: ConnectionTrait>(db: &C) -> Result<(), sea_orm::DbErr> {
     }
     progress.finish();
     Ok(())
+}
+
+/// The statements [`fill`] runs, for a caller with its own connection (the seed's COPY path).
+pub fn fill_statements(backend: sea_orm::DbBackend) -> Vec<String> {
+    migration::rollup_fill_statements(backend)
+        .into_iter()
+        .chain(migration::status_rollup_fill_statements())
+        .chain(migration::workflow_rollup_fill_statements(backend))
+        .collect()
 }
 
 /// The rows of each rollup after a rebuild.

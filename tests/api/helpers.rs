@@ -26,7 +26,7 @@ fn password_hash() -> &'static str {
 }
 
 /// Where the test's database lives, and how to throw it away.
-enum TestDatabase {
+pub enum TestDatabase {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
     Postgres {
         admin_url: String,
@@ -54,7 +54,8 @@ impl Drop for TestDatabase {
     }
 }
 
-async fn fresh_database() -> (String, TestDatabase) {
+/// A new empty database (made and dropped by the returned guard), on the engine the run tests.
+pub async fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             let name = format!("chengxin_test_{}", uuid::Uuid::new_v4().simple());

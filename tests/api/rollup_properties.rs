@@ -120,10 +120,10 @@ async fn cast(app: &TestApp) -> Cast {
     Cast { subjects, villages: villages.iter().map(|v| v.id).collect(), townships, officials }
 }
 
-type Counts = BTreeMap<String, i64>;
+pub(crate) type Counts = BTreeMap<String, i64>;
 
 /// Both rollups as stored (rows at zero left out).
-async fn stored(app: &TestApp) -> (Counts, Counts) {
+pub(crate) async fn stored(app: &TestApp) -> (Counts, Counts) {
     let db = &app.state.db;
     let rows = record_rollup::Entity::find().all(db).await.unwrap();
     let months = record_month_rollup::Entity::find().all(db).await.unwrap();
@@ -153,7 +153,7 @@ async fn stored(app: &TestApp) -> (Counts, Counts) {
 }
 
 /// Both rollups counted afresh from the records and the unit tree.
-async fn fresh(app: &TestApp) -> (Counts, Counts) {
+pub(crate) async fn fresh(app: &TestApp) -> (Counts, Counts) {
     let db = &app.state.db;
     let records = credit_record::Entity::find().all(db).await.unwrap();
     let closure = unit_closure::Entity::find().all(db).await.unwrap();
@@ -186,7 +186,7 @@ async fn fresh(app: &TestApp) -> (Counts, Counts) {
 }
 
 /// The sectorless status rollup as stored (rows at zero left out).
-async fn stored_statuses(app: &TestApp) -> Counts {
+pub(crate) async fn stored_statuses(app: &TestApp) -> Counts {
     let rows = record_status_rollup::Entity::find().all(&app.state.db).await.unwrap();
     rows.into_iter()
         .filter(|r| r.records != 0)
@@ -202,7 +202,7 @@ async fn stored_statuses(app: &TestApp) -> Counts {
 
 /// The status rollup counted afresh: the fresh [`fresh`] rows with their sector (the seventh part
 /// of the key) summed away.
-async fn fresh_statuses(app: &TestApp) -> Counts {
+pub(crate) async fn fresh_statuses(app: &TestApp) -> Counts {
     let mut counts = Counts::new();
     for (key, n) in fresh(app).await.0 {
         let mut parts: Vec<&str> = key.split(' ').collect();
@@ -213,7 +213,7 @@ async fn fresh_statuses(app: &TestApp) -> Counts {
 }
 
 /// The open-workflow rollup as stored (rows at zero left out).
-async fn stored_workflows(app: &TestApp) -> Counts {
+pub(crate) async fn stored_workflows(app: &TestApp) -> Counts {
     let rows = workflow_rollup::Entity::find().all(&app.state.db).await.unwrap();
     rows.into_iter()
         .filter(|r| r.open != 0)
@@ -222,7 +222,7 @@ async fn stored_workflows(app: &TestApp) -> Counts {
 }
 
 /// The open workflows counted afresh from their tables and the unit tree.
-async fn fresh_workflows(app: &TestApp) -> Counts {
+pub(crate) async fn fresh_workflows(app: &TestApp) -> Counts {
     let db = &app.state.db;
     let mut shapes: Vec<(&str, open::OpenShape)> = Vec::new();
     let rows = rectification::Entity::find().all(db).await.unwrap();
