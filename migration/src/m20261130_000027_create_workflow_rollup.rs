@@ -80,7 +80,8 @@ fn open_rows(backend: sea_orm_migration::sea_orm::DatabaseBackend) -> String {
 }
 
 /// The statements that empty `workflow_rollup` and count it afresh from the workflow tables (the
-/// subtree rows through `unit_closure`). Run them in one transaction.
+/// subtree rows as sums of the own rows below each unit, through `unit_closure`). Run them in one
+/// transaction.
 pub fn workflow_rollup_fill_statements(backend: sea_orm_migration::sea_orm::DatabaseBackend) -> Vec<String> {
     let open = open_rows(backend);
     vec![
@@ -92,8 +93,9 @@ pub fn workflow_rollup_fill_statements(backend: sea_orm_migration::sea_orm::Data
         ),
         format!(
             "INSERT INTO {ROLLUP} (unit_id, subtree, kind, overdue, day, open) \
-             SELECT c.ancestor_id, TRUE, o.kind, o.overdue, o.day, COUNT(*) FROM ({open}) o \
-             JOIN unit_closure c ON c.descendant_id = o.unit_id GROUP BY c.ancestor_id, o.kind, o.overdue, o.day"
+             SELECT c.ancestor_id, TRUE, o.kind, o.overdue, o.day, SUM(o.open) FROM {ROLLUP} o \
+             JOIN unit_closure c ON c.descendant_id = o.unit_id WHERE o.subtree = FALSE \
+             GROUP BY c.ancestor_id, o.kind, o.overdue, o.day"
         ),
     ]
 }

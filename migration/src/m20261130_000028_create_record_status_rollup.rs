@@ -56,7 +56,8 @@ impl MigrationTrait for Migration {
 }
 
 /// The statements that empty `record_status_rollup` and count it afresh from `credit_record` (the
-/// subtree rows through `unit_closure`). Run them in one transaction.
+/// subtree rows as sums of the own rows below each unit, through `unit_closure`). Run them in one
+/// transaction.
 pub fn status_rollup_fill_statements() -> Vec<String> {
     let dims = "r.subject_type, r.polarity, r.severity, r.status, r.disclosure";
     vec![
@@ -67,8 +68,9 @@ pub fn status_rollup_fill_statements() -> Vec<String> {
         ),
         format!(
             "INSERT INTO {ROLLUP} (unit_id, subtree, subject_type, polarity, severity, status, disclosure, records) \
-             SELECT c.ancestor_id, TRUE, {dims}, COUNT(*) FROM credit_record r \
-             JOIN unit_closure c ON c.descendant_id = r.unit_id GROUP BY c.ancestor_id, {dims}"
+             SELECT c.ancestor_id, TRUE, {dims}, SUM(r.records) FROM {ROLLUP} r \
+             JOIN unit_closure c ON c.descendant_id = r.unit_id WHERE r.subtree = FALSE \
+             GROUP BY c.ancestor_id, {dims}"
         ),
     ]
 }
