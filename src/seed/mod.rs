@@ -10,6 +10,7 @@ mod debts;
 mod evaluations;
 mod people;
 pub mod plan_tasks;
+mod record_chunks;
 mod record_workflows;
 mod records;
 mod sectors;
@@ -22,11 +23,10 @@ pub mod users;
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use entity::{
-    accountability_proposal, api_token, commitment, complaint, credit_record, debt_instrument, evaluation,
-    evaluation_period, fiscal_capacity, investment_agreement, listing_event, objection, official, plan_task,
-    plan_task_lead_unit, ppp_project, ppp_stage_assignment, procurement_contract, proposal, proposal_round,
-    rectification, repair_application, task_progress, tender_project, third_party_rating, training_record, unit,
-    user_account,
+    api_token, commitment, complaint, credit_record, debt_instrument, evaluation, evaluation_period, fiscal_capacity,
+    investment_agreement, official, plan_task, plan_task_lead_unit, ppp_project, ppp_stage_assignment,
+    procurement_contract, proposal, proposal_round, task_progress, tender_project, third_party_rating, training_record,
+    unit, user_account,
 };
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
@@ -133,7 +133,7 @@ pub struct SeedSummary {
 
 /// Seeds an empty database. A database that already has units is left as it is.
 pub async fn seed(db: &DatabaseConnection, options: &SeedOptions) -> Result<SeedSummary, StartupError> {
-    seed_in_chunks(db, options, RECORDS_PER_CHUNK).await
+    seed_in_chunks(db, options, record_chunks::RECORDS_PER_CHUNK).await
 }
 
 /// [`seed`], planning and writing at most `records_per_chunk` records at a time.
@@ -203,11 +203,6 @@ const DEMO_TABLES: &[&str] = &[
 /// The base seed's tables with an id sequence (every demo table has one too).
 const BASE_SEQUENCED_TABLES: &[&str] = &["unit", "user_account", "api_token", "plan_task"];
 
-/// At most this many records are planned and held at a time (a province has 15 M): each chunk
-/// makes the records of its own share of the units and their officials, so a unit's records, and
-/// the bars its honours must respect, are all in one chunk.
-const RECORDS_PER_CHUNK: usize = 2_000_000;
-
 /// What the demo data is made of.
 struct DemoPlan<'a> {
     volume: &'a Volume,
@@ -235,28 +230,8 @@ async fn insert_demo(
         now,
     ))
     .await?;
-    let mut facts = EvaluationFacts::default();
-    let mut taken = records::IdsTaken::default();
-    let chunks = volume.records.div_ceil(records_per_chunk.max(1)).max(1);
-    for chunk in 0..chunks {
-        let ours = |unit: i32| unit as usize % chunks == chunk;
-        let subjects = records::Subjects {
-            units: index.units.iter().filter(|u| ours(u.id)).collect(),
-            officials: officials.iter().filter(|o| ours(o.unit_id)).collect(),
-            taken,
-        };
-        let count = volume.records * (chunk + 1) / chunks - volume.records * chunk / chunks;
-        let rows = records::plan_records(synth, index, subjects, count, (from, today), now);
-        let accountability_proposals = record_workflows::accountability_proposals(&rows, now);
-        taken = rows.taken_after(accountability_proposals.len());
-        facts.extend(EvaluationFacts::gather(&rows.records, &rows.rectifications, &[], &[], &[]));
-        sink.insert::<credit_record::Entity>(rows.records).await?;
-        sink.insert::<rectification::Entity>(rows.rectifications).await?;
-        sink.insert::<objection::Entity>(rows.objections).await?;
-        sink.insert::<repair_application::Entity>(rows.repairs).await?;
-        sink.insert::<listing_event::Entity>(rows.listing_events).await?;
-        sink.insert::<accountability_proposal::Entity>(accountability_proposals).await?;
-    }
+    let chunking = record_chunks::Chunking { records: volume.records, per_chunk: records_per_chunk };
+    let mut facts = record_chunks::insert_records(sink, synth, index, &officials, chunking, (from, today), now).await?;
     let commitments = accountability::plan_commitments(synth, index, volume.commitments, from, today, now);
     let complaints = accountability::plan_complaints(synth, index, volume.complaints, from, today);
     let (proposals, rounds) = accountability::plan_proposals(synth, index, volume.proposals, today, now);
