@@ -31,6 +31,7 @@ mod m20261130_000026_create_record_rollups;
 mod m20261130_000027_create_workflow_rollup;
 mod m20261130_000028_create_record_status_rollup;
 mod m20261201_000029_add_keyset_indexes;
+mod m20261201_000030_add_list_filter_indexes;
 mod support;
 
 pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000027_create_workflow_rollup::Migration),
             Box::new(m20261130_000028_create_record_status_rollup::Migration),
             Box::new(m20261201_000029_add_keyset_indexes::Migration),
+            Box::new(m20261201_000030_add_list_filter_indexes::Migration),
         ]
     }
 }

@@ -65,13 +65,13 @@ async fn measure(options: &BenchOptions, url: &str, app: startup::MakeApp) -> Re
     };
     let summary = seed::seed(&state.db, &seed_options).await?;
     println!(
-        "{} {:?} on {}: {} units, {} officials, {} credit records in {:.1} s",
-        if summary.skipped { "already seeded, not" } else { "seeded" },
-        options.scale,
+        "{} on {}: {} units, {} officials, {} credit records ({}, {:.1} s)",
+        if summary.skipped { "a kept database".to_owned() } else { format!("{:?} scale", options.scale) },
         if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
         summary.units,
         summary.officials,
         summary.credit_records,
+        if summary.skipped { "already seeded, measured as it is" } else { "seeded" },
         started.elapsed().as_secs_f64()
     );
     let server = startup::spawn(state.clone(), app).await?;

@@ -8,7 +8,10 @@ use std::{future::Future, pin::Pin, sync::Arc};
 
 use async_graphql::{connection::PageInfo, InputObject};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryResult, Select};
+use sea_orm::{
+    sea_query::{Query, SimpleExpr},
+    ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, PaginatorTrait, QueryResult, Select,
+};
 
 use crate::{
     config::Limits,
@@ -134,6 +137,24 @@ impl TotalCount {
         Self::from_fn(move || {
             let (db, select) = (db.clone(), select.clone());
             async move { Ok(select.count(&db).await?) }
+        })
+    }
+
+    /// `SELECT <total>`: a scalar sub-select that counts on its own.
+    pub fn of_expr(db: &DatabaseConnection, total: SimpleExpr) -> Self {
+        let db = db.clone();
+        Self::from_fn(move || {
+            let statement =
+                db.get_database_backend().build(&Query::select().expr_as(total.clone(), PAGE_TOTAL).to_owned());
+            let db = db.clone();
+            async move {
+                let row = db.query_one_raw(statement).await?;
+                let total: i64 = match row {
+                    Some(row) => row.try_get("", PAGE_TOTAL)?,
+                    None => 0,
+                };
+                Ok(u64::try_from(total).unwrap_or(0))
+            }
         })
     }
 

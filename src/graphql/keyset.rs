@@ -267,6 +267,22 @@ where
     E: EntityTrait,
     E::Model: FromQueryResult + Send + Sync,
 {
+    paginate_counted_by(ctx, select, key, args, None).await
+}
+
+/// [`paginate`], with the list's `totalCount` given by `total`, a scalar sub-select that counts
+/// what the filter matches another way (from the rollups), in place of counting the rows.
+pub async fn paginate_counted_by<E>(
+    ctx: &Context<'_>,
+    select: Select<E>,
+    key: &SortKey<E>,
+    args: &PageArgs,
+    total: Option<SimpleExpr>,
+) -> AppResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: FromQueryResult + Send + Sync,
+{
     let (db, limits) = (ctx.reader()?, &ctx.state()?.config.limits);
     let counted = ctx.look_ahead().field("totalCount").exists();
     let first = page_size(args.first, "first", limits)?;
@@ -276,8 +292,10 @@ where
     }
     let after = args.after.as_deref().map(|c| key.decode(c, "after")).transpose()?;
     let before = args.before.as_deref().map(|c| key.decode(c, "before")).transpose()?;
-    let total = TotalCount::of_select(db, select.clone());
-    let count = counted.then(|| count_of(&select));
+    let (count, total) = match total {
+        Some(total) => (counted.then(|| total.clone()), TotalCount::of_expr(db, total)),
+        None => (counted.then(|| count_of(&select)), TotalCount::of_select(db, select.clone())),
+    };
     let mut select = select;
     if let Some(after) = &after {
         select = select.filter(key.beyond(after, true));

@@ -53,6 +53,7 @@ mod platform_push;
 mod policy_agreement;
 mod proposals;
 mod read_replica;
+mod record_totals;
 mod record_writes;
 mod rectifications;
 mod refused_transitions;

@@ -28,6 +28,30 @@ pub fn sees_every_record(viewer: &Viewer) -> bool {
     matches!(viewer.role, Some(Role::Admin | Role::CreditOffice | Role::Leader))
 }
 
+/// A viewer's record list in the rollups' terms, for its `totalCount`: the disclosures it shows
+/// (`None`: all) and the subject it shows (`None`: units' and officials').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedInRollups {
+    pub disclosures: Option<&'static [Disclosure]>,
+    pub subject_type: Option<SubjectType>,
+}
+
+/// Whether the rows [`records_visible_to`] gives for a list can be counted from the rollups
+/// (`record_rollup` keeps unit, subject, polarity, severity, status, sector and disclosure), and
+/// how. `None` where the rule needs more than the rollups keep (the portal's disclosure windows, a
+/// recorder's own entries, a clerk's subtree line): those lists count their rows.
+pub fn list_in_rollups(viewer: &Viewer) -> Option<ListedInRollups> {
+    match viewer.role {
+        Some(Role::Admin | Role::CreditOffice | Role::Leader) => {
+            Some(ListedInRollups { disclosures: None, subject_type: None })
+        }
+        Some(Role::Evaluator) => {
+            Some(ListedInRollups { disclosures: Some(&SHARED_OR_PUBLIC), subject_type: Some(SubjectType::Unit) })
+        }
+        _ => None,
+    }
+}
+
 /// The SQL form: which `credit_record` rows the viewer may see.
 pub fn records_visible_to(viewer: &Viewer, today: NaiveDate, purpose: RecordUse) -> Condition {
     let shared = Column::Disclosure.is_in(SHARED_OR_PUBLIC);

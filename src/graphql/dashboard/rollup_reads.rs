@@ -9,7 +9,7 @@ use entity::{
     record_month_rollup, record_rollup, record_status_rollup, unit, workflow_rollup,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, Func, Query},
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder, SimpleExpr},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
 };
 
@@ -223,4 +223,18 @@ pub async fn open_workflows<C: ConnectionTrait>(
         .all(db)
         .await?;
     Ok(rows.into_iter().map(|(kind, open, overdue)| (kind, (open, overdue))).collect())
+}
+
+/// How many records a list's filter matches, as a scalar sub-select of `record_rollup` (a page's
+/// statement carries it): the scope's rows, narrowed by `narrow` (a condition on the rollup's own
+/// columns), summed; 0 where none match.
+pub fn records_matching(scope: &RollupScope, narrow: Condition) -> SimpleExpr {
+    use record_rollup::Column as R;
+    let sum = Query::select()
+        .expr(Expr::cust("COALESCE(CAST(SUM(records) AS BIGINT), 0)"))
+        .from(record_rollup::Entity)
+        .cond_where(scope.condition(R::UnitId, R::Subtree, R::Disclosure))
+        .cond_where(narrow)
+        .to_owned();
+    SimpleExpr::SubQuery(None, Box::new(sum.into_sub_query_statement()))
 }
