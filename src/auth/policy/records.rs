@@ -41,15 +41,11 @@ pub struct ListedInRollups {
 /// how. `None` where the rule needs more than the rollups keep (the portal's disclosure windows, a
 /// recorder's own entries, a clerk's subtree line): those lists count their rows.
 pub fn list_in_rollups(viewer: &Viewer) -> Option<ListedInRollups> {
-    match viewer.role {
-        Some(Role::Admin | Role::CreditOffice | Role::Leader) => {
-            Some(ListedInRollups { disclosures: None, subject_type: None })
-        }
-        Some(Role::Evaluator) => {
-            Some(ListedInRollups { disclosures: Some(&SHARED_OR_PUBLIC), subject_type: Some(SubjectType::Unit) })
-        }
-        _ => None,
-    }
+    // Whose counts the rollups hold (the counting rule), narrowed as a list narrows them: an
+    // evaluation firm counts officials' records but lists only units'.
+    let disclosures = super::dashboards::rollup_disclosures(viewer)?;
+    let subject_type = (viewer.role == Some(Role::Evaluator)).then_some(SubjectType::Unit);
+    Some(ListedInRollups { disclosures, subject_type })
 }
 
 /// The SQL form: which `credit_record` rows the viewer may see.
