@@ -214,11 +214,12 @@ async fn run(cli: Cli) -> Result<(), StartupError> {
             let started = std::time::Instant::now();
             let rebuilt = chengxin::store::rollups::rebuild(&db).await?;
             println!(
-                "rollups rebuilt: {} rows by sector and status, {} by status, {} by month, {} of open workflows · {:.1} s",
+                "rollups rebuilt: {} rows by sector and status, {} by status, {} by month, {} of open workflows, {} of procurement contracts · {:.1} s",
                 rebuilt.records,
                 rebuilt.statuses,
                 rebuilt.months,
                 rebuilt.workflows,
+                rebuilt.contract_shapes,
                 started.elapsed().as_secs_f64()
             );
             Ok(())

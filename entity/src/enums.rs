@@ -389,6 +389,25 @@ pub enum Acceptance {
     Failed,
 }
 
+/// Where a procurement contract's payment stands, as `procurement_tally` counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, DeriveActiveEnum, Serialize)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PaymentState {
+    /// No payment due yet (not accepted, or failed).
+    #[sea_orm(string_value = "NONE")]
+    None,
+    /// Paid on or before its due day.
+    #[sea_orm(string_value = "ON_TIME")]
+    OnTime,
+    /// Paid after its due day.
+    #[sea_orm(string_value = "LATE")]
+    Late,
+    /// Due and not paid: late once its due day has passed.
+    #[sea_orm(string_value = "UNPAID")]
+    Unpaid,
+}
+
 /// How a tender invites bids (招标投标法 art. 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]

@@ -23,6 +23,7 @@ pub mod platform_push;
 pub mod ppp_project;
 pub mod ppp_stage_assignment;
 pub mod procurement_contract;
+pub mod procurement_tally;
 pub mod proposal;
 pub mod proposal_round;
 pub mod record_month_rollup;

@@ -32,11 +32,14 @@ mod m20261130_000027_create_workflow_rollup;
 mod m20261130_000028_create_record_status_rollup;
 mod m20261201_000029_add_keyset_indexes;
 mod m20261201_000030_add_list_filter_indexes;
+mod m20261202_000031_sqlite_rollups_without_rowid;
+mod m20261202_000032_create_procurement_tally;
 mod support;
 
 pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
 pub use m20261130_000027_create_workflow_rollup::workflow_rollup_fill_statements;
 pub use m20261130_000028_create_record_status_rollup::status_rollup_fill_statements;
+pub use m20261202_000032_create_procurement_tally::procurement_tally_fill_statements;
 
 pub struct Migrator;
 
@@ -74,6 +77,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000028_create_record_status_rollup::Migration),
             Box::new(m20261201_000029_add_keyset_indexes::Migration),
             Box::new(m20261201_000030_add_list_filter_indexes::Migration),
+            Box::new(m20261202_000031_sqlite_rollups_without_rowid::Migration),
+            Box::new(m20261202_000032_create_procurement_tally::Migration),
         ]
     }
 }

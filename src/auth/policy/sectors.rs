@@ -42,8 +42,10 @@ fn leads(viewer: &Viewer, sector: Sector) -> Condition {
 /// Which rows of `sector` the viewer may see, `unit_column` naming the row's government-side
 /// unit. Callers first check [`Operation::ListSectorProjects`].
 pub fn sector_rows_visible_to<C: ColumnTrait>(viewer: &Viewer, sector: Sector, unit_column: C) -> Condition {
+    if sees_every_sector_row(viewer) {
+        return Condition::all();
+    }
     match viewer.role {
-        Some(Role::Admin | Role::CreditOffice | Role::Leader | Role::Evaluator) => Condition::all(),
         Some(Role::UnitClerk) => {
             Condition::any().add(in_subtree(unit_column, viewer.unit_id)).add(leads(viewer, sector))
         }
@@ -51,14 +53,17 @@ pub fn sector_rows_visible_to<C: ColumnTrait>(viewer: &Viewer, sector: Sector, u
     }
 }
 
+/// Whether the viewer sees every row of every sector whatever its unit: the credit office,
+/// leadership, the administrator and evaluation firms. A list they read whole may be counted from a
+/// tally instead of its rows.
+pub fn sees_every_sector_row(viewer: &Viewer) -> bool {
+    matches!(viewer.role, Some(Role::Admin | Role::CreditOffice | Role::Leader | Role::Evaluator))
+}
+
 /// The row form: `unit_in_scope` — the row's unit lies in the viewer's subtree; `leads_sector` —
 /// the viewer's unit leads the sector.
 pub fn can_read_sector_row(viewer: &Viewer, unit_in_scope: bool, leads_sector: bool) -> bool {
-    match viewer.role {
-        Some(Role::Admin | Role::CreditOffice | Role::Leader | Role::Evaluator) => true,
-        Some(Role::UnitClerk) => unit_in_scope || leads_sector,
-        _ => false,
-    }
+    sees_every_sector_row(viewer) || (viewer.role == Some(Role::UnitClerk) && (unit_in_scope || leads_sector))
 }
 
 /// Setting a unit's fiscal capacity (综合财力): the credit office, the administrator, or a clerk

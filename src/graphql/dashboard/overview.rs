@@ -7,7 +7,7 @@ use sea_orm::ConnectionTrait;
 
 use super::{
     overdue::DashboardOverdue,
-    rollup_reads::{by_status, RollupScope},
+    rollup_reads::{by_subject, RollupScope},
     tally::{RecordTally, Tally},
     workflows::OpenWorkflows,
 };
@@ -46,7 +46,7 @@ pub async fn overview<C: ConnectionTrait>(
     reach: DashboardOverdue,
 ) -> AppResult<DashboardOverview> {
     let (mut all, mut own, mut officials) = (Tally::default(), Tally::default(), Tally::default());
-    for (_, _, subject, polarity, severity, status, count) in by_status(db, scope).await? {
+    for (subject, polarity, severity, status, count) in by_subject(db, scope).await? {
         all.add(polarity, severity, status, count);
         match subject {
             SubjectType::Unit => own.add(polarity, severity, status, count),

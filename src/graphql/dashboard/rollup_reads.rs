@@ -10,7 +10,7 @@ use entity::{
 };
 use sea_orm::{
     sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder, SimpleExpr},
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TryGetable,
 };
 
 use crate::error::AppResult;
@@ -65,13 +65,48 @@ fn summed() -> Expr {
     Expr::cust("CAST(SUM(records) AS BIGINT)")
 }
 
-/// Counts per holder, own-or-subtree, subject, polarity, severity and status.
-pub type HolderRow = (i32, bool, SubjectType, Polarity, Severity, RecordStatus, i64);
+/// Counts per subject, polarity, severity and status, summed over the scope's holders.
+pub type SubjectRow = (SubjectType, Polarity, Severity, RecordStatus, i64);
 
-/// The scope's [`HolderRow`]s.
-pub async fn by_status<C: ConnectionTrait>(db: &C, scope: &RollupScope) -> AppResult<Vec<HolderRow>> {
+/// The scope's [`SubjectRow`]s (a few dozen), from the sectorless `record_status_rollup`.
+pub async fn by_subject<C: ConnectionTrait>(db: &C, scope: &RollupScope) -> AppResult<Vec<SubjectRow>> {
+    by_status_per(db, scope, record_status_rollup::Column::SubjectType).await
+}
+
+/// Counts per holder, polarity, severity and status, the holder's subjects together.
+pub type HolderRow = (i32, Polarity, Severity, RecordStatus, i64);
+
+/// The scope's [`HolderRow`]s, from the sectorless `record_status_rollup`.
+pub async fn by_holder<C: ConnectionTrait>(db: &C, scope: &RollupScope) -> AppResult<Vec<HolderRow>> {
+    by_status_per(db, scope, record_status_rollup::Column::UnitId).await
+}
+
+/// The scope's counts per `per` (a column whose values are `K`), polarity, severity and status.
+async fn by_status_per<K, C>(
+    db: &C,
+    scope: &RollupScope,
+    per: record_status_rollup::Column,
+) -> AppResult<Vec<(K, Polarity, Severity, RecordStatus, i64)>>
+where
+    K: TryGetable,
+    C: ConnectionTrait,
+{
     use record_status_rollup::Column as R;
-    holder_rows(db, scope.condition(R::UnitId, R::Subtree, R::Disclosure)).await
+    Ok(record_status_rollup::Entity::find()
+        .select_only()
+        .column(per)
+        .column(R::Polarity)
+        .column(R::Severity)
+        .column(R::Status)
+        .column_as(summed(), "records")
+        .filter(scope.condition(R::UnitId, R::Subtree, R::Disclosure))
+        .group_by(per)
+        .group_by(R::Polarity)
+        .group_by(R::Severity)
+        .group_by(R::Status)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 /// `Unit.recordStats` of many units at once, own and subtree rows as `flavours` asks: per holder,
@@ -122,30 +157,6 @@ fn sum_when(condition: Expr) -> Expr {
     use record_status_rollup::Column as R;
     let counted = Expr::case(condition, Expr::col(R::Records)).finally(Expr::val(0i64));
     Expr::expr(Func::cast_as(Func::sum(counted), Alias::new("BIGINT")))
-}
-
-/// Reads the sectorless `record_status_rollup`: a few hundred rows for the whole county.
-async fn holder_rows<C: ConnectionTrait>(db: &C, condition: Condition) -> AppResult<Vec<HolderRow>> {
-    use record_status_rollup::Column as R;
-    Ok(record_status_rollup::Entity::find()
-        .select_only()
-        .column(R::UnitId)
-        .column(R::Subtree)
-        .column(R::SubjectType)
-        .column(R::Polarity)
-        .column(R::Severity)
-        .column(R::Status)
-        .column_as(summed(), "records")
-        .filter(condition)
-        .group_by(R::UnitId)
-        .group_by(R::Subtree)
-        .group_by(R::SubjectType)
-        .group_by(R::Polarity)
-        .group_by(R::Severity)
-        .group_by(R::Status)
-        .into_tuple()
-        .all(db)
-        .await?)
 }
 
 /// The scope's counts per sector, polarity, severity and status.

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use async_graphql::SimpleObject;
 use entity::{enums::UnitKind, evaluation, evaluation_period, unit};
 use sea_orm::{
-    sea_query::{Asterisk, Expr, ExprTrait, Query},
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    sea_query::{Expr, ExprTrait, Query},
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use super::{
-    rollup_reads::{by_status, Holders, RollupScope},
+    rollup_reads::{by_holder, Holders, RollupScope},
     tally::{RecordTally, Tally},
 };
 use crate::{
@@ -56,7 +56,7 @@ pub async fn townships<C: ConnectionTrait>(
     let ids: Vec<i32> = units.iter().map(|u| u.id).collect();
     let scope = RollupScope { holders: Holders::Units(ids.clone()), subtree: true, disclosures };
     let mut tallies: HashMap<i32, Tally> = HashMap::new();
-    for (unit, _, _, polarity, severity, status, count) in by_status(db, &scope).await? {
+    for (unit, polarity, severity, status, count) in by_holder(db, &scope).await? {
         tallies.entry(unit).or_default().add(polarity, severity, status, count);
     }
     let latest = latest_evaluations(db, viewer, &ids).await?;
@@ -71,7 +71,8 @@ pub async fn townships<C: ConnectionTrait>(
 }
 
 /// Each unit's evaluation of the latest period (by its start) the viewer may see one of, in one
-/// statement: the visible evaluations ranked per unit by their period's start, the first kept.
+/// statement: the visible evaluations' ids ranked per unit by their period's start, and the rows of
+/// the first (ranking ids only: an evaluation's breakdown runs to kilobytes).
 async fn latest_evaluations<C: ConnectionTrait>(
     db: &C,
     viewer: &Viewer,
@@ -81,7 +82,7 @@ async fn latest_evaluations<C: ConnectionTrait>(
         Expr::cust("ROW_NUMBER() OVER (PARTITION BY evaluation.unit_id ORDER BY evaluation_period.starts_on DESC)");
     let mut ranked = Query::select();
     ranked
-        .column((evaluation::Entity, Asterisk))
+        .column((evaluation::Entity, evaluation::Column::Id))
         .expr_as(rank, "latest_rank")
         .from(evaluation::Entity)
         .inner_join(
@@ -95,8 +96,7 @@ async fn latest_evaluations<C: ConnectionTrait>(
                 .add(evaluations_visible_to(viewer)),
         );
     let mut latest = Query::select();
-    latest.column(Asterisk).from_subquery(ranked, "ranked").and_where(Expr::col("latest_rank").eq(1));
-    let statement = db.get_database_backend().build(&latest);
-    let rows = evaluation::Model::find_by_statement(statement).all(db).await?;
+    latest.column("id").from_subquery(ranked, "ranked").and_where(Expr::col("latest_rank").eq(1));
+    let rows = evaluation::Entity::find().filter(evaluation::Column::Id.in_subquery(latest)).all(db).await?;
     Ok(rows.into_iter().map(|row| (row.unit_id, row)).collect())
 }

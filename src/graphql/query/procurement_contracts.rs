@@ -7,23 +7,31 @@ use entity::{
     procurement_contract::{self, Column},
 };
 use sea_orm::{
-    sea_query::{Expr, ExprTrait},
+    sea_query::{Expr, ExprTrait, SimpleExpr},
     ColumnTrait, Condition, EntityTrait, QueryFilter,
 };
 
 use crate::{
-    auth::policy::{self, sectors::sector_rows_visible_to, Operation},
+    auth::{
+        policy::{
+            self,
+            sectors::{sector_rows_visible_to, sees_every_sector_row},
+            Operation,
+        },
+        Viewer,
+    },
     domain::uscc::validate_uscc,
     error::{AppError, AppResult},
     graphql::{
         connection::{OrderDirection, PageArgs},
         context::ContextExt,
-        keyset::{paginate, SortKey},
+        keyset::{paginate_counted_by, SortKey},
         scalars::Date,
         types::procurement_contract::{
             Acceptance, ProcurementContract, ProcurementContractConnection, ProcurementMethod,
         },
     },
+    store::procurement_tally,
 };
 
 /// Which procurement contracts to list.
@@ -77,13 +85,37 @@ impl Default for ProcurementContractOrder {
     }
 }
 
-/// The SQL form of `ProcurementContract.latePayment` as of `today`.
+/// The SQL form of `ProcurementContract.latePayment` as of `today`: never NULL, so that its
+/// negation holds exactly for the contracts it does not (an unpaid contract not yet due included).
 fn late_payment(today: chrono::NaiveDate) -> Condition {
+    let paid_late = Condition::all()
+        .add(Column::PaidOn.is_not_null())
+        .add(Expr::col(Column::PaidOn).gt(Expr::col(Column::PaymentDueOn)));
     Condition::all().add(Column::PaymentDueOn.is_not_null()).add(
         Condition::any()
-            .add(Expr::col(Column::PaidOn).gt(Expr::col(Column::PaymentDueOn)))
+            .add(paid_late)
             .add(Condition::all().add(Column::PaidOn.is_null()).add(Column::PaymentDueOn.lt(today))),
     )
+}
+
+/// The list's `totalCount` from the procurement tally, when the viewer sees every contract and
+/// filters only on what the tally keeps (acceptance, method, late payment); `None`: count the rows.
+fn total_from_tally(
+    viewer: &Viewer,
+    filter: &ProcurementContractFilter,
+    today: chrono::NaiveDate,
+) -> Option<SimpleExpr> {
+    let narrowed = filter.unit_id.is_some()
+        || filter.supplier_uscc.is_some()
+        || filter.signed_from.is_some()
+        || filter.signed_to.is_some();
+    if narrowed || !sees_every_sector_row(viewer) {
+        return None;
+    }
+    let acceptance: Option<Vec<entity::enums::Acceptance>> =
+        filter.acceptance.as_ref().map(|states| states.iter().map(|s| (*s).into()).collect());
+    let method = filter.method.map(entity::enums::ProcurementMethod::from);
+    Some(procurement_tally::contracts_matching(acceptance.as_deref(), method, filter.late_payment, today))
 }
 
 /// The list as `procurementContracts` gives it; nested lists with a filter call it too.
@@ -128,7 +160,8 @@ pub async fn list(
         ProcurementContractOrderField::Amount => Column::AmountFen,
     };
     let key = SortKey::by(column, Column::Id, order.direction);
-    let page = paginate(ctx, select, &key, &args).await?;
+    let total = total_from_tally(viewer, &filter, state.clock.today());
+    let page = paginate_counted_by(ctx, select, &key, &args, total).await?;
     Ok(page.map(ProcurementContract).into())
 }
 
