@@ -8,7 +8,7 @@ use entity::{
     procurement_contract, procurement_tally,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, OnConflict, Query, QueryStatementBuilder, SimpleExpr},
+    sea_query::{Alias, Expr, ExprTrait, OnConflict},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, Set,
 };
 
@@ -44,15 +44,14 @@ pub fn late_condition(today: NaiveDate) -> Condition {
         .add(Condition::all().add(T::Payment.eq(PaymentState::Unpaid)).add(T::DueDay.lt(day_number(today))))
 }
 
-/// How many contracts have one of `acceptance` (all without), `method` (any without) and, with
-/// `late`, a late payment as of `today` or not: a scalar sub-select of the tally, for a page's
-/// statement to carry.
+/// The tally's rows of the contracts with one of `acceptance` (all without), `method` (any
+/// without) and, with `late`, a late payment as of `today` or not: summed, a list's total.
 pub fn contracts_matching(
     acceptance: Option<&[Acceptance]>,
     method: Option<ProcurementMethod>,
     late: Option<bool>,
     today: NaiveDate,
-) -> SimpleExpr {
+) -> Condition {
     use procurement_tally::Column as T;
     let mut matching = Condition::all();
     if let Some(states) = acceptance {
@@ -65,12 +64,7 @@ pub fn contracts_matching(
         // No column of the tally is NULL, so the negation holds exactly for the other rows.
         matching = matching.add(if late { late_condition(today) } else { late_condition(today).not() });
     }
-    let sum = Query::select()
-        .expr(Expr::cust("COALESCE(CAST(SUM(contracts) AS BIGINT), 0)"))
-        .from(procurement_tally::Entity)
-        .cond_where(matching)
-        .to_owned();
-    SimpleExpr::SubQuery(None, Box::new(sum.into_sub_query_statement()))
+    matching
 }
 
 /// Moves the tally from the `before` shape to the `after` one (a new contract has no `before`).

@@ -263,6 +263,16 @@ impl TestApp {
             - counter("chengxin_session_lookups_total ")
             - counter("chengxin_scrape_sql_statements_total ")
     }
+
+    /// The `totalCount` of the connection `list` that `query` (with `$filter`) answers, and the
+    /// statements the request cost.
+    pub async fn list_total(&self, token: &str, query: &str, list: &str, filter: &Value) -> (u64, u64) {
+        let before = self.sql_statements().await;
+        let body = self.graphql(Some(token), query, json!({ "filter": filter })).await;
+        let statements = self.sql_statements().await - before;
+        assert!(body.get("errors").is_none(), "{filter}: {body}");
+        (body["data"][list]["totalCount"].as_u64().expect("totalCount"), statements)
+    }
 }
 
 pub fn seeded_role_and_unit(username: &str) -> (Role, &'static str) {

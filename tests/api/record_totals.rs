@@ -26,11 +26,7 @@ fn filters(township: &str) -> Vec<Value> {
 
 /// Total and statements of one list request.
 async fn total(app: &TestApp, token: &str, filter: &Value) -> (u64, u64) {
-    let before = app.sql_statements().await;
-    let body = app.graphql(Some(token), LIST, json!({ "filter": filter })).await;
-    let statements = app.sql_statements().await - before;
-    assert!(body.get("errors").is_none(), "{filter}: {body}");
-    (body["data"]["creditRecords"]["totalCount"].as_u64().expect("totalCount"), statements)
+    app.list_total(token, LIST, "creditRecords", filter).await
 }
 
 #[tokio::test]

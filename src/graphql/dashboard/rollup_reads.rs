@@ -9,11 +9,11 @@ use entity::{
     record_month_rollup, record_rollup, record_status_rollup, unit, workflow_rollup,
 };
 use sea_orm::{
-    sea_query::{Alias, Expr, ExprTrait, Func, Query, QueryStatementBuilder, SimpleExpr},
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, SimpleExpr},
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TryGetable,
 };
 
-use crate::error::AppResult;
+use crate::{error::AppResult, graphql::keyset::summed_total};
 
 /// Whose rollup rows to read.
 #[derive(Debug, Clone)]
@@ -241,11 +241,6 @@ pub async fn open_workflows<C: ConnectionTrait>(
 /// columns), summed; 0 where none match.
 pub fn records_matching(scope: &RollupScope, narrow: Condition) -> SimpleExpr {
     use record_rollup::Column as R;
-    let sum = Query::select()
-        .expr(Expr::cust("COALESCE(CAST(SUM(records) AS BIGINT), 0)"))
-        .from(record_rollup::Entity)
-        .cond_where(scope.condition(R::UnitId, R::Subtree, R::Disclosure))
-        .cond_where(narrow)
-        .to_owned();
-    SimpleExpr::SubQuery(None, Box::new(sum.into_sub_query_statement()))
+    let matching = scope.condition(R::UnitId, R::Subtree, R::Disclosure).add(narrow);
+    summed_total(record_rollup::Entity, "records", matching)
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 mod paginate;
 
-pub use paginate::{paginate, paginate_counted_by};
+pub use paginate::{paginate, paginate_counted_by, summed_total};
 
 use super::connection::{OrderDirection, Page, TotalCount};
 use crate::error::{AppError, AppResult, Reason};

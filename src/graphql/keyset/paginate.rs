@@ -3,8 +3,8 @@
 
 use async_graphql::Context;
 use sea_orm::{
-    sea_query::{Expr, Query, QueryStatementBuilder, SimpleExpr},
-    EntityTrait, FromQueryResult, QueryFilter, QuerySelect, QueryTrait, Select,
+    sea_query::{Expr, IntoIden, Query, QueryStatementBuilder, SimpleExpr},
+    Condition, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, QueryTrait, Select,
 };
 
 use super::SortKey;
@@ -21,6 +21,17 @@ fn count_of<E: EntityTrait>(select: &Select<E>) -> SimpleExpr {
     let filtered = select.clone().into_query();
     let count = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(filtered, "filtered").to_owned();
     SimpleExpr::SubQuery(None, Box::new(count.into_sub_query_statement()))
+}
+
+/// A `total` for [`paginate_counted_by`]: `column` of `table` (a rollup's or a tally's count)
+/// summed over the rows matching `condition`, 0 where none do, as a scalar sub-select.
+pub fn summed_total(table: impl IntoIden, column: &str, condition: Condition) -> SimpleExpr {
+    let sum = Query::select()
+        .expr(Expr::cust(format!("COALESCE(CAST(SUM({column}) AS BIGINT), 0)")))
+        .from(table)
+        .cond_where(condition)
+        .to_owned();
+    SimpleExpr::SubQuery(None, Box::new(sum.into_sub_query_statement()))
 }
 
 /// Runs a filtered query as one page in `key`'s order, on the request's reader: one statement for

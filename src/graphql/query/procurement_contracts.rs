@@ -25,7 +25,7 @@ use crate::{
     graphql::{
         connection::{OrderDirection, PageArgs},
         context::ContextExt,
-        keyset::{paginate_counted_by, SortKey},
+        keyset::{paginate_counted_by, summed_total, SortKey},
         scalars::Date,
         types::procurement_contract::{
             Acceptance, ProcurementContract, ProcurementContractConnection, ProcurementMethod,
@@ -115,7 +115,8 @@ fn total_from_tally(
     let acceptance: Option<Vec<entity::enums::Acceptance>> =
         filter.acceptance.as_ref().map(|states| states.iter().map(|s| (*s).into()).collect());
     let method = filter.method.map(entity::enums::ProcurementMethod::from);
-    Some(procurement_tally::contracts_matching(acceptance.as_deref(), method, filter.late_payment, today))
+    let matching = procurement_tally::contracts_matching(acceptance.as_deref(), method, filter.late_payment, today);
+    Some(summed_total(entity::procurement_tally::Entity, "contracts", matching))
 }
 
 /// The list as `procurementContracts` gives it; nested lists with a filter call it too.
