@@ -5,6 +5,7 @@
 //! without its policy check.
 
 mod by_id;
+pub mod prefetch;
 mod trail_rows;
 
 pub use trail_rows::{

@@ -8,18 +8,14 @@ mod child_table;
 mod honours;
 mod record_stats;
 mod request_activity;
+mod request_loader;
 mod task_lead_units;
 mod training_minutes;
 mod unit_children;
 mod unit_scope;
 
-use std::{
-    sync::{Arc, OnceLock},
-    time::Duration,
-};
+use std::sync::{Arc, OnceLock};
 
-use async_graphql::dataloader::{DataLoader, HashMapCache};
-use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseConnection};
 
 pub use child_pages::{ChildCounts, ChildPages, PageKey};
@@ -33,6 +29,7 @@ pub use child_table::{
 pub use honours::{OfficialHonours, UnitHonours};
 pub use record_stats::{CountSource, RecordStatsLoader, StatsKey, UnitRecordStats};
 pub use request_activity::{RequestActivity, Tracked};
+pub use request_loader::RequestLoader;
 pub use task_lead_units::TaskLeadUnits;
 pub use training_minutes::{OfficialYear, TrainingMinutes};
 pub use unit_children::UnitChildren;
@@ -47,10 +44,6 @@ use crate::{
     },
     error::AppError,
 };
-
-/// A loader of one request: batches wait for the request to go idle; answers are cached for the
-/// rest of the request.
-pub type RequestLoader<T> = DataLoader<T, HashMapCache>;
 
 /// What a request's loaders are made from, on their first use.
 #[derive(Clone)]
@@ -86,7 +79,7 @@ impl<T> Default for LazyLoader<T> {
 
 impl<T: Send + Sync + 'static> LazyLoader<T> {
     pub fn get(&self, make: impl FnOnce() -> T, activity: &Arc<RequestActivity>) -> &RequestLoader<T> {
-        self.0.get_or_init(|| loader(make(), activity))
+        self.0.get_or_init(|| RequestLoader::new(make(), activity.clone()))
     }
 }
 
@@ -239,18 +232,4 @@ fn contracts(viewer: &Viewer) -> Result<sea_orm::Condition, AppError> {
 
 fn reports(viewer: &Viewer) -> Result<sea_orm::Condition, AppError> {
     policy::can_read_plan_tasks(viewer).map(|_| sea_orm::Condition::all())
-}
-
-pub(super) fn loader<T: Send + Sync + 'static>(inner: T, activity: &Arc<RequestActivity>) -> RequestLoader<T> {
-    let activity = activity.clone();
-    let spawner = move |batch: BoxFuture<'static, ()>| {
-        let activity = activity.clone();
-        let ticket = activity.ticket();
-        tokio::spawn(async move {
-            let turn = activity.wait_for_turn(ticket).await;
-            batch.await;
-            drop(turn);
-        })
-    };
-    DataLoader::with_cache(inner, spawner, HashMapCache::default()).delay(Duration::ZERO)
 }

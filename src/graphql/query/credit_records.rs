@@ -190,6 +190,10 @@ pub async fn list(
     let select = apply(credit_record::Entity::find().filter(visible), &filter)?;
     let total = total_in_rollups(viewer, &filter)?;
     let page = paginate_counted_by(ctx, select, &sort_key(order_by), &args, total).await?;
+    let records = || page.edges.iter().map(|(_, record)| record);
+    let units = access::prefetch::units(ctx, "unit", records().map(|record| record.unit_id));
+    let officials = access::prefetch::officials(ctx, "official", records().filter_map(|record| record.official_id));
+    futures::try_join!(units, officials)?;
     Ok(page.map(CreditRecord).into())
 }
 
