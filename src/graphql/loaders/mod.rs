@@ -1,6 +1,6 @@
-//! Per-request DataLoaders: every nested field goes through one, so a page of N objects costs a
-//! constant number of statements. They are built per request, so no cache crosses viewers; those
-//! over scoped tables apply the policy module's condition.
+//! Per-request loaders ([`RequestLoader`]): every nested field goes through one, so a page of N
+//! objects costs a constant number of statements. They are built per request, so no cache crosses
+//! viewers; those over scoped tables apply the policy module's condition.
 
 mod child_pages;
 mod child_rows;
