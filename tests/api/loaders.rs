@@ -187,14 +187,15 @@ async fn workflow_fields_cost_the_same_for_10_and_100_rows() {
 const RECORD_PAGE: &str = r#"query($first: Int!) {
   creditRecords(first: $first, filter: { subjectType: OFFICIAL }) {
     totalCount
-    edges { node { title unit { name } official { name } } }
+    edges { node { title unit { name } official { name } recordedBy { name } } }
     nodes { who: official { id } where: unit { id } }
   }
 }"#;
 
-/// A records page with its units and officials: the page's statement, then one for the units and
-/// one for the officials, loaded ahead for the whole page (`access::prefetch`), whatever its size
-/// and whether the nodes come as `edges` or `nodes`, aliased or not; every node gets its own.
+/// A records page with its units (of the record and of its recorder) and officials: the page's
+/// statement, then one for the units and one for the officials, loaded ahead for the whole page
+/// (`access::prefetch`), whatever its size and whether the nodes come as `edges` or `nodes`,
+/// aliased or not; every node gets its own.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_records_page_loads_its_units_and_officials_in_one_statement_each() {
     let app = spawn_demo_app().await;
@@ -206,7 +207,10 @@ async fn a_records_page_loads_its_units_and_officials_in_one_statement_each() {
     let (edges, nodes) = (page["edges"].as_array().unwrap(), page["nodes"].as_array().unwrap());
     assert_eq!(edges.len(), 50);
     for (edge, node) in edges.iter().zip(nodes) {
-        assert!(edge["node"]["unit"]["name"].is_string() && edge["node"]["official"]["name"].is_string(), "{edge}");
+        let node_of_edge = &edge["node"];
+        for field in ["unit", "official", "recordedBy"] {
+            assert!(node_of_edge[field]["name"].is_string(), "{edge}");
+        }
         assert!(node["where"]["id"].is_string() && node["who"]["id"].is_string(), "{node}");
     }
     let officials: std::collections::HashSet<_> = nodes.iter().map(|node| node["who"]["id"].clone()).collect();

@@ -17,9 +17,19 @@ pub fn selected_on_nodes(ctx: &Context<'_>, field: &str) -> bool {
     look_ahead.field("edges").field("node").field(field).exists() || look_ahead.field("nodes").field(field).exists()
 }
 
-/// Loads the units `field` of the page's nodes will ask for, if the query selects it.
-pub async fn units(ctx: &Context<'_>, field: &str, ids: impl IntoIterator<Item = i32>) -> Result<(), AppError> {
-    if !selected_on_nodes(ctx, field) || !policy::can_read_units(ctx.viewer()?) {
+/// Loads the units the page's nodes will ask for, in one statement: `fields` names each of the
+/// node's unit fields with the ids it points to, and those the query selects are loaded. Every
+/// unit field of the node must be named, or one left out would wait on a batch of its own.
+pub async fn units(ctx: &Context<'_>, fields: &[(&str, Vec<i32>)]) -> Result<(), AppError> {
+    if !policy::can_read_units(ctx.viewer()?) {
+        return Ok(());
+    }
+    let ids: Vec<i32> = fields
+        .iter()
+        .filter(|(field, _)| selected_on_nodes(ctx, field))
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .collect();
+    if ids.is_empty() {
         return Ok(());
     }
     rows(ctx)?.units().load_many(ids).await.map(drop)

@@ -191,7 +191,11 @@ pub async fn list(
     let total = total_in_rollups(viewer, &filter)?;
     let page = paginate_counted_by(ctx, select, &sort_key(order_by), &args, total).await?;
     let records = || page.edges.iter().map(|(_, record)| record);
-    let units = access::prefetch::units(ctx, "unit", records().map(|record| record.unit_id));
+    let units = [
+        ("unit", records().map(|record| record.unit_id).collect()),
+        ("recordedBy", records().map(|record| record.recorded_by_unit_id).collect()),
+    ];
+    let units = access::prefetch::units(ctx, &units);
     let officials = access::prefetch::officials(ctx, "official", records().filter_map(|record| record.official_id));
     futures::try_join!(units, officials)?;
     Ok(page.map(CreditRecord).into())
