@@ -137,6 +137,7 @@ async fn execute(
     };
     // Apollo's persisted queries: a hash alone becomes its query text, or a per-operation error.
     let mut requests: Vec<_> = requests.into_iter().map(|request| app.persisted_queries.resolve(request)).collect();
+    requests.iter_mut().flatten().for_each(|request| app.parsed_queries.parse(request));
     let client = client_address(peer, headers, state.config.deadlines.trust_forwarded_for);
     let writes = may_write(&mut requests);
     let writer = writer_key(&viewer, &client.0);

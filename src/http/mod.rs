@@ -10,6 +10,7 @@ mod graphql;
 mod health;
 mod input_errors;
 mod operation_kind;
+mod parsed_queries;
 mod persisted_queries;
 mod protocol_error;
 mod record_metrics;
@@ -53,6 +54,7 @@ pub struct HttpApp {
     pub schema_socket: AppSchema,
     pub shape_limits: crate::graphql::shape_limits::ShapeLimits,
     pub persisted_queries: Arc<persisted_queries::PersistedQueries>,
+    pub parsed_queries: Arc<parsed_queries::ParsedQueries>,
 }
 
 /// The API over `state`: both schemas and the router (what `startup` serves).
@@ -65,6 +67,7 @@ pub fn app(state: AppState) -> Router {
         schema_socket: crate::graphql::build_socket_schema(&limits),
         shape_limits: crate::graphql::shape_limits(&limits),
         persisted_queries: Default::default(),
+        parsed_queries: Default::default(),
         state,
     })
 }
