@@ -46,6 +46,7 @@ mod node;
 mod node_everywhere;
 mod objections;
 mod officials;
+mod parsed_queries;
 mod persisted_queries;
 mod plan_supervision;
 mod plan_tasks;

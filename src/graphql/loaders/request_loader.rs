@@ -88,6 +88,26 @@ impl<T: Send + Sync + 'static> RequestLoader<T> {
         Ok(keyed_for::<K, T>(&mut keyed)?.answers.get(&key).cloned().flatten())
     }
 
+    /// Loads what `keys` point to into the request's answers and hands nothing back: for a page
+    /// whose nodes will each ask for their own key (no copy of the rows is made here).
+    pub async fn load_ahead<K>(&self, keys: impl IntoIterator<Item = K>) -> Result<(), T::Error>
+    where
+        K: Send + Sync + Hash + Eq + Clone + 'static,
+        T: Loader<K>,
+        T::Error: From<AppError> + Sync,
+    {
+        let batch = {
+            let mut keyed = self.shared.lock();
+            let state = keyed_for::<K, T>(&mut keyed)?;
+            let missing: Vec<K> = keys.into_iter().filter(|key| !state.answers.contains_key(key)).collect();
+            (!missing.is_empty()).then(|| self.shared.join_batch(state, missing))
+        };
+        match batch {
+            Some(batch) => batch.finished().await,
+            None => Ok(()),
+        }
+    }
+
     /// The rows found for `keys` (keys without one are left out).
     pub async fn load_many<K>(&self, keys: impl IntoIterator<Item = K>) -> Result<HashMap<K, T::Value>, T::Error>
     where
@@ -96,15 +116,7 @@ impl<T: Send + Sync + 'static> RequestLoader<T> {
         T::Error: From<AppError> + Sync,
     {
         let keys: Vec<K> = keys.into_iter().collect();
-        let batch = {
-            let mut keyed = self.shared.lock();
-            let state = keyed_for::<K, T>(&mut keyed)?;
-            let missing: Vec<K> = keys.iter().filter(|key| !state.answers.contains_key(*key)).cloned().collect();
-            (!missing.is_empty()).then(|| self.shared.join_batch(state, missing))
-        };
-        if let Some(batch) = batch {
-            batch.finished().await?;
-        }
+        self.load_ahead(keys.iter().cloned()).await?;
         let mut keyed = self.shared.lock();
         let answers = &keyed_for::<K, T>(&mut keyed)?.answers;
         Ok(keys.into_iter().filter_map(|key| answers.get(&key).cloned().flatten().map(|row| (key, row))).collect())
@@ -239,6 +251,19 @@ mod tests {
         assert_eq!(batches(&loader), 1);
         assert_eq!(loader.load_one(4).await.unwrap(), Some("4".to_owned()));
         assert_eq!(batches(&loader), 2);
+    }
+
+    #[tokio::test]
+    async fn keys_loaded_ahead_answer_their_callers_without_another_batch() {
+        let loader = RequestLoader::new(Counting::default(), Arc::new(RequestActivity::default()));
+        loader.load_ahead([1, 2, -3]).await.unwrap();
+        loader.load_ahead([2, -3]).await.unwrap();
+        assert_eq!(batches(&loader), 1, "keys already answered load no batch");
+        let (two, none) = tokio::join!(loader.load_one(2), loader.load_one(-3));
+        assert_eq!((two.unwrap(), none.unwrap()), (Some("2".to_owned()), None));
+        assert_eq!(batches(&loader), 1);
+        loader.shared.loader.failing.store(true, Ordering::SeqCst);
+        assert!(loader.load_ahead([5]).await.is_err(), "a failed batch fails the caller ahead too");
     }
 
     #[tokio::test]

@@ -196,7 +196,8 @@ pub async fn list(
         ("recordedBy", records().map(|record| record.recorded_by_unit_id).collect()),
     ];
     let units = access::prefetch::units(ctx, &units);
-    let officials = access::prefetch::officials(ctx, "official", records().filter_map(|record| record.official_id));
+    let officials = [("official", records().filter_map(|record| record.official_id).collect())];
+    let officials = access::prefetch::officials(ctx, &officials);
     futures::try_join!(units, officials)?;
     Ok(page.map(CreditRecord).into())
 }

@@ -11,6 +11,7 @@ use crate::{
     domain::uscc::validate_uscc,
     error::AppError,
     graphql::{
+        access,
         connection::{OrderDirection, PageArgs},
         context::ContextExt,
         ids::{expect_id, NodeType},
@@ -117,13 +118,16 @@ impl UnitQuery {
         let key = SortKey::by(column, unit::Column::Id, order.direction);
         let args = PageArgs { first, after, last, before };
         let page = paginate(ctx, select, &key, &args).await?;
+        // Not `parent`: the nodes' parents load in one batch with the other units they point to
+        // (their officials' units), and loaded ahead they would take a statement of their own.
+        access::prefetch::unit_children(ctx, page.edges.iter().map(|(_, unit)| unit.id).collect()).await?;
         Ok(page.map(Unit).into())
     }
 
     /// One unit by id; null with a `NOT_FOUND` error when there is none (the key stays).
     async fn unit(&self, ctx: &Context<'_>, #[graphql(desc = "The unit's id.")] id: ID) -> AppResult<Option<Unit>> {
         let row = expect_id(&id, NodeType::Unit, "id")?;
-        let unit = crate::graphql::access::unit(ctx, row).await?.ok_or(AppError::NotFound(Reason::UnitNotFound))?;
+        let unit = access::unit(ctx, row).await?.ok_or(AppError::NotFound(Reason::UnitNotFound))?;
         Ok(Some(Unit(unit)))
     }
 }
