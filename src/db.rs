@@ -47,9 +47,9 @@ async fn open(url: &str) -> Result<DatabaseConnection, StartupError> {
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(30))
-        // sqlx pings a connection on every checkout by default: a round trip before each
-        // statement, a third of a records page's time in the pool. A connection in use is known
-        // good; only one that sat idle (and a firewall or a restart may have dropped) is pinged.
+        // sqlx pings a connection on every checkout by default: a round trip to the database
+        // before each statement. A connection in use is known good; only one that sat idle (and a
+        // firewall or a restart may have dropped) is pinged.
         .test_before_acquire_if_idle_for(IDLE_BEFORE_PING)
         .map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
