@@ -2,8 +2,8 @@
 //! over a freshly seeded database, for minutes. Every role reads, the public submits complaints
 //! and fails logins, records go through rectification (audit and outbox included) and a platform
 //! receiver takes the pushes, while the deadline sweep runs. It passes with no error but the
-//! expected codes, and with the server's resident memory flat: the last window's peak at most
-//! 1.2 × the second window's.
+//! expected codes, and with the server's own memory flat: the last window's peak at most 1.2 × the
+//! second window's (`report.rs` says why the mapped database file is not counted).
 
 mod report;
 mod scenario;
