@@ -4,6 +4,8 @@
 //! - keys come in the order the query selected them — async-graphql resolves a query's fields
 //!   concurrently and writes each as it completes.
 
+use std::cell::OnceCell;
+
 use async_graphql::{
     indexmap::IndexMap,
     parser::types::{ExecutableDocument, Selection, SelectionSet},
@@ -24,7 +26,7 @@ pub fn conform(response: &mut Response, document: &ExecutableDocument, operation
         None => true,
     });
     if let Some((_, definition)) = selected {
-        order(&mut response.data, &[&definition.node.selection_set.node], document);
+        order(&mut response.data, &Shape::of(&[&definition.node.selection_set.node], document), document);
     }
 }
 
@@ -53,78 +55,81 @@ fn null_where_dropped(data: &mut Value, path: &[PathSegment]) {
     }
 }
 
-/// A response key with the selection sets below it (one per place the query selects it).
-type Key<'a> = (&'a str, Vec<&'a SelectionSet>);
+/// The response keys a place in the query asks for, in document order, fragments expanded; each
+/// key's own shape is worked out the first time an answer has an object under it, and then serves
+/// every object there (a page's fifty nodes share one).
+struct Shape<'a> {
+    keys: Vec<Key<'a>>,
+}
 
-/// The response keys `sets` ask for, in document order, fragments expanded.
-fn keys<'a>(sets: &[&'a SelectionSet], document: &'a ExecutableDocument) -> Vec<Key<'a>> {
-    fn collect<'a>(
-        set: &'a SelectionSet,
-        document: &'a ExecutableDocument,
-        spread: &mut Vec<&'a Name>,
-        keys: &mut Vec<Key<'a>>,
-    ) {
-        for item in &set.items {
-            match &item.node {
-                Selection::Field(field) => {
-                    let key = field.node.response_key().node.as_str();
-                    let below = &field.node.selection_set.node;
-                    match keys.iter_mut().find(|(known, _)| *known == key) {
-                        Some((_, subsets)) => subsets.push(below),
-                        None => keys.push((key, vec![below])),
-                    }
+/// A response key, the selection sets below it (one per place the query selects it), and their
+/// shape once needed.
+struct Key<'a> {
+    name: &'a str,
+    below: Vec<&'a SelectionSet>,
+    shape: OnceCell<Shape<'a>>,
+}
+
+impl<'a> Shape<'a> {
+    fn of(sets: &[&'a SelectionSet], document: &'a ExecutableDocument) -> Self {
+        let mut keys = Vec::new();
+        let mut spread = Vec::new();
+        for set in sets {
+            collect(set, document, &mut spread, &mut keys);
+        }
+        Self { keys }
+    }
+}
+
+fn collect<'a>(
+    set: &'a SelectionSet,
+    document: &'a ExecutableDocument,
+    spread: &mut Vec<&'a Name>,
+    keys: &mut Vec<Key<'a>>,
+) {
+    for item in &set.items {
+        match &item.node {
+            Selection::Field(field) => {
+                let name = field.node.response_key().node.as_str();
+                let below = &field.node.selection_set.node;
+                match keys.iter_mut().find(|key| key.name == name) {
+                    Some(key) => key.below.push(below),
+                    None => keys.push(Key { name, below: vec![below], shape: OnceCell::new() }),
                 }
-                Selection::InlineFragment(fragment) => {
-                    collect(&fragment.node.selection_set.node, document, spread, keys)
-                }
-                Selection::FragmentSpread(name) => {
-                    let name = &name.node.fragment_name.node;
-                    if let (false, Some(definition)) = (spread.contains(&name), document.fragments.get(name)) {
-                        spread.push(name);
-                        collect(&definition.node.selection_set.node, document, spread, keys);
-                    }
+            }
+            Selection::InlineFragment(fragment) => collect(&fragment.node.selection_set.node, document, spread, keys),
+            Selection::FragmentSpread(name) => {
+                let name = &name.node.fragment_name.node;
+                if let (false, Some(definition)) = (spread.contains(&name), document.fragments.get(name)) {
+                    spread.push(name);
+                    collect(&definition.node.selection_set.node, document, spread, keys);
                 }
             }
         }
     }
-    let mut found = Vec::new();
-    let mut spread = Vec::new();
-    for set in sets {
-        collect(set, document, &mut spread, &mut found);
-    }
-    found
 }
 
-/// Orders every object's keys as `sets` select them, all the way down.
-fn order(value: &mut Value, sets: &[&SelectionSet], document: &ExecutableDocument) {
+/// Orders every object's keys as `shape` selects them, all the way down.
+fn order<'a>(value: &mut Value, shape: &Shape<'a>, document: &'a ExecutableDocument) {
     match value {
-        Value::List(items) => {
-            let wanted = keys(sets, document);
-            items.iter_mut().for_each(|item| order_object(item, &wanted, document));
-        }
-        Value::Object(_) => order_object(value, &keys(sets, document), document),
-        _ => {}
-    }
-}
-
-fn order_object(value: &mut Value, wanted: &[Key<'_>], document: &ExecutableDocument) {
-    match value {
-        Value::List(items) => items.iter_mut().for_each(|item| order_object(item, wanted, document)),
+        Value::List(items) => items.iter_mut().for_each(|item| order(item, shape, document)),
         Value::Object(object) => {
-            let present = wanted.iter().map(|(key, _)| *key).filter(|key| object.contains_key(*key));
+            let present = shape.keys.iter().map(|key| key.name).filter(|name| object.contains_key(*name));
             if !object.keys().map(Name::as_str).eq(present) {
                 let mut sorted = IndexMap::with_capacity(object.len());
-                for (key, _) in wanted {
-                    if let Some((name, item)) = object.shift_remove_entry(*key) {
+                for key in &shape.keys {
+                    if let Some((name, item)) = object.shift_remove_entry(key.name) {
                         sorted.insert(name, item);
                     }
                 }
                 sorted.extend(object.drain(..));
                 *object = sorted;
             }
-            for (key, subsets) in wanted {
-                if let Some(item) = object.get_mut(*key) {
-                    order(item, subsets, document);
+            for key in &shape.keys {
+                if let Some(item) = object.get_mut(key.name) {
+                    if matches!(item, Value::Object(_) | Value::List(_)) {
+                        order(item, key.shape.get_or_init(|| Shape::of(&key.below, document)), document);
+                    }
                 }
             }
         }
@@ -167,6 +172,30 @@ mod tests {
         let Value::List(edges) = &a["edges"] else { panic!() };
         let Value::Object(edge) = &edges[0] else { panic!() };
         assert_eq!(keys_of(&edge["node"]), ["name", "id", "kind"]);
+    }
+
+    #[test]
+    fn every_item_of_a_list_is_ordered_by_the_one_shape_of_its_place() {
+        let query = "{ page { edges { node { id title unit { name id } } } } }";
+        let unit = |first: &str| match first {
+            "id" => object(&[("id", Value::from("u")), ("name", Value::from("n"))]),
+            _ => object(&[("name", Value::from("n")), ("id", Value::from("u"))]),
+        };
+        let nodes = [
+            object(&[("unit", unit("id")), ("title", Value::from("t")), ("id", Value::from("1"))]),
+            object(&[("id", Value::from("2")), ("title", Value::from("t")), ("unit", unit("name"))]),
+            object(&[("title", Value::from("t")), ("unit", Value::Null), ("id", Value::from("3"))]),
+        ];
+        let edges = nodes.map(|node| object(&[("node", node)])).to_vec();
+        let data = object(&[("page", object(&[("edges", Value::List(edges))]))]);
+        let mut response = Response::new(data);
+        conform(&mut response, &parse_query(query).unwrap(), None);
+        let text = serde_json::to_string(&response.data).unwrap();
+        let unit = r#"{"name":"n","id":"u"}"#;
+        let expected = format!(
+            r#"{{"page":{{"edges":[{{"node":{{"id":"1","title":"t","unit":{unit}}}}},{{"node":{{"id":"2","title":"t","unit":{unit}}}}},{{"node":{{"id":"3","title":"t","unit":null}}}}]}}}}"#
+        );
+        assert_eq!(text, expected);
     }
 
     #[test]
