@@ -34,6 +34,7 @@ mod m20261201_000029_add_keyset_indexes;
 mod m20261201_000030_add_list_filter_indexes;
 mod m20261202_000031_sqlite_rollups_without_rowid;
 mod m20261202_000032_create_procurement_tally;
+mod m20261203_000033_add_status_rollup_stats_index;
 mod support;
 
 pub use m20261130_000026_create_record_rollups::rollup_fill_statements;
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000030_add_list_filter_indexes::Migration),
             Box::new(m20261202_000031_sqlite_rollups_without_rowid::Migration),
             Box::new(m20261202_000032_create_procurement_tally::Migration),
+            Box::new(m20261203_000033_add_status_rollup_stats_index::Migration),
         ]
     }
 }

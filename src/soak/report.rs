@@ -4,8 +4,8 @@
 //! The verdict reads the server's own memory (`RssAnon`: its heap and stacks, where a leak would
 //! show), not all of its resident pages. On SQLite the database file is mapped into the process
 //! (`mmap_size`), and the kernel counts the file's pages as resident while they are touched and
-//! drops them at will (`RssFile`): in one 90 s soak they swung between 42 and 98 MB while the
-//! server's own memory stayed within 32–34 MB. Both are printed.
+//! drops them at will (`RssFile`): in one 90 s soak they swung between 42 and 96 MB while the
+//! server's own memory stayed within 31–33 MB. Both are printed.
 
 use std::{
     collections::BTreeMap,
